@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Dnd.Bench;
+using Dnd.Rules.Consent;
+using Dnd.Rules.Engine;
+using Dnd.Rules.Policy;
+
+// Compares the product's rules path (Microsoft RulesEngine over the JSON files) with a hand-written C# switch,
+// both driven through the same ConsentEngine on the same events, in one run, rounds interleaved.
+var rounds = args.Length > 0 ? int.Parse(args[0]) : 15;
+var corpus = EventCorpus.Build(size: 5_000, seed: 7);
+var settings = new[] { AccountSettings.Default, AccountSettings.Default with { UnsubscribeScope = UnsubscribeScope.AllChannels } };
+var policies = new (string Name, IDndPolicy Policy)[]
+{
+    ("hand-written switch", new HandWrittenPolicy()),
+    ("RulesEngine, every decision evaluated", new RulesEnginePolicy(DndRuleSet.Default, memoize: false)),
+    ("RulesEngine, override answers memoized (product default)", new RulesEnginePolicy(DndRuleSet.Default)),
+};
+
+// Both must make identical decisions, or the timing compares different work.
+var ledgers = policies.Select(p => Run(p.Policy).SelectMany(c => c.Ledger)
+    .Select(e => (e.Channel, e.Verdict, e.Before, e.After, e.Rule, e.PolicyRule)).ToList()).ToList();
+foreach (var (other, i) in ledgers.Skip(1).Select((l, i) => (l, i + 1)))
+{
+    if (!ledgers[0].SequenceEqual(other))
+    {
+        var at = ledgers[0].Zip(other).TakeWhile(p => p.First == p.Second).Count();
+        Console.Error.WriteLine($"{policies[i].Name} disagrees at ledger line {at}: {ledgers[0].ElementAtOrDefault(at)} vs {other.ElementAtOrDefault(at)}");
+        return 1;
+    }
+}
+Console.WriteLine($"All policies agree on {ledgers[0].Count:N0} ledger lines from {corpus.Count:N0} events.");
+
+var samples = policies.ToDictionary(p => p.Name, _ => new List<double>());
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var (name, policy) in round % 2 == 0 ? policies : policies.Reverse().ToArray())
+    {
+        var watch = Stopwatch.StartNew();
+        Run(policy);
+        samples[name].Add(watch.Elapsed.TotalNanoseconds / corpus.Count);
+    }
+}
+
+// The first round of each warms JIT and RulesEngine's compiled-expression cache.
+double Median(List<double> xs) => xs.Skip(1).Order().ElementAt((xs.Count - 1) / 2);
+var baseline = Median(samples[policies[0].Name]);
+Console.WriteLine($"\n| path | median ns/event | events/s | ratio to switch |\n|---|---:|---:|---:|");
+foreach (var (name, _) in policies)
+{
+    var median = Median(samples[name]);
+    Console.WriteLine($"| {name} | {median:N0} | {1e9 / median:N0} | {median / baseline:N2}x |");
+}
+return 0;
+
+List<ContactConsent> Run(IDndPolicy policy)
+{
+    var engine = new ConsentEngine(policy, TimeProvider.System);
+    var contacts = Enumerable.Range(0, 64).Select(i => new ContactConsent($"c{i}")).ToList();
+    for (var i = 0; i < corpus.Count; i++)
+    {
+        engine.ApplyAsync(contacts[i % contacts.Count], corpus[i], settings[i / contacts.Count % 2]).AsTask().GetAwaiter().GetResult();
+    }
+    return contacts;
+}

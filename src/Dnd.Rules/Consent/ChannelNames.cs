@@ -1,0 +1,37 @@
+namespace Dnd.Rules.Consent;
+
+/// <summary>The wire names HighLevel's API uses for channels ("SMS", "FB", ...).</summary>
+public static class ChannelNames
+{
+    public static IReadOnlyList<Channel> All { get; } = Enum.GetValues<Channel>();
+
+    public static string ToWire(this Channel channel) => channel switch
+    {
+        Channel.Call => "Call",
+        Channel.Email => "Email",
+        Channel.Sms => "SMS",
+        Channel.WhatsApp => "WhatsApp",
+        Channel.Fb => "FB",
+        Channel.Gmb => "GMB",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
+    };
+
+    public static bool TryParse(string? name, out Channel channel)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.ToWire(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                channel = candidate;
+                return true;
+            }
+        }
+        channel = default;
+        return false;
+    }
+
+    public static Channel Parse(string? name) =>
+        TryParse(name, out var channel)
+            ? channel
+            : throw new ArgumentException($"Unknown channel '{name}'. Expected one of: {string.Join(", ", All.Select(c => c.ToWire()))}.", nameof(name));
+}

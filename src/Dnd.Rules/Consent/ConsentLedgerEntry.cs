@@ -1,0 +1,17 @@
+namespace Dnd.Rules.Consent;
+
+/// <summary>One immutable line of a contact's consent history: what was asked, what was decided, and why.</summary>
+/// <param name="Rule">The rule that turned the event into a requested change.</param>
+/// <param name="PolicyRule">The override rule that allowed or refused it; null when nothing was requested.</param>
+public sealed record ConsentLedgerEntry(
+    long Sequence,
+    DateTimeOffset At,
+    string Event,
+    Actor Actor,
+    Channel? Channel,
+    Verdict Verdict,
+    DndStatus? Before,
+    DndStatus? After,
+    string Rule,
+    string? PolicyRule,
+    string Explanation);

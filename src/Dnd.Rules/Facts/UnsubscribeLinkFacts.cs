@@ -1,0 +1,3 @@
+namespace Dnd.Rules.Facts;
+
+public sealed record UnsubscribeLinkFacts(string UnsubscribeScope);

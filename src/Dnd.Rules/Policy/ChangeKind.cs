@@ -1,0 +1,14 @@
+namespace Dnd.Rules.Policy;
+
+/// <summary>What an event asks for on its channels.</summary>
+public enum ChangeKind
+{
+    /// <summary>Not a DND signal (e.g. Twilio 30007 carrier filtering).</summary>
+    None,
+
+    /// <summary>Turn DND on at the requested status.</summary>
+    Set,
+
+    /// <summary>Turn DND off.</summary>
+    Lift,
+}

@@ -1,0 +1,17 @@
+using Dnd.Rules.Consent;
+
+namespace Dnd.Rules.Policy;
+
+/// <summary>What an event asks for, and the rule that said so.</summary>
+public sealed record Classification(
+    string Rule,
+    ChangeKind Kind,
+    IReadOnlyList<Channel> Channels,
+    DndStatus Target,
+    string? Code,
+    string? Message,
+    bool SpamLock)
+{
+    public static Classification Nothing(string rule, string message) =>
+        new(rule, ChangeKind.None, [], DndStatus.Inactive, null, message, false);
+}

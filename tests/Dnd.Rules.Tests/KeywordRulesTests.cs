@@ -1,0 +1,145 @@
+using Dnd.Rules.Consent;
+using Dnd.Rules.Events;
+
+namespace Dnd.Rules.Tests;
+
+public class KeywordRulesTests
+{
+    public static TheoryData<string, Channel> OptOuts()
+    {
+        var data = new TheoryData<string, Channel>();
+        foreach (var word in new[] { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" })
+        {
+            foreach (var channel in new[] { Channel.Sms, Channel.WhatsApp, Channel.Fb })
+            {
+                data.Add(word, channel);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OptOuts))]
+    public void Opt_out_keyword_sets_permanent_on_that_channel_only(string keyword, Channel channel)
+    {
+        var contact = Rules.NewContact();
+
+        var decision = Rules.Apply(contact, new InboundMessageEvent(channel, keyword));
+
+        contact[channel].Should().BeEquivalentTo(new { Status = DndStatus.Permanent, Code = "keyword_opt_out" });
+        decision.Classification.Rule.Should().Be("InboundOptOutKeyword");
+        Rules.Except(channel).Should().OnlyContain(c => !contact.IsBlocked(c));
+    }
+
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("  Stop  ")]
+    [InlineData("\tsToP\n")]
+    [InlineData("STOP!")]
+    [InlineData("unsubscribe.")]
+    public void Keywords_are_case_and_space_insensitive(string body)
+    {
+        var contact = Rules.NewContact();
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, body));
+
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+    }
+
+    [Theory]
+    [InlineData("please stop")]
+    [InlineData("STOP IT")]
+    [InlineData("stopping")]
+    [InlineData("S T O P")]
+    [InlineData("")]
+    public void Only_a_lone_keyword_counts(string body)
+    {
+        var contact = Rules.NewContact();
+
+        var decision = Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, body));
+
+        decision.Changed.Should().BeFalse();
+        contact.Aggregate.Should().Be(DndAggregate.Off);
+    }
+
+    [Theory]
+    [InlineData(Channel.Email)]
+    [InlineData(Channel.Call)]
+    [InlineData(Channel.Gmb)]
+    public void Keywords_do_not_count_outside_keyword_channels(Channel channel)
+    {
+        var contact = Rules.NewContact();
+
+        Rules.Apply(contact, new InboundMessageEvent(channel, "STOP"));
+
+        contact.Aggregate.Should().Be(DndAggregate.Off);
+    }
+
+    [Theory]
+    [InlineData("START", Channel.Sms)]
+    [InlineData("unstop", Channel.Sms)]
+    [InlineData(" yes ", Channel.Sms)]
+    [InlineData("START", Channel.WhatsApp)]
+    [InlineData("YES", Channel.Fb)]
+    public void Opt_in_keyword_lifts_the_contacts_own_opt_out(string keyword, Channel channel)
+    {
+        var contact = Rules.With(new InboundMessageEvent(channel, "STOP"));
+
+        var decision = Rules.Apply(contact, new InboundMessageEvent(channel, keyword));
+
+        contact[channel].Status.Should().Be(DndStatus.Inactive);
+        decision.For(channel).PolicyRule.Should().Be("ContactOptInLiftsOwnOptOut");
+    }
+
+    [Fact]
+    public void Opt_in_lifts_twilio_21610_which_is_a_stop_reply_seen_by_the_carrier()
+    {
+        var contact = Rules.With(new TwilioSmsStatusEvent("failed", "21610"));
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "START"));
+
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive);
+    }
+
+    [Fact]
+    public void Opt_in_does_not_lift_a_carrier_block_or_a_users_dnd()
+    {
+        var blocked = Rules.With(new TwilioSmsStatusEvent("failed", "30004"));
+        var userSet = Rules.With(new UserDndChange(Channel.WhatsApp, true, "u1"));
+
+        var onBlocked = Rules.Apply(blocked, new InboundMessageEvent(Channel.Sms, "START"));
+        var onUserSet = Rules.Apply(userSet, new InboundMessageEvent(Channel.WhatsApp, "START"));
+
+        blocked[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+        userSet[Channel.WhatsApp].Status.Should().Be(DndStatus.Active);
+        onBlocked.For(Channel.Sms).Verdict.Should().Be(Verdict.Denied);
+        onUserSet.For(Channel.WhatsApp).PolicyRule.Should().Be("ContactOptInLiftsOnlyOptOuts");
+    }
+
+    [Fact]
+    public void Keyword_lists_and_channels_are_per_account()
+    {
+        var settings = AccountSettings.Default with
+        {
+            OptOutKeywords = ["arret", "Halt"],
+            OptInKeywords = ["reprendre"],
+            KeywordChannels = [Channel.Sms],
+        };
+        var contact = Rules.NewContact();
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "STOP"), settings);
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive, "STOP is not in this account's list");
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.WhatsApp, "ARRET"), settings);
+        contact[Channel.WhatsApp].Status.Should().Be(DndStatus.Inactive, "WhatsApp is not a keyword channel here");
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "Arrêt".Replace("ê", "e")), settings);
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "START"), settings);
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent, "START is not this account's opt-in word");
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "Reprendre"), settings);
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive);
+    }
+}

@@ -1,0 +1,37 @@
+using Dnd.Rules.Consent;
+using Dnd.Rules.Events;
+
+namespace Dnd.Rules.Tests;
+
+/// <summary>Seeded generator of arbitrary event sequences for the property tests; a seed reproduces a failure.</summary>
+internal static class RandomEvents
+{
+    private static readonly string[] Bodies = ["STOP", "start", "yes", "hello", "END", "unstop", "stop please", "QUIT"];
+    private static readonly string[] TwilioCodes = ["30003", "30004", "30005", "30006", "30007", "21610", "", "11200"];
+    private static readonly (string Event, string? Severity, string? Reason)[] Mailgun =
+    [
+        ("failed", "permanent", "bounce"), ("failed", "permanent", "generic"), ("failed", "permanent", "suppress-bounce"),
+        ("failed", "permanent", "suppress-unsubscribe"), ("failed", "permanent", "suppress-complaint"),
+        ("failed", "temporary", "generic"), ("unsubscribed", null, null), ("complained", null, null), ("delivered", null, null),
+    ];
+
+    public static ConsentEvent Next(Random random)
+    {
+        var channels = ChannelNames.All;
+        Channel? AnyChannel() => random.Next(7) == 0 ? null : channels[random.Next(channels.Count)];
+        return random.Next(8) switch
+        {
+            0 => new TwilioSmsStatusEvent("failed", TwilioCodes[random.Next(TwilioCodes.Length)]),
+            1 => new InboundMessageEvent(channels[random.Next(channels.Count)], Bodies[random.Next(Bodies.Length)]),
+            2 => Mailgun[random.Next(Mailgun.Length)] is var (e, s, r) ? new MailgunEvent(e, s, r) : throw new InvalidOperationException(),
+            3 or 4 => new UserDndChange(AnyChannel(), random.Next(3) > 0 ? false : true, "u", ByWorkflow: random.Next(2) == 0),
+            5 => new FormSubmissionEvent("f", random.Next(4) > 0),
+            6 => new UnsubscribeLinkEvent("m"),
+            _ => new UserDndChange(AnyChannel(), false, "admin"),
+        };
+    }
+
+    public static AccountSettings Settings(Random random) => random.Next(2) == 0
+        ? AccountSettings.Default
+        : AccountSettings.Default with { UnsubscribeScope = UnsubscribeScope.AllChannels };
+}
