@@ -1,6 +1,66 @@
+using System.Text.Json.Serialization;
+using Dnd.Host.Api.Accounts;
+using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Conversations;
+using Dnd.Host.Api.Forms;
+using Dnd.Host.Api.SmartLists;
+using Dnd.Host.Api.Workflows;
+using Dnd.Host.Auth;
+using Dnd.Host.Configuration;
+using Dnd.Host.Errors;
+using Dnd.Host.Startup;
+using Dnd.Host.Unsubscribe;
+using Dnd.Host.Webhooks;
+using Dnd.Workflows;
+using Dnd.Workflows.Messaging;
+using Dnd.Workflows.Runtime;
+
 var builder = WebApplication.CreateBuilder(args);
+var root = builder.Environment.ContentRootPath;
+var dnd = builder.Configuration.GetSection("Dnd").Get<DndOptions>() ?? new DndOptions();
+var connection = dnd.Database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+    ? ContentPaths.SqliteConnectionString(root, dnd.Database.ConnectionString)
+    : dnd.Database.ConnectionString;
+
+builder.Services.Configure<DndOptions>(builder.Configuration.GetSection("Dnd"));
+builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Dnd:Messaging"));
+builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
+builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
+    o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
+builder.Services.AddDndWorkflows(dnd.Database.Provider, connection);
+builder.Services.AddScoped<AccountContext>();
+builder.Services.AddScoped<ContactDndApplier>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 
-app.MapGet("/", () => "Hello World!");
+app.MapOpenApi();
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
 
+var api = app.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+api.MapContactEndpoints();
+api.MapContactSearchEndpoints();
+api.MapContactWorkflowEndpoints();
+api.MapMessageEndpoints();
+api.MapWorkflowEndpoints();
+api.MapSmartListEndpoints();
+api.MapFormEndpoints();
+api.MapAccountSettingsEndpoints();
+
+app.MapAdminEndpoints();
+app.MapTwilioWebhooks();
+app.MapMailgunWebhooks();
+app.MapUnsubscribeEndpoints();
+
+await DatabaseStartup.PrepareAsync(app.Services);
 app.Run();
+
+/// <summary>Entry point, public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -11,7 +11,7 @@ public class OverrideRulesTests
         var contact = Rules.NewContact();
 
         Rules.Apply(contact, new UserDndChange(Channel.Call, true, "u1", "asked on the phone"));
-        contact[Channel.Call].Should().BeEquivalentTo(new { Status = DndStatus.Active, Code = "user", Source = "user:u1" });
+        contact[Channel.Call].Should().BeEquivalentTo(new { Status = DndStatus.Active, Code = "user", Source = "user:u1", Message = "asked on the phone" });
 
         var off = Rules.Apply(contact, new UserDndChange(Channel.Call, false, "u1"));
         contact[Channel.Call].Status.Should().Be(DndStatus.Inactive);

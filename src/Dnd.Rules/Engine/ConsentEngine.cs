@@ -59,8 +59,8 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
     }
 
     private static ChannelDnd NextState(Classification c, ConsentEvent evt, DateTimeOffset at) => c.Kind == ChangeKind.Set
-        ? new ChannelDnd(c.Target, c.Code, c.Message, evt.Source, at, c.SpamLock)
-        : new ChannelDnd(DndStatus.Inactive, null, c.Message, evt.Source, at);
+        ? new ChannelDnd(c.Target, c.Code, evt.Note ?? c.Message, evt.Source, at, c.SpamLock)
+        : new ChannelDnd(DndStatus.Inactive, null, evt.Note ?? c.Message, evt.Source, at);
 
     private static string Explain(Channel channel, Judgement j, ChannelDnd before, ChannelDnd after, Classification c) =>
         $"{channel.ToWire()} {before.Status}→{after.Status} ({j.Verdict}). {c.Rule}: {c.Message}. {j.Rule}: {j.Reason}.";

@@ -9,6 +9,7 @@ public sealed record UserDndChange(Channel? Channel, bool Enable, string By, str
     public override string Kind => ByWorkflow ? "workflow.dnd" : "user.dnd";
     public override Actor Actor => ByWorkflow ? Actor.Workflow : Actor.User;
     public override string Source => ByWorkflow ? $"workflow:{By}" : $"user:{By}";
+    public override string? Note => Message;
     public override string Describe() =>
         $"{Kind} {(Enable ? "enable" : "disable")} {Channel?.ToWire() ?? "all channels"} by {By}";
 }

@@ -1,0 +1,41 @@
+namespace Dnd.Workflows.Persistence;
+
+/// <summary>
+/// A contact. Each channel's DND status has its own column so searches and smart lists filter in SQL;
+/// the reasons behind them (code, message, source, spam lock) live in DndDetailsJson.
+/// </summary>
+public sealed class ContactRecord
+{
+    public required string Id { get; set; }
+    public required string AccountId { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? CompanyName { get; set; }
+    public string? Source { get; set; }
+    /// <summary>Tags stored as "|a|b|" so "has tag" is a plain SQL substring test on any provider.</summary>
+    public string TagsText { get; set; } = "";
+
+    public List<string> Tags
+    {
+        get => TagsText.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
+        set => TagsText = value.Count == 0 ? "" : "|" + string.Join('|', value.Select(t => t.Replace("|", ""))) + "|";
+    }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int DndCall { get; set; }
+    public int DndEmail { get; set; }
+    public int DndSms { get; set; }
+    public int DndWhatsApp { get; set; }
+    public int DndFb { get; set; }
+    public int DndGmb { get; set; }
+    public string DndDetailsJson { get; set; } = "{}";
+    public bool InboundDnd { get; set; }
+    public string? InboundDndMessage { get; set; }
+    public long LedgerSequence { get; set; }
+
+    /// <summary>Optimistic concurrency: two webhooks changing one contact at once cannot both win silently.</summary>
+    public long Revision { get; set; }
+}

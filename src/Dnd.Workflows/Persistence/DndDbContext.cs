@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Workflows.Persistence;
+
+public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbContext(options)
+{
+    public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
+    public DbSet<LedgerRecord> Ledger => Set<LedgerRecord>();
+    public DbSet<ProcessedWebhookRecord> ProcessedWebhooks => Set<ProcessedWebhookRecord>();
+    public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<SmartListRecord> SmartLists => Set<SmartListRecord>();
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    public DbSet<ExecutionLogRecord> ExecutionLog => Set<ExecutionLogRecord>();
+    public DbSet<PendingTriggerRecord> PendingTriggers => Set<PendingTriggerRecord>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<AccountRecord>().HasKey(a => a.Id);
+        b.Entity<ApiKeyRecord>().HasKey(k => k.KeyHash);
+
+        var contact = b.Entity<ContactRecord>();
+        contact.HasKey(c => c.Id);
+        contact.HasIndex(c => new { c.AccountId, c.Email });
+        contact.HasIndex(c => new { c.AccountId, c.Phone });
+        contact.Property(c => c.Revision).IsConcurrencyToken();
+        contact.Ignore(c => c.Tags);
+
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.ContactId, l.Sequence }).IsUnique();
+        b.Entity<ProcessedWebhookRecord>().HasKey(w => w.Key);
+        b.Entity<MessageRecord>().HasKey(m => m.Id);
+        b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId });
+        b.Entity<SmartListRecord>().HasKey(s => s.Id);
+
+        b.Entity<WorkflowDefinitionRecord>().HasKey(d => new { d.DefinitionId, d.Version });
+        var instance = b.Entity<WorkflowInstanceRecord>();
+        instance.HasKey(i => i.Id);
+        instance.HasIndex(i => new { i.AccountId, i.ContactId, i.Status });
+        instance.Property(i => i.Revision).IsConcurrencyToken();
+        instance.Property(i => i.Status).HasConversion<string>();
+
+        b.Entity<BookmarkRecord>().HasKey(k => k.Id);
+        b.Entity<BookmarkRecord>().HasIndex(k => k.DueAt);
+        b.Entity<BookmarkRecord>().HasIndex(k => new { k.AccountId, k.ContactId, k.Kind });
+        b.Entity<ExecutionLogRecord>().HasIndex(l => new { l.InstanceId, l.Step });
+        b.Entity<PendingTriggerRecord>().HasKey(t => t.Id);
+
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks there so due-bookmark queries run in SQL.
+        if (Database.IsSqlite())
+        {
+            foreach (var property in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+            {
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+            }
+        }
+    }
+}

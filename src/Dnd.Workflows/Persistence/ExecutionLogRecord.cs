@@ -1,0 +1,14 @@
+namespace Dnd.Workflows.Persistence;
+
+/// <summary>One executed step of an instance, with the outcome taken and a note such as "skipped: SMS DND ...".</summary>
+public sealed class ExecutionLogRecord
+{
+    public long Id { get; set; }
+    public required string InstanceId { get; set; }
+    public int Step { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public required string Outcome { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace Dnd.Workflows.Persistence;
+
+/// <summary>A stored consent ledger line; (ContactId, Sequence) is unique so no line is written twice.</summary>
+public sealed class LedgerRecord
+{
+    public long Id { get; set; }
+    public required string AccountId { get; set; }
+    public required string ContactId { get; set; }
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Event { get; set; }
+    public required string Actor { get; set; }
+    public string? Channel { get; set; }
+    public required string Verdict { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public required string Rule { get; set; }
+    public string? PolicyRule { get; set; }
+    public required string Explanation { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace Dnd.Workflows.Persistence;
+
+/// <summary>A contact's run through one version of a workflow.</summary>
+public sealed class WorkflowInstanceRecord
+{
+    public required string Id { get; set; }
+    public required string AccountId { get; set; }
+    public required string ContactId { get; set; }
+    public required string DefinitionId { get; set; }
+    public int DefinitionVersion { get; set; }
+    public WorkflowStatus Status { get; set; }
+
+    /// <summary>The activity to run next (Running) or waiting on a bookmark (Suspended).</summary>
+    public string? CurrentActivityId { get; set; }
+
+    /// <summary>Trigger payload and anything activities keep between steps, as JSON.</summary>
+    public string InputJson { get; set; } = "{}";
+
+    public int StepCount { get; set; }
+    public string? Fault { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Bumped by every step; a runner whose step raced another's fails its save instead of running twice.</summary>
+    public long Revision { get; set; }
+}

@@ -1,0 +1,10 @@
+namespace Dnd.Workflows.Persistence;
+
+public enum WorkflowStatus
+{
+    Running,
+    Suspended,
+    Finished,
+    Cancelled,
+    Faulted,
+}

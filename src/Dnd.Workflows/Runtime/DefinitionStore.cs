@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Dnd.Workflows.Activities;
+using Dnd.Workflows.Model;
+using Dnd.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Workflows.Runtime;
+
+/// <summary>
+/// Published workflow versions. A version never changes once written, so parsed definitions are cached forever;
+/// publishing identical content again returns the existing version instead of minting a new one.
+/// </summary>
+public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _cache = new();
+
+    /// <exception cref="WorkflowValidationException">The definition cannot run.</exception>
+    /// <exception cref="WorkflowOwnershipException">The id belongs to another account, or is a shared definition.</exception>
+    public async Task<WorkflowDefinition> PublishAsync(WorkflowDefinition definition, string source, string? ownerAccountId, CancellationToken ct = default)
+    {
+        var errors = DefinitionValidator.Validate(definition, registry);
+        if (errors.Count > 0)
+        {
+            throw new WorkflowValidationException(errors);
+        }
+        var json = WorkflowJson.Serialize(definition with { Version = 0 });
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var latest = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definition.Id)
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+            if (latest is not null && latest.OwnerAccountId != ownerAccountId)
+            {
+                throw new WorkflowOwnershipException(definition.Id);
+            }
+            if (latest?.ContentHash == hash)
+            {
+                return Cache(latest);
+            }
+            if (latest is not null)
+            {
+                latest.IsLatest = false;
+            }
+            var record = new WorkflowDefinitionRecord
+            {
+                DefinitionId = definition.Id,
+                Version = (latest?.Version ?? 0) + 1,
+                Name = definition.Name,
+                Json = json,
+                ContentHash = hash,
+                IsLatest = true,
+                Source = source,
+                OwnerAccountId = ownerAccountId,
+                PublishedAt = clock.GetUtcNow(),
+            };
+            db.WorkflowDefinitions.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return Cache(record);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another replica published the same version number first; re-read and go again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Publishes every *.json in a folder; files that fail validation are reported, the rest still load.</summary>
+    public async Task<IReadOnlyList<string>> LoadFolderAsync(string folder, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            return problems;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order())
+        {
+            try
+            {
+                await PublishAsync(WorkflowJson.Parse(await File.ReadAllTextAsync(file, ct)), $"file:{Path.GetFileName(file)}", null, ct);
+            }
+            catch (WorkflowValidationException e)
+            {
+                problems.Add($"{Path.GetFileName(file)}: {string.Join("; ", e.Errors)}");
+            }
+            catch (WorkflowOwnershipException e)
+            {
+                problems.Add($"{Path.GetFileName(file)}: {e.Message}");
+            }
+        }
+        return problems;
+    }
+
+    public async Task<WorkflowDefinition?> GetAsync(string id, int? version = null, CancellationToken ct = default)
+    {
+        if (version is { } v && _cache.TryGetValue((id, v), out var cached))
+        {
+            return cached;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var query = db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == id);
+        var record = version is null
+            ? await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+            : await query.FirstOrDefaultAsync(d => d.Version == version, ct);
+        return record is null ? null : Cache(record);
+    }
+
+    /// <summary>The latest version of every definition the account can see: the shared ones and its own.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> LatestAsync(string accountId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        return await db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.IsLatest && (d.OwnerAccountId == null || d.OwnerAccountId == accountId))
+            .OrderBy(d => d.DefinitionId).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<WorkflowDefinition>> LatestDefinitionsAsync(string accountId, CancellationToken ct = default) =>
+        (await LatestAsync(accountId, ct)).Select(Cache).ToList();
+
+    /// <summary>A definition the account may use, or null when it does not exist or is another account's.</summary>
+    public async Task<WorkflowDefinition?> GetVisibleAsync(string accountId, string id, int? version = null, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var visible = await db.WorkflowDefinitions.AsNoTracking()
+            .AnyAsync(d => d.DefinitionId == id && (d.OwnerAccountId == null || d.OwnerAccountId == accountId), ct);
+        return visible ? await GetAsync(id, version, ct) : null;
+    }
+
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> VersionsAsync(string id, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        return await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == id).OrderBy(d => d.Version).ToListAsync(ct);
+    }
+
+    private WorkflowDefinition Cache(WorkflowDefinitionRecord record) =>
+        _cache.GetOrAdd((record.DefinitionId, record.Version), _ => WorkflowJson.Parse(record.Json) with { Version = record.Version });
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Activities;
+using Dnd.Workflows.Model;
+using Dnd.Workflows.Templates;
+
+namespace Dnd.Workflows.Runtime;
+
+/// <summary>Checks a definition can run before it is published, collecting every problem so a designer can show them all.</summary>
+public static partial class DefinitionValidator
+{
+    public static IReadOnlyList<string> Validate(WorkflowDefinition d, ActivityRegistry registry)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(d.Id) || !IdPattern().IsMatch(d.Id))
+        {
+            errors.Add("id must be 1-64 letters, digits, '-' or '_'");
+        }
+        if (string.IsNullOrWhiteSpace(d.Name))
+        {
+            errors.Add("name is required");
+        }
+        if (d.Activities.Count == 0)
+        {
+            errors.Add("a workflow needs at least one activity");
+            return errors;
+        }
+        foreach (var dup in d.Activities.GroupBy(a => a.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add($"activity id '{dup.Key}' is used more than once");
+        }
+        var ids = d.Activities.Select(a => a.Id).ToHashSet();
+        foreach (var node in d.Activities)
+        {
+            if (!registry.TryGet(node.Type, out var activity))
+            {
+                errors.Add($"activity '{node.Id}': unknown type '{node.Type}'");
+                continue;
+            }
+            errors.AddRange(ValidateProperties(node, activity.Descriptor));
+        }
+        foreach (var c in d.Connections)
+        {
+            if (!ids.Contains(c.Source) || !ids.Contains(c.Target))
+            {
+                errors.Add($"connection {c.Source} -[{c.Outcome}]-> {c.Target} names an activity that does not exist");
+                continue;
+            }
+            var source = d.Activity(c.Source);
+            if (registry.TryGet(source.Type, out var a) && !a.Descriptor.Outcomes.Contains(c.Outcome))
+            {
+                errors.Add($"connection from '{c.Source}': {source.Type} has no outcome '{c.Outcome}' (has {string.Join(", ", a.Descriptor.Outcomes)})");
+            }
+        }
+        foreach (var dup in d.Connections.GroupBy(c => (c.Source, c.Outcome)).Where(g => g.Count() > 1))
+        {
+            errors.Add($"activity '{dup.Key.Source}' has more than one '{dup.Key.Outcome}' connection");
+        }
+        var roots = d.Activities.Where(a => d.Connections.All(c => c.Target != a.Id)).ToList();
+        if (roots.Count != 1)
+        {
+            errors.Add($"exactly one activity must have no incoming connection (the start); found {roots.Count}");
+        }
+        foreach (var trigger in d.Activities.Where(a => registry.TryGet(a.Type, out var t) && t.Descriptor.IsTrigger))
+        {
+            if (roots.Count == 1 && roots[0].Id != trigger.Id)
+            {
+                errors.Add($"trigger '{trigger.Id}' must be the start of the workflow");
+            }
+        }
+        return errors;
+    }
+
+    private static IEnumerable<string> ValidateProperties(ActivityNode node, ActivityDescriptor descriptor)
+    {
+        foreach (var p in descriptor.Properties)
+        {
+            var value = node.Text(p.Name);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (p.Required && p.Default is null)
+                {
+                    yield return $"activity '{node.Id}': '{p.Name}' is required";
+                }
+                continue;
+            }
+            var problem = p.Kind switch
+            {
+                "channel" => ChannelNames.TryParse(value, out _) ? null : $"'{value}' is not a channel",
+                "channelOrAll" => value.Equals("all", StringComparison.OrdinalIgnoreCase) || ChannelNames.TryParse(value, out _)
+                    ? null : $"'{value}' is not a channel or \"all\"",
+                "duration" => node.TryDuration(p.Name, out _) ? null : $"'{value}' is not a duration (hh:mm:ss or seconds)",
+                "boolean" => bool.TryParse(value, out _) ? null : $"'{value}' is not true or false",
+                "choice" => p.Options!.Contains(value, StringComparer.OrdinalIgnoreCase) ? null : $"'{value}' is not one of {string.Join(", ", p.Options!)}",
+                "template" => TemplateRenderer.Validate(value) is { Count: > 0 } e ? $"template does not parse: {string.Join("; ", e)}" : null,
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                yield return $"activity '{node.Id}': {p.Name}: {problem}";
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,3 @@
+namespace Dnd.Workflows.Runtime;
+
+public sealed record FormSubmittedPayload(string FormId, bool ExplicitConsent);

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Dnd.Workflows.Activities;
+using Dnd.Workflows.Model;
+using Dnd.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Workflows.Runtime;
+
+/// <summary>
+/// Turns pending triggers into workflow instances. Claiming a trigger (deleting its row) and creating the
+/// instances it starts happen in one transaction, so each trigger starts its workflows exactly once.
+/// </summary>
+public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionStore definitions, WorkflowRuntime runtime, TimeProvider clock)
+{
+    public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
+    {
+        List<string> ids;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            ids = await db.PendingTriggers.OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(200).ToListAsync(ct);
+        }
+        var started = 0;
+        foreach (var id in ids)
+        {
+            foreach (var instanceId in await ClaimAsync(id, ct))
+            {
+                await runtime.RunAsync(instanceId, ct);
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /// <summary>Records a form submission as a pending trigger (the form API calls this) and wakes the worker.</summary>
+    public static PendingTriggerRecord FormSubmitted(string accountId, string contactId, FormSubmittedPayload payload, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        AccountId = accountId,
+        ContactId = contactId,
+        Kind = TriggerKinds.FormSubmitted,
+        PayloadJson = JsonSerializer.Serialize(payload),
+        CreatedAt = now,
+    };
+
+    private async Task<List<string>> ClaimAsync(string triggerId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var trigger = await db.PendingTriggers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == triggerId, ct);
+        if (trigger is null || await db.PendingTriggers.Where(t => t.Id == triggerId).ExecuteDeleteAsync(ct) == 0)
+        {
+            return [];
+        }
+        var started = new List<string>();
+        foreach (var definition in await MatchingAsync(trigger, ct))
+        {
+            var input = trigger.Kind == TriggerKinds.DndChanged
+                ? (object?)JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson)
+                : JsonSerializer.Deserialize<FormSubmittedPayload>(trigger.PayloadJson);
+            try
+            {
+                var instance = await runtime.CreateAsync(db, trigger.AccountId, trigger.ContactId, definition.Id, input, ct);
+                if (instance is not null)
+                {
+                    started.Add(instance.Id);
+                }
+            }
+            catch (Consent.ContactNotFoundException)
+            {
+                // Contact deleted after the trigger was recorded: nothing to start.
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return started;
+    }
+
+    private async Task<List<WorkflowDefinition>> MatchingAsync(PendingTriggerRecord trigger, CancellationToken ct)
+    {
+        var all = await definitions.LatestDefinitionsAsync(trigger.AccountId, ct);
+        return trigger.Kind switch
+        {
+            TriggerKinds.DndChanged when JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson) is { } change =>
+                all.Where(d => d.Root.Type == DndChangedTrigger.TypeName && DndChangedTrigger.Matches(d.Root, change)).ToList(),
+            TriggerKinds.FormSubmitted when JsonSerializer.Deserialize<FormSubmittedPayload>(trigger.PayloadJson) is { } form =>
+                all.Where(d => d.Root.Type == FormSubmittedTrigger.TypeName && FormSubmittedTrigger.Matches(d.Root, form)).ToList(),
+            _ => [],
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using Dnd.Rules.Engine;
+using Dnd.Workflows.Activities;
+using Dnd.Workflows.Consent;
+using Dnd.Workflows.Messaging;
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Runtime;
+using Dnd.Workflows.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dnd.Workflows;
+
+public static class WorkflowServices
+{
+    /// <summary>Registers the consent engine, persistence, messaging and the durable workflow runtime.</summary>
+    public static IServiceCollection AddDndWorkflows(this IServiceCollection services, string provider, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<DndDbContext>(o => DatabaseProvider.Configure(o, provider, connectionString));
+        services.AddSingleton(DndRuleSet.Default);
+        services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ConsentService>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<MessageComposer>();
+        services.AddScoped<OutboundMessenger>();
+        services.AddSingleton(ActivityRegistry.Default);
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<TriggerDispatcher>();
+        services.AddSingleton<InboundReplies>();
+        services.AddSingleton<WorkflowWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowWorker>());
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dnd.Host.Auth;
+using Dnd.Host.Configuration;
+using Dnd.Host.Errors;
+using Dnd.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dnd.Host.Api.Accounts;
+
+/// <summary>Operator endpoints (X-Admin-Key): create accounts and issue API keys. Off when no admin key is configured.</summary>
+public static partial class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey);
+        admin.MapPost("/accounts", CreateAccountAsync);
+        admin.MapPost("/accounts/{accountId}/api-keys", IssueKeyAsync);
+    }
+
+    private static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<DndOptions>>().Value.AdminKey;
+        var given = context.HttpContext.Request.Headers["X-Admin-Key"].ToString();
+        if (string.IsNullOrEmpty(configured) ||
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured), Encoding.UTF8.GetBytes(given)))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: string.IsNullOrEmpty(configured) ? "The admin API is disabled (Dnd:AdminKey is not set)." : "X-Admin-Key is missing or wrong.");
+        }
+        return await next(context);
+    }
+
+    private static async Task<IResult> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Id) || !IdPattern().IsMatch(body.Id) || string.IsNullOrWhiteSpace(body.Name))
+        {
+            throw new ApiValidationException("id (letters, digits, '-', '_') and name are required.");
+        }
+        if (await db.Accounts.AnyAsync(a => a.Id == body.Id, ct))
+        {
+            throw new ApiValidationException($"Account {body.Id} already exists.", status: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+        db.Accounts.Add(new AccountRecord { Id = body.Id, Name = body.Name, TwilioAuthToken = body.TwilioAuthToken, MailgunSigningKey = body.MailgunSigningKey });
+        var key = Issue(db, body.Id, "initial", clock);
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/admin/accounts/{body.Id}", new { accountId = body.Id, apiKey = key });
+    }
+
+    private static async Task<IResult> IssueKeyAsync(string accountId, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        {
+            return Results.Problem(statusCode: 404, title: "Unknown account", detail: $"No account {accountId}.");
+        }
+        var key = Issue(db, accountId, "issued", clock);
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(new { accountId, apiKey = key });
+    }
+
+    private static string Issue(DndDbContext db, string accountId, string name, TimeProvider clock)
+    {
+        var key = ApiKeyHasher.NewKey();
+        db.ApiKeys.Add(new ApiKeyRecord { KeyHash = ApiKeyHasher.Hash(key), AccountId = accountId, Name = name, CreatedAt = clock.GetUtcNow() });
+        return key;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,110 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Dnd.Host.Errors;
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Persistence;
+
+namespace Dnd.Host.Api.Contacts;
+
+/// <summary>Translates search filters into SQL-side predicates; shared by contact search and smart lists.</summary>
+public static class ContactQuery
+{
+    public static readonly IReadOnlyList<string> SupportedFields =
+        ["dnd", "dndSettings.<Channel>.status", "tags", "email", "phone", "firstName", "lastName"];
+
+    public static IQueryable<ContactRecord> Apply(IQueryable<ContactRecord> q, IEnumerable<SearchFilter> filters)
+    {
+        var errors = new List<string>();
+        foreach (var f in filters)
+        {
+            var op = f.Operator?.ToLowerInvariant() ?? "";
+            var negate = op is "not_eq" or "not_contains";
+            if (op is not ("eq" or "not_eq" or "contains" or "not_contains"))
+            {
+                errors.Add($"{f.Field}: operator '{f.Operator}' is not supported (eq, not_eq, contains, not_contains)");
+                continue;
+            }
+            var parts = f.Field?.Split('.') ?? [];
+            switch (parts)
+            {
+                case ["dnd"] when f.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    q = q.Where(Negate(AllBlocked(), negate ^ f.Value.ValueKind == JsonValueKind.False));
+                    break;
+                case ["dndSettings", var name, "status"] when ChannelNames.TryParse(name, out var channel) && StatusValue(f.Value) is { } status:
+                    q = q.Where(Negate(ChannelIs(channel, status), negate));
+                    break;
+                case ["tags"] when f.Value.ValueKind == JsonValueKind.String:
+                    q = q.Where(Negate(HasTag(f.Value.GetString()!), negate));
+                    break;
+                case [var field] when field is "email" or "phone" or "firstName" or "lastName" && f.Value.ValueKind == JsonValueKind.String:
+                    q = q.Where(Negate(TextMatches(field, f.Value.GetString()!, op.EndsWith("contains")), negate));
+                    break;
+                default:
+                    errors.Add($"filter on '{f.Field}' with value {f.Value} is not supported; fields: {string.Join(", ", SupportedFields)}");
+                    break;
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ApiValidationException("The search filters are invalid.", errors);
+        }
+        return q;
+    }
+
+    public static IQueryable<ContactRecord> FreeText(IQueryable<ContactRecord> q, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return q;
+        }
+        var t = text.Trim().ToLower();
+        return q.Where(c => (c.FirstName ?? "").ToLower().Contains(t) || (c.LastName ?? "").ToLower().Contains(t)
+                            || (c.Email ?? "").Contains(t) || (c.Phone ?? "").Contains(t));
+    }
+
+    public static Expression<Func<ContactRecord, bool>> HasTag(string tag)
+    {
+        var needle = "|" + tag.Trim().ToLower() + "|";
+        return c => c.TagsText.ToLower().Contains(needle);
+    }
+
+    public static Expression<Func<ContactRecord, bool>> Reachable(Channel channel) => ChannelIs(channel, (int)DndStatus.Inactive);
+
+    public static Expression<Func<ContactRecord, bool>> NoDndAnywhere() =>
+        c => c.DndCall == 0 && c.DndEmail == 0 && c.DndSms == 0 && c.DndWhatsApp == 0 && c.DndFb == 0 && c.DndGmb == 0;
+
+    private static Expression<Func<ContactRecord, bool>> AllBlocked() =>
+        c => c.DndCall != 0 && c.DndEmail != 0 && c.DndSms != 0 && c.DndWhatsApp != 0 && c.DndFb != 0 && c.DndGmb != 0;
+
+    private static Expression<Func<ContactRecord, bool>> ChannelIs(Channel channel, int status) => channel switch
+    {
+        Channel.Call => c => c.DndCall == status,
+        Channel.Email => c => c.DndEmail == status,
+        Channel.Sms => c => c.DndSms == status,
+        Channel.WhatsApp => c => c.DndWhatsApp == status,
+        Channel.Fb => c => c.DndFb == status,
+        _ => c => c.DndGmb == status,
+    };
+
+    private static Expression<Func<ContactRecord, bool>> TextMatches(string field, string value, bool contains)
+    {
+        var v = field is "email" ? value.Trim().ToLowerInvariant() : field is "phone" ? PhoneNumbers.Normalize(value) ?? value : value.Trim();
+        return (field, contains) switch
+        {
+            ("email", false) => c => c.Email == v,
+            ("email", true) => c => (c.Email ?? "").Contains(v),
+            ("phone", false) => c => c.Phone == v,
+            ("phone", true) => c => (c.Phone ?? "").Contains(v),
+            ("firstName", false) => c => c.FirstName == v,
+            ("firstName", true) => c => (c.FirstName ?? "").Contains(v),
+            ("lastName", false) => c => c.LastName == v,
+            _ => c => (c.LastName ?? "").Contains(v),
+        };
+    }
+
+    private static int? StatusValue(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && Enum.TryParse<DndStatus>(value.GetString(), ignoreCase: true, out var s) ? (int)s : null;
+
+    private static Expression<Func<ContactRecord, bool>> Negate(Expression<Func<ContactRecord, bool>> e, bool negate) =>
+        negate ? Expression.Lambda<Func<ContactRecord, bool>>(Expression.Not(e.Body), e.Parameters) : e;
+}

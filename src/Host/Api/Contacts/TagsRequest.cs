@@ -1,0 +1,3 @@
+namespace Dnd.Host.Api.Contacts;
+
+public sealed record TagsRequest(List<string> Tags);

@@ -1,0 +1,49 @@
+using Dnd.Host.Api.Contacts;
+using Dnd.Host.Auth;
+using Dnd.Host.Errors;
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Host.Api.Forms;
+
+/// <summary>Records a form submission and fires Form-submitted triggers; re-subscribing is the trigger's job, through the rules.</summary>
+public static class FormEndpoints
+{
+    public static void MapFormEndpoints(this RouteGroupBuilder api) =>
+        api.MapPost("/forms/{formId}/submissions", SubmitAsync).WithTags("Forms");
+
+    private static async Task<IResult> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
+        WorkSignal signal, TimeProvider clock, CancellationToken ct)
+    {
+        var contact = body.ContactId is not null
+            ? await ContactEndpoints.FindAsync(db, account, body.ContactId, ct)
+            : await MatchOrCreateAsync(body, account.AccountId, db, clock, ct);
+        db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, contact.Id, new FormSubmittedPayload(formId, body.Consent), clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        signal.Pulse();
+        return Results.Accepted(value: new { contactId = contact.Id, formId, consent = body.Consent });
+    }
+
+    private static async Task<ContactRecord> MatchOrCreateAsync(FormSubmissionRequest body, string accountId, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var fields = new ContactWriteRequest { Email = body.Email, Phone = body.Phone, FirstName = body.FirstName, LastName = body.LastName };
+        ContactFields.Validate(fields);
+        var email = body.Email?.Trim().ToLowerInvariant();
+        var phone = PhoneNumbers.Normalize(body.Phone);
+        if (email is null && phone is null)
+        {
+            throw new ApiValidationException("A submission needs contactId, email or phone.");
+        }
+        var contact = (email is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == accountId && c.Email == email, ct))
+                      ?? (phone is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == accountId && c.Phone == phone, ct));
+        if (contact is null)
+        {
+            var now = clock.GetUtcNow();
+            contact = new ContactRecord { Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, Source = "form", CreatedAt = now, UpdatedAt = now };
+            db.Contacts.Add(contact);
+        }
+        ContactFields.Apply(fields with { Email = body.Email ?? contact.Email, Phone = body.Phone ?? contact.Phone }, contact);
+        return contact;
+    }
+}

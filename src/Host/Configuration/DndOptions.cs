@@ -1,0 +1,28 @@
+namespace Dnd.Host.Configuration;
+
+/// <summary>The "Dnd" configuration section.</summary>
+public sealed class DndOptions
+{
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Key for /admin endpoints (X-Admin-Key); empty turns the admin API off.</summary>
+    public string AdminKey { get; set; } = "";
+
+    /// <summary>Accounts created at start if missing: handy for development and first deployments.</summary>
+    public List<SeedAccount> SeedAccounts { get; set; } = [];
+}
+
+public sealed class DatabaseOptions
+{
+    public string Provider { get; set; } = "sqlite";
+    public string ConnectionString { get; set; } = "Data Source=../../data/dnd.db";
+}
+
+public sealed class SeedAccount
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string ApiKey { get; set; } = "";
+    public string? TwilioAuthToken { get; set; }
+    public string? MailgunSigningKey { get; set; }
+}

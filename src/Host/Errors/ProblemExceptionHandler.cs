@@ -1,0 +1,40 @@
+using Dnd.Rules.Engine;
+using Dnd.Workflows.Consent;
+using Dnd.Workflows.Model;
+using Dnd.Workflows.Runtime;
+using Dnd.Workflows.Templates;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dnd.Host.Errors;
+
+/// <summary>Maps the domain's exceptions to RFC 7807 problem details, so bad input gets a clear answer, never a 500.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail, errors) = exception switch
+        {
+            ContactNotFoundException e => (404, "Contact not found", e.Message, null),
+            WorkflowNotFoundException e => (404, "Workflow not found", e.Message, null),
+            WorkflowValidationException e => (422, "Invalid workflow", e.Message, e.Errors),
+            WorkflowOwnershipException e => (409, "Workflow id taken", e.Message, null),
+            TemplateException e => (422, "Invalid template", e.Message, e.Errors),
+            ApiValidationException e => (e.Status, e.Title, e.Message, e.Errors),
+            BadHttpRequestException e => (400, "Bad request", e.Message, null),
+            RuleSetException e => (500, "Rule set error", e.Message, null),
+            _ => (0, null, null, (IReadOnlyList<string>?)null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = http.Request.Path };
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}

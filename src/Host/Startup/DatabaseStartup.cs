@@ -1,0 +1,44 @@
+using Dnd.Host.Auth;
+using Dnd.Host.Configuration;
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dnd.Host.Startup;
+
+/// <summary>Before serving: create the schema, add configured seed accounts, publish the workflows/ folder.</summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        await DatabaseInitializer.InitializeAsync(db, ct);
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DndOptions>>().Value;
+        foreach (var seed in options.SeedAccounts.Where(s => !string.IsNullOrWhiteSpace(s.Id)))
+        {
+            if (!await db.Accounts.AnyAsync(a => a.Id == seed.Id, ct))
+            {
+                db.Accounts.Add(new AccountRecord { Id = seed.Id, Name = seed.Name, TwilioAuthToken = seed.TwilioAuthToken, MailgunSigningKey = seed.MailgunSigningKey });
+            }
+            var hash = ApiKeyHasher.Hash(seed.ApiKey);
+            if (!string.IsNullOrEmpty(seed.ApiKey) && !await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, ct))
+            {
+                db.ApiKeys.Add(new ApiKeyRecord { KeyHash = hash, AccountId = seed.Id, Name = "seed", CreatedAt = DateTimeOffset.UtcNow });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Dnd.Startup");
+        var folder = scope.ServiceProvider.GetRequiredService<IOptions<WorkflowWorkerOptions>>().Value.DefinitionsFolder;
+        if (folder is not null)
+        {
+            var problems = await scope.ServiceProvider.GetRequiredService<DefinitionStore>().LoadFolderAsync(folder, ct);
+            foreach (var problem in problems)
+            {
+                logger.LogError("Workflow not loaded: {Problem}", problem);
+            }
+        }
+    }
+}
