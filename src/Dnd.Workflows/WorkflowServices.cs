@@ -14,10 +14,15 @@ namespace Dnd.Workflows;
 public static class WorkflowServices
 {
     /// <summary>Registers the consent engine, persistence, messaging and the durable workflow runtime.</summary>
-    public static IServiceCollection AddDndWorkflows(this IServiceCollection services, string provider, string connectionString)
+    /// <param name="database">Picks provider and connection once services exist, so configuration added late (tests) is seen.</param>
+    public static IServiceCollection AddDndWorkflows(this IServiceCollection services, Func<IServiceProvider, (string Provider, string ConnectionString)> database)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<DndDbContext>(o => DatabaseProvider.Configure(o, provider, connectionString));
+        services.AddDbContext<DndDbContext>((sp, o) =>
+        {
+            var (provider, connectionString) = database(sp);
+            DatabaseProvider.Configure(o, provider, connectionString);
+        });
         services.AddSingleton(DndRuleSet.Default);
         services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ConsentService>();

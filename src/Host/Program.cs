@@ -14,20 +14,23 @@ using Dnd.Host.Webhooks;
 using Dnd.Workflows;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Runtime;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 var root = builder.Environment.ContentRootPath;
-var dnd = builder.Configuration.GetSection("Dnd").Get<DndOptions>() ?? new DndOptions();
-var connection = dnd.Database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
-    ? ContentPaths.SqliteConnectionString(root, dnd.Database.ConnectionString)
-    : dnd.Database.ConnectionString;
 
 builder.Services.Configure<DndOptions>(builder.Configuration.GetSection("Dnd"));
 builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Dnd:Messaging"));
 builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
 builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
     o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
-builder.Services.AddDndWorkflows(dnd.Database.Provider, connection);
+builder.Services.AddDndWorkflows(sp =>
+{
+    var database = sp.GetRequiredService<IOptions<DndOptions>>().Value.Database;
+    return (database.Provider, database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+        ? ContentPaths.SqliteConnectionString(root, database.ConnectionString)
+        : database.ConnectionString);
+});
 builder.Services.AddScoped<AccountContext>();
 builder.Services.AddScoped<ContactDndApplier>();
 builder.Services.AddProblemDetails();

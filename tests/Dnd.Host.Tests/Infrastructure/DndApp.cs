@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real Host over a throwaway database (SQLite file by default, or PostgreSQL) with a fast worker poll.
+/// Two DndApp instances over the same database path model a restart of the server.
+/// </summary>
+public sealed class DndApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key";
+    public const string PublicBaseUrl = "http://dnd.test";
+
+    private readonly string _provider;
+    private readonly string _connectionString;
+    private readonly bool _kestrel;
+
+    public DndApp(string? databasePath = null, string? workflowsFolder = null, string? postgres = null, bool kestrel = false)
+    {
+        DatabasePath = databasePath ?? TempFiles.NewDatabase();
+        WorkflowsFolder = workflowsFolder ?? TempFiles.NewFolder();
+        _provider = postgres is null ? "sqlite" : "postgres";
+        _connectionString = postgres ?? $"Data Source={DatabasePath}";
+        _kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    public string WorkflowsFolder { get; }
+
+    /// <summary>The address Kestrel listens on (only with kestrel: true).</summary>
+    public Uri RealAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Dnd:Database:Provider", _provider);
+        builder.UseSetting("Dnd:Database:ConnectionString", _connectionString);
+        builder.UseSetting("Dnd:AdminKey", AdminKey);
+        builder.UseSetting("Dnd:Messaging:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Dnd:Messaging:UnsubscribeSigningKey", "test-unsubscribe-key");
+        builder.UseSetting("Dnd:Workflows:DefinitionsFolder", WorkflowsFolder);
+        builder.UseSetting("Dnd:Workflows:PollInterval", "00:00:00.050");
+        builder.UseSetting("Dnd:Workflows:StalledAfter", "00:00:05");
+        if (_kestrel)
+        {
+            builder.UseUrls("http://127.0.0.1:0");
+        }
+    }
+}
