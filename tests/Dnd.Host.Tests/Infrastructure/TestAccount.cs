@@ -28,6 +28,14 @@ public sealed class TestAccount
         return new TestAccount { Id = id, ApiKey = key, Client = api, TwilioToken = twilio, MailgunKey = mailgun };
     }
 
+    /// <summary>The same account seen through another server process (e.g. after a restart).</summary>
+    public TestAccount On(DndApp app)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return new TestAccount { Id = Id, ApiKey = ApiKey, Client = client, TwilioToken = TwilioToken, MailgunKey = MailgunKey };
+    }
+
     public async Task<JsonElement> CreateContactAsync(object body)
     {
         var response = await Client.PostAsJsonAsync("/contacts/", body);
