@@ -13,7 +13,7 @@ var policies = new (string Name, IDndPolicy Policy)[]
 {
     ("hand-written switch", new HandWrittenPolicy()),
     ("RulesEngine, every decision evaluated", new RulesEnginePolicy(DndRuleSet.Default, memoize: false)),
-    ("RulesEngine, override answers memoized (product default)", new RulesEnginePolicy(DndRuleSet.Default)),
+    ("RulesEngine, decisions memoized (product default)", new RulesEnginePolicy(DndRuleSet.Default)),
 };
 
 // Both must make identical decisions, or the timing compares different work.

@@ -15,12 +15,17 @@ public sealed class RulesEnginePolicy : IDndPolicy
     private readonly DndRuleSet _rules;
     private readonly RulesEngine.RulesEngine _engine;
     private readonly DecisionMemo<ChangeRequestFacts, Judgement>? _judgements;
+    private readonly DecisionMemo<object, RuleMatch>? _classifications;
 
-    /// <param name="memoize">Keep override-policy answers per distinct request (the policy reads only its facts).</param>
+    /// <param name="memoize">
+    /// Remember which rule matched each distinct set of facts. The rules read nothing but their facts, so the answer
+    /// for equal facts is always the same; inbound messages are not remembered (their bodies are unbounded).
+    /// </param>
     public RulesEnginePolicy(DndRuleSet rules, bool memoize = true)
     {
         _rules = rules;
         _judgements = memoize ? new DecisionMemo<ChangeRequestFacts, Judgement>(capacity: 4096) : null;
+        _classifications = memoize ? new DecisionMemo<object, RuleMatch>(capacity: 4096) : null;
         _engine = new RulesEngine.RulesEngine(rules.Workflows.ToArray(), new ReSettings
         {
             // An expression that throws must surface, not read as "rule did not match".
@@ -34,7 +39,13 @@ public sealed class RulesEnginePolicy : IDndPolicy
     public async ValueTask<Classification> ClassifyAsync(ConsentEvent evt, AccountSettings settings)
     {
         var (workflow, facts) = ToFacts(evt, settings);
-        var rule = await FirstMatchAsync(workflow, RuleWorkflows.EventParameter, facts);
+        var memo = facts is InboundMessageFacts ? null : _classifications;
+        if (memo is null || !memo.TryGet(facts, out var match))
+        {
+            match = new RuleMatch(await FirstMatchAsync(workflow, RuleWorkflows.EventParameter, facts));
+            memo?.Remember(facts, match);
+        }
+        var rule = match.Rule;
         if (rule is null)
         {
             return Classification.Nothing("NoRuleMatched", $"no {workflow} rule matched");
@@ -137,4 +148,7 @@ public sealed class RulesEnginePolicy : IDndPolicy
             FirstMatchAsync(workflow, parameter, Sample(workflow)).AsTask().GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>Boxes "no rule matched" (null) so the memo can remember it too.</summary>
+    private sealed record RuleMatch(string? Rule);
 }
