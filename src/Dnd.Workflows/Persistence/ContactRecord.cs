@@ -38,4 +38,9 @@ public sealed class ContactRecord
 
     /// <summary>Optimistic concurrency: two webhooks changing one contact at once cannot both win silently.</summary>
     public long Revision { get; set; }
+
+    public static ContactRecord Create(string accountId, DateTimeOffset now, string? source) => new()
+    {
+        Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, Source = source, CreatedAt = now, UpdatedAt = now,
+    };
 }

@@ -11,7 +11,7 @@ namespace Dnd.Workflows.Runtime;
 /// Turns pending triggers into workflow instances. Claiming a trigger (deleting its row) and creating the
 /// instances it starts happen in one transaction, so each trigger starts its workflows exactly once.
 /// </summary>
-public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionStore definitions, WorkflowRuntime runtime, TimeProvider clock)
+public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionStore definitions, WorkflowRuntime runtime)
 {
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {

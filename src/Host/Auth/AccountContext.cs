@@ -1,3 +1,5 @@
+using Dnd.Host.Errors;
+
 namespace Dnd.Host.Auth;
 
 /// <summary>The account the request's API key belongs to; every query of tenant data filters by it.</summary>
@@ -11,4 +13,14 @@ public sealed class AccountContext
 
     /// <summary>HighLevel requests carry a locationId; it must be the key's own.</summary>
     public bool Owns(string? locationId) => string.IsNullOrEmpty(locationId) || locationId == AccountId;
+
+    /// <exception cref="ApiValidationException">403 when the request names another location.</exception>
+    public void EnsureOwns(string? locationId)
+    {
+        if (!Owns(locationId))
+        {
+            throw new ApiValidationException($"This API key belongs to location {AccountId}, not {locationId}.",
+                status: StatusCodes.Status403Forbidden, title: "Wrong location");
+        }
+    }
 }

@@ -160,8 +160,8 @@ public static class TwilioWebhooks
         {
             return contact;
         }
-        var now = clock.GetUtcNow();
-        contact = new ContactRecord { Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, Phone = phone, Source = "inbound message", CreatedAt = now, UpdatedAt = now };
+        contact = ContactRecord.Create(accountId, clock.GetUtcNow(), "inbound message");
+        contact.Phone = phone;
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
         return contact;

@@ -1,5 +1,4 @@
 using Dnd.Host.Auth;
-using Dnd.Host.Errors;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
@@ -26,7 +25,7 @@ public static class ContactEndpoints
     private static async Task<IResult> CreateAsync(ContactWriteRequest body, AccountContext account, DndDbContext db,
         ContactDndApplier dnd, TimeProvider clock, CancellationToken ct)
     {
-        CheckLocation(account, body);
+        account.EnsureOwns(body.LocationId);
         var row = await InsertAsync(body, account.AccountId, db, clock, ct);
         var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
         return Results.Created($"/contacts/{row.Id}", new { contact = ContactMapper.ToDto(row), dndDecisions = decisions });
@@ -62,17 +61,10 @@ public static class ContactEndpoints
     private static async Task<IResult> UpsertAsync(ContactWriteRequest body, AccountContext account, DndDbContext db,
         ContactDndApplier dnd, TimeProvider clock, CancellationToken ct)
     {
-        CheckLocation(account, body);
+        account.EnsureOwns(body.LocationId);
         ContactFields.Validate(body);
         ContactDndApplier.Validate(body);
-        var email = body.Email?.Trim().ToLowerInvariant();
-        var phone = PhoneNumbers.Normalize(body.Phone);
-        if (email is null && phone is null)
-        {
-            throw new ApiValidationException("Upsert needs an email or a phone to match on.");
-        }
-        var row = (email is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == account.AccountId && c.Email == email, ct))
-                  ?? (phone is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == account.AccountId && c.Phone == phone, ct));
+        var row = await ContactLookup.ByEmailOrPhoneAsync(db, account.AccountId, body.Email, body.Phone, "Upsert", ct);
         var created = row is null;
         if (row is null)
         {
@@ -127,20 +119,10 @@ public static class ContactEndpoints
     {
         ContactFields.Validate(body);
         ContactDndApplier.Validate(body);
-        var now = clock.GetUtcNow();
-        var row = new ContactRecord { Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, CreatedAt = now, UpdatedAt = now };
+        var row = ContactRecord.Create(accountId, clock.GetUtcNow(), body.Source ?? "api");
         ContactFields.Apply(body, row);
         db.Contacts.Add(row);
         await db.SaveChangesAsync(ct);
         return row;
-    }
-
-    private static void CheckLocation(AccountContext account, ContactWriteRequest body)
-    {
-        if (!account.Owns(body.LocationId))
-        {
-            throw new ApiValidationException($"This API key belongs to location {account.AccountId}, not {body.LocationId}.",
-                status: StatusCodes.Status403Forbidden, title: "Wrong location");
-        }
     }
 }

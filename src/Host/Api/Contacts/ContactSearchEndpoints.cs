@@ -1,5 +1,4 @@
 using Dnd.Host.Auth;
-using Dnd.Host.Errors;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,22 +6,13 @@ namespace Dnd.Host.Api.Contacts;
 
 public static class ContactSearchEndpoints
 {
-    public const int MaxPageLimit = 500;
-
     public static void MapContactSearchEndpoints(this RouteGroupBuilder api) =>
         api.MapPost("/contacts/search", SearchAsync).WithTags("Contacts");
 
     private static async Task<IResult> SearchAsync(ContactSearchRequest body, AccountContext account, DndDbContext db, CancellationToken ct)
     {
-        if (!account.Owns(body.LocationId))
-        {
-            throw new ApiValidationException($"This API key belongs to location {account.AccountId}, not {body.LocationId}.",
-                status: StatusCodes.Status403Forbidden, title: "Wrong location");
-        }
-        if (body.Page < 1 || body.PageLimit < 1 || body.PageLimit > MaxPageLimit)
-        {
-            throw new ApiValidationException($"page must be >= 1 and pageLimit between 1 and {MaxPageLimit}.");
-        }
+        account.EnsureOwns(body.LocationId);
+        Paging.Validate(body.Page, body.PageLimit);
         var query = ContactQuery.Apply(db.Contacts.AsNoTracking().Where(c => c.AccountId == account.AccountId), body.Filters);
         query = ContactQuery.FreeText(query, body.Query);
         var total = await query.CountAsync(ct);

@@ -1,9 +1,7 @@
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
-using Dnd.Host.Errors;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Forms;
 
@@ -29,18 +27,10 @@ public static class FormEndpoints
     {
         var fields = new ContactWriteRequest { Email = body.Email, Phone = body.Phone, FirstName = body.FirstName, LastName = body.LastName };
         ContactFields.Validate(fields);
-        var email = body.Email?.Trim().ToLowerInvariant();
-        var phone = PhoneNumbers.Normalize(body.Phone);
-        if (email is null && phone is null)
-        {
-            throw new ApiValidationException("A submission needs contactId, email or phone.");
-        }
-        var contact = (email is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == accountId && c.Email == email, ct))
-                      ?? (phone is null ? null : await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == accountId && c.Phone == phone, ct));
+        var contact = await ContactLookup.ByEmailOrPhoneAsync(db, accountId, body.Email, body.Phone, "A form submission without contactId", ct);
         if (contact is null)
         {
-            var now = clock.GetUtcNow();
-            contact = new ContactRecord { Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, Source = "form", CreatedAt = now, UpdatedAt = now };
+            contact = ContactRecord.Create(accountId, clock.GetUtcNow(), "form");
             db.Contacts.Add(contact);
         }
         ContactFields.Apply(fields with { Email = body.Email ?? contact.Email, Phone = body.Phone ?? contact.Phone }, contact);

@@ -58,10 +58,7 @@ public static class SmartListEndpoints
         {
             return Results.Problem(statusCode: 404, title: "Smart list not found", detail: $"Smart list {listId} does not exist.");
         }
-        if (page < 1 || pageLimit is < 1 or > ContactSearchEndpoints.MaxPageLimit)
-        {
-            throw new ApiValidationException($"page must be >= 1 and pageLimit between 1 and {ContactSearchEndpoints.MaxPageLimit}.");
-        }
+        Paging.Validate(page, pageLimit);
         var query = db.Contacts.AsNoTracking().Where(c => c.AccountId == account.AccountId);
         if (list.ExcludeDndChannel is not null)
         {
