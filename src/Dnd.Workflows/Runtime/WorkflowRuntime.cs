@@ -106,12 +106,10 @@ public sealed class WorkflowRuntime(
         {
             return null;
         }
+        StepOutcome outcome;
         try
         {
-            if (await ExecuteStepAsync(scope.ServiceProvider, db, bookmark.InstanceId, (bookmark, input), ct) is null)
-            {
-                return null;
-            }
+            outcome = await ExecuteStepAsync(scope.ServiceProvider, db, bookmark.InstanceId, (bookmark, input), ct);
         }
         catch (StepFailedException failed)
         {
@@ -119,20 +117,26 @@ public sealed class WorkflowRuntime(
             await FaultAsync(bookmark.InstanceId, failed.Node, failed.Message, ct);
             return null;
         }
+        if (outcome.Kind == StepKind.Conflict)
+        {
+            // Keep the bookmark: the step is retried when it is claimed again.
+            return null;
+        }
+        // A stale bookmark (its instance moved on or ended) is deleted with nothing run, so it is not claimed forever.
         await tx.CommitAsync(ct);
-        return bookmark.InstanceId;
+        return outcome.Kind == StepKind.Advanced ? bookmark.InstanceId : null;
     }
 
     private async Task<bool> StepAsync(string instanceId, (BookmarkRecord, ResumeInput)? resume, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        WorkflowStatus? status;
+        StepOutcome outcome;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             try
             {
-                status = await ExecuteStepAsync(scope.ServiceProvider, db, instanceId, resume, ct);
+                outcome = await ExecuteStepAsync(scope.ServiceProvider, db, instanceId, resume, ct);
             }
             catch (StepFailedException failed)
             {
@@ -140,17 +144,30 @@ public sealed class WorkflowRuntime(
                 await FaultAsync(instanceId, failed.Node, failed.Message, ct);
                 return false;
             }
-            if (status is null)
+            if (outcome.Kind != StepKind.Advanced)
             {
                 return false;
             }
             await tx.CommitAsync(ct);
         }
-        return status == WorkflowStatus.Running;
+        return outcome.Status == WorkflowStatus.Running;
     }
 
-    /// <returns>The instance's status after the step, or null when nothing was done (caller rolls back).</returns>
-    private async Task<WorkflowStatus?> ExecuteStepAsync(IServiceProvider services, DndDbContext db, string instanceId,
+    private enum StepKind
+    {
+        /// <summary>The step ran and the instance moved on; commit.</summary>
+        Advanced,
+
+        /// <summary>The instance is not where the caller expected (ended, cancelled, already resumed); nothing ran.</summary>
+        Stale,
+
+        /// <summary>Another writer got there first; roll back and let the step be retried.</summary>
+        Conflict,
+    }
+
+    private readonly record struct StepOutcome(StepKind Kind, WorkflowStatus Status = default);
+
+    private async Task<StepOutcome> ExecuteStepAsync(IServiceProvider services, DndDbContext db, string instanceId,
         (BookmarkRecord Bookmark, ResumeInput Input)? resume, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
@@ -158,7 +175,7 @@ public sealed class WorkflowRuntime(
         if (instance is null || instance.Status != expected || instance.CurrentActivityId is null ||
             (resume is { } r && r.Bookmark.ActivityId != instance.CurrentActivityId))
         {
-            return null;
+            return new StepOutcome(StepKind.Stale);
         }
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)
             ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.DefinitionVersion} is gone");
@@ -182,7 +199,7 @@ public sealed class WorkflowRuntime(
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Step {Activity} of {Instance} lost a race; it will be retried", node.Id, instanceId);
-            return null;
+            return new StepOutcome(StepKind.Conflict);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -192,7 +209,7 @@ public sealed class WorkflowRuntime(
         return await AdvanceAsync(db, instance, node, result, definition, now, ct);
     }
 
-    private async Task<WorkflowStatus?> AdvanceAsync(DndDbContext db, WorkflowInstanceRecord instance, ActivityNode node,
+    private async Task<StepOutcome> AdvanceAsync(DndDbContext db, WorkflowInstanceRecord instance, ActivityNode node,
         ActivityResult result, WorkflowDefinition definition, DateTimeOffset now, CancellationToken ct, WorkflowStatus endAs = WorkflowStatus.Finished)
     {
         instance.StepCount++;
@@ -236,9 +253,9 @@ public sealed class WorkflowRuntime(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return null;
+            return new StepOutcome(StepKind.Conflict);
         }
-        return instance.Status;
+        return new StepOutcome(StepKind.Advanced, instance.Status);
     }
 
     /// <summary>Marks an instance faulted in its own transaction, after the failed step's writes were rolled back.</summary>
@@ -253,6 +270,7 @@ public sealed class WorkflowRuntime(
         }
         instance.Status = WorkflowStatus.Faulted;
         instance.Fault = reason;
+        db.Bookmarks.RemoveRange(await db.Bookmarks.Where(b => b.InstanceId == instanceId).ToListAsync(ct));
         instance.StepCount++;
         instance.Revision++;
         instance.UpdatedAt = clock.GetUtcNow();

@@ -5,6 +5,7 @@ using Dnd.Workflows.Runtime;
 using Dnd.Workflows.Templates;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Errors;
 
@@ -22,6 +23,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             TemplateException e => (422, "Invalid template", e.Message, e.Errors),
             ApiValidationException e => (e.Status, e.Title, e.Message, e.Errors),
             BadHttpRequestException e => (400, "Bad request", e.Message, null),
+            DbUpdateConcurrencyException => (409, "Conflict", "The record changed while this request was being handled; retry it.", null),
             RuleSetException e => (500, "Rule set error", e.Message, null),
             _ => (0, null, null, (IReadOnlyList<string>?)null),
         };

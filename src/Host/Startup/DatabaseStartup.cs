@@ -1,5 +1,6 @@
 using Dnd.Host.Auth;
 using Dnd.Host.Configuration;
+using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,10 @@ public static class DatabaseStartup
         await db.SaveChangesAsync(ct);
 
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Dnd.Startup");
+        if (string.IsNullOrEmpty(scope.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value.UnsubscribeSigningKey))
+        {
+            logger.LogWarning("Dnd:Messaging:UnsubscribeSigningKey is not set: unsubscribe links will stop working after a restart and differ between servers.");
+        }
         var folder = scope.ServiceProvider.GetRequiredService<IOptions<WorkflowWorkerOptions>>().Value.DefinitionsFolder;
         if (folder is not null)
         {

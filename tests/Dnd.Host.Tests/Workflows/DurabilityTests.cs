@@ -120,4 +120,31 @@ public class DurabilityTests
         Log(finished).Select(l => l.Activity).Should().Equal("one", "two", "three");
         (await MessagesAsync(account, contact)).Select(m => m.GetProperty("body").GetString()![..1]).Should().Equal("1", "2", "3");
     }
+
+    [Fact]
+    public async Task A_due_bookmark_whose_instance_already_ended_is_cleared_not_claimed_forever()
+    {
+        await using var app = new DndApp();
+        var account = await TestAccount.CreateAsync(app);
+        await PublishAsync(account, Definition("short", [Activity("sms", "Send", new { channel = "SMS", body = "Hi" })], []));
+        var contact = (await account.CreateContactAsync(new { phone = "+15550900005" })).GetProperty("id").GetString()!;
+        var instance = await UntilStatusAsync(account, await StartAsync(account, contact, "short"), "Finished");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            db.Bookmarks.Add(new BookmarkRecord
+            {
+                Id = "stale", InstanceId = instance.GetProperty("instance").GetProperty("id").GetString()!, AccountId = account.Id, ContactId = contact,
+                ActivityId = "sms", Kind = BookmarkRequest.Timer, DueAt = DateTimeOffset.UtcNow.AddSeconds(-1), CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.MatchAsync(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return scope.ServiceProvider.GetRequiredService<DndDbContext>().Bookmarks.Any(b => b.Id == "stale");
+        }, exists => !exists, "the stale bookmark to be removed");
+        Log(await InstanceAsync(account, instance.GetProperty("instance").GetProperty("id").GetString()!)).Should().HaveCount(1, "nothing ran again");
+    }
 }
