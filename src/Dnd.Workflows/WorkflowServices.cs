@@ -23,7 +23,7 @@ public static class WorkflowServices
             var (provider, connectionString) = database(sp);
             DatabaseProvider.Configure(o, provider, connectionString);
         });
-        services.AddSingleton(DndRuleSet.Default);
+        services.TryAddSingleton(DndRuleSet.Default);
         services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ConsentService>();
         services.AddSingleton<TemplateRenderer>();

@@ -24,6 +24,7 @@ builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("D
 builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
 builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
     o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
+builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
 builder.Services.AddDndWorkflows(sp =>
 {
     var database = sp.GetRequiredService<IOptions<DndOptions>>().Value.Database;
@@ -62,7 +63,7 @@ app.MapTwilioWebhooks();
 app.MapMailgunWebhooks();
 app.MapUnsubscribeEndpoints();
 
-await DatabaseStartup.PrepareAsync(app.Services);
+await ServerStartup.PrepareAsync(app.Services);
 app.Run();
 
 /// <summary>Entry point, public so integration tests can host it with WebApplicationFactory.</summary>

@@ -8,6 +8,12 @@ public sealed class DndOptions
     /// <summary>Key for /admin endpoints (X-Admin-Key); empty turns the admin API off.</summary>
     public string AdminKey { get; set; } = "";
 
+    /// <summary>
+    /// Folder of rule files that replace the shipped ones of the same name (or add to them), so a deployment can
+    /// change DND rules without a rebuild. Empty: the shipped rules.
+    /// </summary>
+    public string? RulesFolder { get; set; }
+
     /// <summary>Accounts created at start if missing: handy for development and first deployments.</summary>
     public List<SeedAccount> SeedAccounts { get; set; } = [];
 }

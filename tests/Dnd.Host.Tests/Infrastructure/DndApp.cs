@@ -18,9 +18,13 @@ public sealed class DndApp : WebApplicationFactory<Program>
     private readonly string _provider;
     private readonly string _connectionString;
     private readonly bool _kestrel;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public DndApp(string? databasePath = null, string? workflowsFolder = null, string? postgres = null, bool kestrel = false)
+    /// <param name="settings">Extra configuration, e.g. "Dnd:RulesFolder".</param>
+    public DndApp(string? databasePath = null, string? workflowsFolder = null, string? postgres = null, bool kestrel = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DatabasePath = databasePath ?? TempFiles.NewDatabase();
         WorkflowsFolder = workflowsFolder ?? TempFiles.NewFolder();
         _provider = postgres is null ? "sqlite" : "postgres";
@@ -58,6 +62,10 @@ public sealed class DndApp : WebApplicationFactory<Program>
         builder.UseSetting("Dnd:Workflows:DefinitionsFolder", WorkflowsFolder);
         builder.UseSetting("Dnd:Workflows:PollInterval", "00:00:00.050");
         builder.UseSetting("Dnd:Workflows:StalledAfter", "00:00:05");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");

@@ -1,4 +1,5 @@
 using Dnd.Host.Auth;
+using Dnd.Rules.Engine;
 using Dnd.Host.Configuration;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
@@ -8,11 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Startup;
 
-/// <summary>Before serving: create the schema, add configured seed accounts, publish the workflows/ folder.</summary>
-public static class DatabaseStartup
+/// <summary>
+/// Before serving: compile the DND rules (a bad rule file stops the server here, not at the first webhook),
+/// create the schema, add configured seed accounts, publish the workflows/ folder.
+/// </summary>
+public static class ServerStartup
 {
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        services.GetRequiredService<ConsentEngine>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         await DatabaseInitializer.InitializeAsync(db, ct);
