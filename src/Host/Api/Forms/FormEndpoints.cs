@@ -33,7 +33,7 @@ public static class FormEndpoints
             contact = ContactRecord.Create(accountId, clock.GetUtcNow(), "form");
             db.Contacts.Add(contact);
         }
-        ContactFields.Apply(fields with { Email = body.Email ?? contact.Email, Phone = body.Phone ?? contact.Phone }, contact);
+        ContactFields.Apply(fields, contact);
         return contact;
     }
 }
