@@ -26,6 +26,7 @@ public static class WorkflowServices
         services.TryAddSingleton(DndRuleSet.Default);
         services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ConsentService>();
+        services.AddScoped<SuppressionList>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MessageComposer>();

@@ -17,4 +17,7 @@ public enum Actor
 
     /// <summary>An automation (workflow step) acting on a user's behalf.</summary>
     Workflow,
+
+    /// <summary>The product itself, e.g. re-applying an opt-out from the suppression list.</summary>
+    System,
 }

@@ -58,6 +58,25 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
             "UserSetsInboundDnd", null, $"Inbound DND {(verdict == Verdict.Applied ? "turned" : "already")} {state} by {by}.");
     }
 
+    /// <summary>
+    /// Re-applies a permanent DND remembered for this contact's address (the suppression list). It only ever
+    /// strengthens: a channel already at least as strict is left alone and nothing is written (null).
+    /// </summary>
+    public ConsentLedgerEntry? RestoreSuppressed(ContactConsent contact, Channel channel, ChannelDnd remembered, string address)
+    {
+        var before = contact[channel];
+        if (remembered.Status <= before.Status && (!remembered.SpamLock || before.SpamLock))
+        {
+            return null;
+        }
+        var at = clock.GetUtcNow();
+        contact.Set(channel, remembered with { Source = "suppression-list", ChangedAt = at });
+        var wire = channel.ToWire();
+        return contact.Append(at, $"suppression.restore {wire} {address}", Actor.System, channel, Verdict.Applied,
+            before.Status, remembered.Status, "SuppressionListRestoresDnd", null,
+            $"{wire} {before.Status}→{remembered.Status}. SuppressionListRestoresDnd: {address} opted out ({remembered.Code}) on a contact since deleted.");
+    }
+
     private static ChannelDnd NextState(Classification c, ConsentEvent evt, DateTimeOffset at) => c.Kind == ChangeKind.Set
         ? new ChannelDnd(c.Target, c.Code, evt.Note ?? c.Message, evt.Source, at, c.SpamLock)
         : new ChannelDnd(DndStatus.Inactive, null, evt.Note ?? c.Message, evt.Source, at);

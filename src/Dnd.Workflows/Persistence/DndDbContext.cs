@@ -16,6 +16,7 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<ExecutionLogRecord> ExecutionLog => Set<ExecutionLogRecord>();
     public DbSet<PendingTriggerRecord> PendingTriggers => Set<PendingTriggerRecord>();
+    public DbSet<SuppressionRecord> Suppressions => Set<SuppressionRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -47,6 +48,7 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
         b.Entity<BookmarkRecord>().HasIndex(k => new { k.AccountId, k.ContactId, k.Kind });
         b.Entity<ExecutionLogRecord>().HasIndex(l => new { l.InstanceId, l.Step });
         b.Entity<PendingTriggerRecord>().HasKey(t => t.Id);
+        b.Entity<SuppressionRecord>().HasIndex(s => new { s.AccountId, s.Address, s.Channel }).IsUnique();
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there so due-bookmark queries run in SQL.
         if (Database.IsSqlite())

@@ -1,6 +1,7 @@
 using Dnd.Host.Api.Contacts;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
+using Dnd.Rules.Policy;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
@@ -24,7 +25,7 @@ public static class TwilioWebhooks
     }
 
     private static async Task<IResult> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db, ConsentService consent,
-        InboundReplies replies, WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+        SuppressionList suppressions, InboundReplies replies, WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -39,6 +40,7 @@ public static class TwilioWebhooks
         }
         var body = form.GetValueOrDefault("Body") ?? "";
         ContactRecord contact;
+        bool isKeyword;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             if (!await WebhookIdempotency.TryClaimAsync(db, account!.Id, $"twilio:message:{sid}", clock.GetUtcNow(), ct))
@@ -46,6 +48,7 @@ public static class TwilioWebhooks
                 return Twiml(EmptyTwiml);
             }
             contact = await FindOrCreateByPhoneAsync(db, account.Id, from, clock, ct);
+            await suppressions.RestoreAsync(contact, ct);
             db.Messages.Add(new MessageRecord
             {
                 Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = channel.ToWire(),
@@ -53,11 +56,13 @@ public static class TwilioWebhooks
             });
             await db.SaveChangesAsync(ct);
             // Opt-out keywords are honoured even under inbound DND: the law cares that STOP works, not how we file it.
-            await consent.ApplyAsync(account.Id, contact.Id, new InboundMessageEvent(channel, body), ct);
+            var decision = await consent.ApplyAsync(account.Id, contact.Id, new InboundMessageEvent(channel, body), ct);
+            isKeyword = decision.Classification.Kind != ChangeKind.None;
             await tx.CommitAsync(ct);
         }
         signal.Pulse();
-        if (!contact.InboundDnd)
+        // STOP or START is a consent change, not an answer: it must not send a waiting workflow down its Replied path.
+        if (!contact.InboundDnd && !isKeyword)
         {
             await replies.ResumeAsync(account!.Id, contact.Id, channel.ToWire(), body, ct);
         }

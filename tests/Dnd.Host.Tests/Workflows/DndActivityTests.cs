@@ -136,6 +136,9 @@ public class DndActivityTests(SharedApp shared) : IClassFixture<SharedApp>
         var replied = await StartAsync(account, replier, id);
         var timedOut = await StartAsync(account, silent, id);
 
+        await Twilio.InboundAsync(_app, account, "+15550800006", "STOP");
+        await Twilio.InboundAsync(_app, account, "+15550800006", "START");
+        Status(await InstanceAsync(account, replied)).Should().Be("Suspended", "opt-out and opt-in keywords are not answers");
         await Twilio.InboundAsync(_app, account, "+15550800006", "sounds good");
 
         Log(await UntilStatusAsync(account, replied, "Finished")).Select(l => (l.Activity, l.Outcome))

@@ -23,10 +23,11 @@ public static class ContactEndpoints
     }
 
     private static async Task<IResult> CreateAsync(ContactWriteRequest body, AccountContext account, DndDbContext db,
-        ContactDndApplier dnd, TimeProvider clock, CancellationToken ct)
+        ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         var row = await InsertAsync(body, account.AccountId, db, clock, ct);
+        await suppressions.RestoreAsync(row, ct);
         var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
         return Results.Created($"/contacts/{row.Id}", new { contact = ContactMapper.ToDto(row), dndDecisions = decisions });
     }
@@ -35,7 +36,7 @@ public static class ContactEndpoints
         Results.Ok(new { contact = ContactMapper.ToDto(await FindAsync(db, account, contactId, ct)) });
 
     private static async Task<IResult> UpdateAsync(string contactId, ContactWriteRequest body, AccountContext account, DndDbContext db,
-        ContactDndApplier dnd, TimeProvider clock, CancellationToken ct)
+        ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
     {
         ContactFields.Validate(body);
         ContactDndApplier.Validate(body);
@@ -44,22 +45,25 @@ public static class ContactEndpoints
         row.UpdatedAt = clock.GetUtcNow();
         row.Revision++;
         await db.SaveChangesAsync(ct);
+        await suppressions.RestoreAsync(row, ct);
         var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
         return Results.Ok(new { succeded = true, contact = ContactMapper.ToDto(row), dndDecisions = decisions });
     }
 
-    private static async Task<IResult> DeleteAsync(string contactId, AccountContext account, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string contactId, AccountContext account, DndDbContext db, SuppressionList suppressions,
+        TimeProvider clock, CancellationToken ct)
     {
         var row = await FindAsync(db, account, contactId, ct);
         await RemoveFromAllWorkflows.Cancel(db, account.AccountId, contactId, except: null, clock.GetUtcNow());
+        await suppressions.RememberAsync(row, ct);
         db.Contacts.Remove(row);
-        // The consent ledger is kept: proof of an opt-out must outlive the contact record.
+        // The consent ledger is kept too: proof of an opt-out must outlive the contact record.
         await db.SaveChangesAsync(ct);
         return Results.Ok(new { succeded = true });
     }
 
     private static async Task<IResult> UpsertAsync(ContactWriteRequest body, AccountContext account, DndDbContext db,
-        ContactDndApplier dnd, TimeProvider clock, CancellationToken ct)
+        ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         ContactFields.Validate(body);
@@ -77,6 +81,7 @@ public static class ContactEndpoints
             row.Revision++;
             await db.SaveChangesAsync(ct);
         }
+        await suppressions.RestoreAsync(row, ct);
         var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
         return Results.Ok(new { @new = created, contact = ContactMapper.ToDto(row), dndDecisions = decisions });
     }

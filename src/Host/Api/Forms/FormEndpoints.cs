@@ -1,5 +1,6 @@
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 
@@ -12,11 +13,14 @@ public static class FormEndpoints
         api.MapPost("/forms/{formId}/submissions", SubmitAsync).WithTags("Forms");
 
     private static async Task<IResult> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
-        WorkSignal signal, TimeProvider clock, CancellationToken ct)
+        SuppressionList suppressions, WorkSignal signal, TimeProvider clock, CancellationToken ct)
     {
         var contact = body.ContactId is not null
             ? await ContactEndpoints.FindAsync(db, account, body.ContactId, ct)
             : await MatchOrCreateAsync(body, account.AccountId, db, clock, ct);
+        await db.SaveChangesAsync(ct);
+        // Restored before the trigger runs, so a consenting form re-subscribes through the rules like any unsubscribe.
+        await suppressions.RestoreAsync(contact, ct);
         db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, contact.Id, new FormSubmittedPayload(formId, body.Consent), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         signal.Pulse();
