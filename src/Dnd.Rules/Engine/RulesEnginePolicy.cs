@@ -76,9 +76,12 @@ public sealed class RulesEnginePolicy : IDndPolicy
             return known;
         }
         var rule = await FirstMatchAsync(RuleWorkflows.OverridePolicy, RuleWorkflows.RequestParameter, facts);
-        var judgement = rule is null
-            ? new Judgement(Verdict.Denied, "NoOverrideRuleMatched", "no override rule allows this change")
-            : new Judgement(_rules.Policy(rule).Verdict, rule, _rules.Policy(rule).Reason);
+        var judgement = new Judgement(Verdict.Denied, "NoOverrideRuleMatched", "no override rule allows this change");
+        if (rule is not null)
+        {
+            var outcome = _rules.Policy(rule);
+            judgement = new Judgement(outcome.Verdict, rule, outcome.Reason);
+        }
         _judgements?.Remember(facts, judgement);
         return judgement;
     }

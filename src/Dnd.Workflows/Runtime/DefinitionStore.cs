@@ -98,15 +98,27 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
         return problems;
     }
 
-    public async Task<WorkflowDefinition?> GetAsync(string id, int? version = null, CancellationToken ct = default)
+    /// <summary>A version (the latest when null) of any definition, whoever owns it: for running existing instances.</summary>
+    public Task<WorkflowDefinition?> GetAsync(string id, int? version = null, CancellationToken ct = default) =>
+        FindAsync(id, version, visibleTo: null, ct);
+
+    /// <summary>A definition the account may use, or null when it does not exist or is another account's.</summary>
+    public Task<WorkflowDefinition?> GetVisibleAsync(string accountId, string id, int? version = null, CancellationToken ct = default) =>
+        FindAsync(id, version, accountId, ct);
+
+    private async Task<WorkflowDefinition?> FindAsync(string id, int? version, string? visibleTo, CancellationToken ct)
     {
-        if (version is { } v && _cache.TryGetValue((id, v), out var cached))
+        if (visibleTo is null && version is { } v && _cache.TryGetValue((id, v), out var cached))
         {
             return cached;
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var query = db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == id);
+        if (visibleTo is not null)
+        {
+            query = query.Where(d => d.OwnerAccountId == null || d.OwnerAccountId == visibleTo);
+        }
         var record = version is null
             ? await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
             : await query.FirstOrDefaultAsync(d => d.Version == version, ct);
@@ -125,16 +137,6 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
 
     public async Task<IReadOnlyList<WorkflowDefinition>> LatestDefinitionsAsync(string accountId, CancellationToken ct = default) =>
         (await LatestAsync(accountId, ct)).Select(Cache).ToList();
-
-    /// <summary>A definition the account may use, or null when it does not exist or is another account's.</summary>
-    public async Task<WorkflowDefinition?> GetVisibleAsync(string accountId, string id, int? version = null, CancellationToken ct = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        var visible = await db.WorkflowDefinitions.AsNoTracking()
-            .AnyAsync(d => d.DefinitionId == id && (d.OwnerAccountId == null || d.OwnerAccountId == accountId), ct);
-        return visible ? await GetAsync(id, version, ct) : null;
-    }
 
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> VersionsAsync(string id, CancellationToken ct = default)
     {

@@ -55,11 +55,9 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
             return [];
         }
         var started = new List<string>();
-        foreach (var definition in await MatchingAsync(trigger, ct))
+        var (input, matching) = await MatchingAsync(trigger, ct);
+        foreach (var definition in matching)
         {
-            var input = trigger.Kind == TriggerKinds.DndChanged
-                ? (object?)JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson)
-                : JsonSerializer.Deserialize<FormSubmittedPayload>(trigger.PayloadJson);
             try
             {
                 var instance = await runtime.CreateAsync(db, trigger.AccountId, trigger.ContactId, definition.Id, input, ct);
@@ -78,16 +76,17 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         return started;
     }
 
-    private async Task<List<WorkflowDefinition>> MatchingAsync(PendingTriggerRecord trigger, CancellationToken ct)
+    /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>
+    private async Task<(object? Input, List<WorkflowDefinition> Matching)> MatchingAsync(PendingTriggerRecord trigger, CancellationToken ct)
     {
         var all = await definitions.LatestDefinitionsAsync(trigger.AccountId, ct);
         return trigger.Kind switch
         {
             TriggerKinds.DndChanged when JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson) is { } change =>
-                all.Where(d => d.Root.Type == DndChangedTrigger.TypeName && DndChangedTrigger.Matches(d.Root, change)).ToList(),
+                (change, all.Where(d => d.Root.Type == DndChangedTrigger.TypeName && DndChangedTrigger.Matches(d.Root, change)).ToList()),
             TriggerKinds.FormSubmitted when JsonSerializer.Deserialize<FormSubmittedPayload>(trigger.PayloadJson) is { } form =>
-                all.Where(d => d.Root.Type == FormSubmittedTrigger.TypeName && FormSubmittedTrigger.Matches(d.Root, form)).ToList(),
-            _ => [],
+                (form, all.Where(d => d.Root.Type == FormSubmittedTrigger.TypeName && FormSubmittedTrigger.Matches(d.Root, form)).ToList()),
+            _ => (null, []),
         };
     }
 }

@@ -26,6 +26,8 @@ public static class ContactEndpoints
         ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
+        ContactFields.Validate(body);
+        ContactDndApplier.Validate(body);
         var row = await InsertAsync(body, account.AccountId, db, clock, ct);
         await suppressions.RestoreAsync(row, ct);
         var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
@@ -120,10 +122,9 @@ public static class ContactEndpoints
         await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct)
         ?? throw new ContactNotFoundException(contactId);
 
+    /// <summary>Inserts a validated request as a new contact.</summary>
     private static async Task<ContactRecord> InsertAsync(ContactWriteRequest body, string accountId, DndDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        ContactFields.Validate(body);
-        ContactDndApplier.Validate(body);
         var row = ContactRecord.Create(accountId, clock.GetUtcNow(), body.Source ?? "api");
         ContactFields.Apply(body, row);
         db.Contacts.Add(row);
