@@ -55,7 +55,7 @@ internal sealed class HandWrittenPolicy : IDndPolicy
             _ when lift && user => Apply("UserMayLiftActive", "users may lift DND that is not permanent"),
             _ when lift && r.Actor == Actor.Form && current.Code == "email_unsubscribe" => Apply("FormConsentLiftsUnsubscribe", "explicit form consent re-subscribes what an unsubscribe turned off"),
             _ when lift && r.Actor == Actor.Form => Deny("FormLiftsOnlyUnsubscribe", "a form re-subscribes only an unsubscribe, not bounces, user DND, carrier blocks or keyword opt-outs"),
-            _ when lift && r.Actor == Actor.Contact && current.Code is "keyword_opt_out" or "twilio_21610" => Apply("ContactOptInLiftsOwnOptOut", "the contact opted back in to what they had opted out of"),
+            _ when lift && r.Actor == Actor.Contact && current.Code is "keyword_opt_out" or "twilio_21610" or "twilio_opt_out" => Apply("ContactOptInLiftsOwnOptOut", "the contact opted back in to what they had opted out of"),
             _ when lift => Deny("ContactOptInLiftsOnlyOptOuts", "this DND was not set by the contact's own opt-out, so their opt-in does not lift it"),
             _ when current.Status == DndStatus.Permanent && r.Target == DndStatus.Active => Same("NeverWeakenPermanent", "DND is already permanent; a weaker signal does not downgrade it"),
             _ when current.Status == r.Target => Same("AlreadyAtThisStatus", "DND is already at this status; the original reason is kept"),
@@ -67,6 +67,18 @@ internal sealed class HandWrittenPolicy : IDndPolicy
 
     private static Classification Keyword(InboundMessageEvent e, AccountSettings settings)
     {
+        if (e.Channel is Channel.Sms or Channel.WhatsApp)
+        {
+            switch (e.OptOutType?.Trim().ToUpperInvariant())
+            {
+                case "STOP":
+                    return Set("TwilioAdvancedOptOutStop", [e.Channel], DndStatus.Permanent, "twilio_opt_out", "Contact opted out; Twilio Advanced Opt-Out (OptOutType STOP) has already blocked this sender");
+                case "START":
+                    return Lift("TwilioAdvancedOptOutStart", [e.Channel], "Contact opted back in; Twilio Advanced Opt-Out (OptOutType START) has already unblocked this sender");
+                case "HELP":
+                    return Classification.Nothing("TwilioAdvancedOptOutHelp", "Contact asked for help (Twilio OptOutType HELP); consent is unchanged");
+            }
+        }
         if (!settings.KeywordChannels.Contains(e.Channel))
         {
             return NoMatch;

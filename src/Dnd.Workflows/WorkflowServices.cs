@@ -1,6 +1,7 @@
 using Dnd.Rules.Engine;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;
+using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
@@ -25,8 +26,12 @@ public static class WorkflowServices
         });
         services.TryAddSingleton(DndRuleSet.Default);
         services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AccountLocks>();
+        services.AddScoped<AccountWrites>();
+        services.AddScoped<AccountSettingsStore>();
+        services.AddScoped<ConsentStore>();
         services.AddScoped<ConsentService>();
-        services.AddScoped<SuppressionList>();
+        services.AddScoped<ContactBook>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MessageComposer>();
@@ -39,6 +44,8 @@ public static class WorkflowServices
         services.AddSingleton<InboundReplies>();
         services.AddSingleton<WorkflowWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowWorker>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 }

@@ -34,6 +34,7 @@ builder.Services.AddDndWorkflows(sp =>
 });
 builder.Services.AddScoped<AccountContext>();
 builder.Services.AddScoped<ContactDndApplier>();
+builder.Services.AddScoped<ContactCommands>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -51,6 +52,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health"
 var api = app.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
 api.MapContactEndpoints();
 api.MapContactSearchEndpoints();
+api.MapAddressConsentEndpoints();
 api.MapContactWorkflowEndpoints();
 api.MapMessageEndpoints();
 api.MapWorkflowEndpoints();

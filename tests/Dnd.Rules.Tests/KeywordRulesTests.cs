@@ -127,8 +127,8 @@ public class KeywordRulesTests
         };
         var contact = Rules.NewContact();
 
-        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "STOP"), settings);
-        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive, "STOP is not in this account's list");
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "REVOKE"), settings);
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive, "REVOKE is not in this account's list");
 
         Rules.Apply(contact, new InboundMessageEvent(Channel.WhatsApp, "ARRET"), settings);
         contact[Channel.WhatsApp].Status.Should().Be(DndStatus.Inactive, "WhatsApp is not a keyword channel here");
@@ -141,5 +141,24 @@ public class KeywordRulesTests
 
         Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "Reprendre"), settings);
         contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive);
+    }
+
+    [Theory]
+    [InlineData("STOP")]
+    [InlineData("stopall")]
+    [InlineData("Unsubscribe")]
+    [InlineData("CANCEL")]
+    [InlineData("end")]
+    [InlineData("QUIT!")]
+    public void The_required_opt_out_words_work_whatever_the_account_configured(string word)
+    {
+        var settings = AccountSettings.Default with { OptOutKeywords = ["arret"], OptInKeywords = ["STOP", "reprendre"] };
+        var contact = Rules.NewContact();
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, word), settings);
+
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+        settings.OptOutKeywords.Should().Contain(AccountSettings.RequiredOptOutKeywords).And.Contain("arret");
+        settings.OptInKeywords.Should().Equal("reprendre");
     }
 }

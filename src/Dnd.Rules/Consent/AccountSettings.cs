@@ -3,8 +3,13 @@ namespace Dnd.Rules.Consent;
 /// <summary>Per-account consent settings the rules read.</summary>
 public sealed record AccountSettings
 {
-    public static IReadOnlyList<string> DefaultOptOutKeywords { get; } =
-        ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"];
+    /// <summary>
+    /// Opt-out words that always work, whatever an account configures: carriers and the CTIA handbook expect
+    /// them, so no account can make its contacts' STOP mean nothing.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredOptOutKeywords { get; } = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"];
+
+    public static IReadOnlyList<string> DefaultOptOutKeywords { get; } = [.. RequiredOptOutKeywords, "REVOKE", "OPTOUT"];
 
     public static IReadOnlyList<string> DefaultOptInKeywords { get; } = ["START", "UNSTOP", "YES"];
 
@@ -12,12 +17,27 @@ public sealed record AccountSettings
 
     public static AccountSettings Default { get; } = new();
 
-    public IReadOnlyList<string> OptOutKeywords { get; init; } = DefaultOptOutKeywords;
+    private readonly IReadOnlyList<string> _optOut = DefaultOptOutKeywords;
+    private readonly IReadOnlyList<string> _optIn = DefaultOptInKeywords;
 
-    public IReadOnlyList<string> OptInKeywords { get; init; } = DefaultOptInKeywords;
+    /// <summary>The account's opt-out keywords; the required ones are always among them.</summary>
+    public IReadOnlyList<string> OptOutKeywords
+    {
+        get => _optOut;
+        init => _optOut = RequiredOptOutKeywords.Union(value, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>The account's opt-in keywords; a required opt-out word is never one of them.</summary>
+    public IReadOnlyList<string> OptInKeywords
+    {
+        get => _optIn;
+        init => _optIn = value.Where(w => !IsRequiredOptOut(w)).ToList();
+    }
 
     /// <summary>Channels on which an inbound keyword changes DND.</summary>
     public IReadOnlyList<Channel> KeywordChannels { get; init; } = DefaultKeywordChannels;
 
     public UnsubscribeScope UnsubscribeScope { get; init; } = UnsubscribeScope.EmailOnly;
+
+    public static bool IsRequiredOptOut(string keyword) => RequiredOptOutKeywords.Contains(keyword.Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -13,4 +13,7 @@ public sealed record ChannelDnd(
     public static ChannelDnd Off { get; } = new(DndStatus.Inactive, null, null, null, null);
 
     public bool Blocks => Status != DndStatus.Inactive;
+
+    /// <summary>Orders states by how hard they are to lift: a spam lock above any status.</summary>
+    public int Strength => SpamLock ? (int)DndStatus.Permanent + 1 : (int)Status;
 }

@@ -16,6 +16,14 @@ public static class ChannelNames
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
     };
 
+    /// <summary>SMS, Call and WhatsApp reach a phone, Email an email address; consent on them follows that address.</summary>
+    public static AddressKind Address(this Channel channel) => channel switch
+    {
+        Channel.Sms or Channel.Call or Channel.WhatsApp => AddressKind.Phone,
+        Channel.Email => AddressKind.Email,
+        _ => AddressKind.None,
+    };
+
     public static bool TryParse(string? name, out Channel channel)
     {
         foreach (var candidate in All)

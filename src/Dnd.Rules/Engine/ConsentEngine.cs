@@ -59,22 +59,22 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
     }
 
     /// <summary>
-    /// Re-applies a permanent DND remembered for this contact's address (the suppression list). It only ever
-    /// strengthens: a channel already at least as strict is left alone and nothing is written (null).
+    /// Makes a channel show a state decided elsewhere: the shared consent of the contact's phone or email, set by
+    /// a decision on another contact or carried from an address the contact has just been given. The rules already
+    /// judged that change where it was made; this records that it reached this contact. Nothing is written (null)
+    /// when the channel is already in that status.
     /// </summary>
-    public ConsentLedgerEntry? RestoreSuppressed(ContactConsent contact, Channel channel, ChannelDnd remembered, string address)
+    public ConsentLedgerEntry? Adopt(ContactConsent contact, Channel channel, ChannelDnd state, string evt, string rule, string why)
     {
         var before = contact[channel];
-        if (remembered.Status <= before.Status && (!remembered.SpamLock || before.SpamLock))
+        if (before.Status == state.Status && before.SpamLock == state.SpamLock)
         {
             return null;
         }
-        var at = clock.GetUtcNow();
-        contact.Set(channel, remembered with { Source = "suppression-list", ChangedAt = at });
+        contact.Set(channel, state);
         var wire = channel.ToWire();
-        return contact.Append(at, $"suppression.restore {wire} {address}", Actor.System, channel, Verdict.Applied,
-            before.Status, remembered.Status, "SuppressionListRestoresDnd", null,
-            $"{wire} {before.Status}→{remembered.Status}. SuppressionListRestoresDnd: {address} opted out ({remembered.Code}) on a contact since deleted.");
+        return contact.Append(clock.GetUtcNow(), evt, Actor.System, channel, Verdict.Applied, before.Status, state.Status, rule, null,
+            $"{wire} {before.Status}→{state.Status}. {rule}: {why}.");
     }
 
     private static ChannelDnd NextState(Classification c, ConsentEvent evt, DateTimeOffset at) => c.Kind == ChangeKind.Set

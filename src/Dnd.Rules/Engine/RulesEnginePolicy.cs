@@ -95,7 +95,8 @@ public sealed class RulesEnginePolicy : IDndPolicy
             KeywordNormalizer.Normalize(e.Body),
             settings.OptOutKeywords.Select(KeywordNormalizer.Normalize).ToArray(),
             settings.OptInKeywords.Select(KeywordNormalizer.Normalize).ToArray(),
-            settings.KeywordChannels.Select(c => c.ToWire()).ToArray())),
+            settings.KeywordChannels.Select(c => c.ToWire()).ToArray(),
+            e.OptOutType?.Trim().ToUpperInvariant() ?? string.Empty)),
         MailgunEvent e => (RuleWorkflows.MailgunEvent, new MailgunEventFacts(
             Lower(e.Event), Lower(e.Severity), Lower(e.Reason), settings.UnsubscribeScope.ToString())),
         UserDndChange e => (RuleWorkflows.UserDndChange, new UserDndChangeFacts(e.Enable, e.Channel?.ToWire() ?? "all")),
@@ -138,7 +139,7 @@ public sealed class RulesEnginePolicy : IDndPolicy
         object Sample(string workflow) => workflow switch
         {
             RuleWorkflows.TwilioSmsStatus => new TwilioSmsStatusFacts("", ""),
-            RuleWorkflows.InboundMessage => new InboundMessageFacts("", "", [], [], []),
+            RuleWorkflows.InboundMessage => new InboundMessageFacts("", "", [], [], [], ""),
             RuleWorkflows.MailgunEvent => new MailgunEventFacts("", "", "", ""),
             RuleWorkflows.UserDndChange => new UserDndChangeFacts(false, ""),
             RuleWorkflows.FormSubmission => new FormSubmissionFacts("", false),

@@ -3,12 +3,19 @@ using Dnd.Rules.Consent;
 namespace Dnd.Rules.Events;
 
 /// <summary>A message the contact sent us; a lone keyword in it opts out or back in.</summary>
-public sealed record InboundMessageEvent(Channel Channel, string Body) : ConsentEvent
+/// <param name="OptOutType">
+/// Twilio Advanced Opt-Out's verdict on the message (STOP, START or HELP) when the Messaging Service uses it;
+/// Twilio has already acted on it, so it outranks our reading of the body.
+/// </param>
+public sealed record InboundMessageEvent(Channel Channel, string Body, string? OptOutType = null) : ConsentEvent
 {
     public override string Kind => "inbound.message";
     public override Actor Actor => Actor.Contact;
     public override string Source => $"inbound:{Channel.ToWire()}";
-    public override string Describe() => $"{Kind} {Channel.ToWire()} \"{Truncate(Body, 40)}\"";
+
+    public override string Describe() => string.IsNullOrWhiteSpace(OptOutType)
+        ? $"{Kind} {Channel.ToWire()} \"{Truncate(Body, 40)}\""
+        : $"{Kind} {Channel.ToWire()} \"{Truncate(Body, 40)}\" OptOutType={Truncate(OptOutType.Trim(), 20)}";
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }

@@ -1,4 +1,5 @@
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 
 namespace Dnd.Workflows.Activities;
@@ -21,16 +22,18 @@ public sealed class Send : IActivity
             new PropertyDescriptor("body", "template", true, "Message body (Scriban), e.g. Hi {{ contact.first_name }}."),
         ]);
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var channel = ChannelNames.Parse(context.Text("channel"));
-        var result = context.Service<OutboundMessenger>().Send(
-            context.Contact, channel, context.Text("subject"), context.Text("body") ?? "", context.Instance.Id);
+        // A workflow may not flood one contact: past the account's hourly cap the send is skipped like a DND block.
+        var cap = (await context.Service<AccountSettingsStore>().ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
+        var result = await context.Service<OutboundMessenger>().SendAsync(
+            context.Contact, channel, context.Text("subject"), context.Text("body") ?? "", context.Instance.Id, cap);
         if (result.Sent)
         {
-            return ValueTask.FromResult(ActivityResult.Leave(ActivityResult.Done, $"sent: {channel.ToWire()} message {result.Message.Id}"));
+            return ActivityResult.Leave(ActivityResult.Done, $"sent: {channel.ToWire()} message {result.Message.Id}");
         }
         var outcome = context.Definition.HasConnection(context.Node.Id, Blocked) ? Blocked : ActivityResult.Done;
-        return ValueTask.FromResult(ActivityResult.Leave(outcome, $"skipped: {result.BlockedReason}"));
+        return ActivityResult.Leave(outcome, $"skipped: {result.BlockedReason}");
     }
 }

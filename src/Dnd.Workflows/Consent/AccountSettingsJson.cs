@@ -4,7 +4,7 @@ using Dnd.Rules.Consent;
 
 namespace Dnd.Workflows.Consent;
 
-/// <summary>Reads and writes an account's AccountSettings; absent fields keep the defaults.</summary>
+/// <summary>Reads and writes an account's settings JSON (the rules' AccountSettings and its AccountProfile); absent fields keep the defaults.</summary>
 public static class AccountSettingsJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -16,11 +16,14 @@ public static class AccountSettingsJson
         List<string>? OptOutKeywords,
         List<string>? OptInKeywords,
         List<string>? KeywordChannels,
-        UnsubscribeScope? UnsubscribeScope);
+        UnsubscribeScope? UnsubscribeScope,
+        string? DefaultRegion,
+        bool? AllowDuplicateContact,
+        int? SendCapPerHour);
 
     public static AccountSettings Parse(string? json)
     {
-        var shape = string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<Shape>(json, Options);
+        var shape = Read(json);
         var settings = AccountSettings.Default;
         if (shape is null)
         {
@@ -35,6 +38,21 @@ public static class AccountSettingsJson
         };
     }
 
-    public static string Serialize(AccountSettings s) => JsonSerializer.Serialize(new Shape(
-        s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope), Options);
+    public static AccountProfile ParseProfile(string? json)
+    {
+        var shape = Read(json);
+        var profile = AccountProfile.Default;
+        return shape is null ? profile : profile with
+        {
+            DefaultRegion = shape.DefaultRegion ?? profile.DefaultRegion,
+            AllowDuplicateContact = shape.AllowDuplicateContact ?? profile.AllowDuplicateContact,
+            SendCapPerHour = shape.SendCapPerHour ?? profile.SendCapPerHour,
+        };
+    }
+
+    public static string Serialize(AccountSettings s, AccountProfile p) => JsonSerializer.Serialize(new Shape(
+        s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope,
+        p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour), Options);
+
+    private static Shape? Read(string? json) => string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<Shape>(json, Options);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Rules.Events;
@@ -9,101 +8,82 @@ using Microsoft.EntityFrameworkCore;
 namespace Dnd.Workflows.Consent;
 
 /// <summary>
-/// Applies consent events to stored contacts: loads the row, runs the rules, writes the new state, the ledger lines
-/// and a DND-changed trigger per channel that flipped, all in one save.
+/// Applies consent events: under the account's write lock, reads the current state, runs the rules, and stores
+/// the result (state, ledger lines, shared address consent, triggers, cancelled sends) in one transaction.
+/// Called inside an open account write (a webhook, a workflow step) it joins that write and leaves the commit
+/// to its owner.
 /// </summary>
-public sealed class ConsentService(DndDbContext db, ConsentEngine engine, WorkSignal signal, TimeProvider clock)
+public sealed class ConsentService(DndDbContext db, ConsentEngine engine, ConsentStore store, AccountSettingsStore settings, AccountWrites writes, WorkSignal signal, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<ConsentDecision> ApplyAsync(string accountId, string contactId, ConsentEvent evt, CancellationToken ct = default)
     {
-        var row = await LoadAsync(accountId, contactId, ct);
-        var settings = await SettingsAsync(accountId, ct);
-        for (var attempt = 1; ; attempt++)
+        await using var write = await writes.BeginAsync(accountId, ct);
+        var decision = await ApplyAsync(await LoadAsync(accountId, contactId, ct), evt, ct);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        signal.Pulse();
+        return decision;
+    }
+
+    /// <summary>Applies an event to a contact loaded inside the caller's open account write; the caller saves.</summary>
+    public async Task<ConsentDecision> ApplyAsync(ContactRecord row, ConsentEvent evt, CancellationToken ct = default)
+    {
+        var decision = await engine.ApplyAsync(store.Contact(row), evt, await settings.SettingsAsync(row.AccountId, ct));
+        await store.RecordAsync(row, decision, ct);
+        return decision;
+    }
+
+    /// <summary>
+    /// Applies a provider's event about an address (a Mailgun recipient, a Twilio number) to every contact of the
+    /// account that has it, oldest first, or, when none has, to the address itself so that the contact created
+    /// for it later is opted out from birth. Inside the caller's open account write; the caller saves.
+    /// </summary>
+    /// <returns>One decision per contact, or the address's own decision.</returns>
+    public async Task<IReadOnlyList<(string? ContactId, ConsentDecision Decision)>> ApplyToAddressAsync(
+        string accountId, AddressKind kind, string address, ConsentEvent evt, CancellationToken ct = default)
+    {
+        var contacts = await db.Contacts
+            .Where(c => c.AccountId == accountId && (kind == AddressKind.Phone ? c.Phone == address : c.Email == address))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        var results = new List<(string?, ConsentDecision)>();
+        foreach (var row in contacts)
         {
-            var consent = ContactConsentMapping.ToDomain(row);
-            var decision = await engine.ApplyAsync(consent, evt, settings);
-            var added = Stage(accountId, row, consent, decision.Entries);
-            foreach (var outcome in decision.Outcomes.Where(o => o.Before.Blocks != o.After.Blocks))
-            {
-                added.Add(db.PendingTriggers.Add(DndChangedTrigger(accountId, contactId, outcome)).Entity);
-            }
-            if (await TrySaveAsync(row, added, attempt, ct))
-            {
-                if (decision.Changed)
-                {
-                    signal.Pulse();
-                }
-                return decision;
-            }
+            results.Add((row.Id, await ApplyAsync(row, evt, ct)));
         }
+        if (contacts.Count == 0)
+        {
+            results.Add((null, await ApplyToAddressOnlyAsync(accountId, kind, address, evt, ct)));
+        }
+        return results;
     }
 
     public async Task<ConsentLedgerEntry> SetInboundAsync(string accountId, string contactId, bool active, string by, string? message, CancellationToken ct = default)
     {
+        await using var write = await writes.BeginAsync(accountId, ct);
         var row = await LoadAsync(accountId, contactId, ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            var consent = ContactConsentMapping.ToDomain(row);
-            var entry = engine.SetInbound(consent, active, by, message);
-            var added = Stage(accountId, row, consent, [entry]);
-            if (await TrySaveAsync(row, added, attempt, ct))
-            {
-                return entry;
-            }
-        }
+        var entry = engine.SetInbound(store.Contact(row), active, by, message);
+        store.Write(row, [entry]);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return entry;
     }
 
-    public async Task<AccountSettings> SettingsAsync(string accountId, CancellationToken ct = default)
+    private async Task<ConsentDecision> ApplyToAddressOnlyAsync(string accountId, AddressKind kind, string address, ConsentEvent evt, CancellationToken ct)
     {
-        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
-        return AccountSettingsJson.Parse(account.SettingsJson);
+        var shared = await store.AddressAsync(accountId, address, ct);
+        var subject = ContactConsent.Restore($"address:{address}", shared.Channels(kind), InboundDnd.Off, 0);
+        var decision = await engine.ApplyAsync(subject, evt, await settings.SettingsAsync(accountId, ct));
+        // The address carries only its own channels; what the event asked of others has no one to apply to.
+        var now = clock.GetUtcNow();
+        foreach (var outcome in decision.Outcomes.Where(o => o.Verdict == Verdict.Applied && o.Channel.Address() == kind))
+        {
+            shared.Set(outcome.Channel, outcome.After, now);
+        }
+        store.WriteAddressLines(shared, decision.Entries.Where(e => e.Channel is null || e.Channel.Value.Address() == kind));
+        return decision;
     }
 
     private async Task<ContactRecord> LoadAsync(string accountId, string contactId, CancellationToken ct) =>
         await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == accountId, ct)
         ?? throw new ContactNotFoundException(contactId);
-
-    private List<object> Stage(string accountId, ContactRecord row, ContactConsent consent, IEnumerable<ConsentLedgerEntry> entries)
-    {
-        ContactConsentMapping.CopyToRow(consent, row);
-        row.Revision++;
-        row.UpdatedAt = clock.GetUtcNow();
-        var added = new List<object>();
-        foreach (var entry in entries)
-        {
-            added.Add(db.Ledger.Add(ContactConsentMapping.ToRecord(accountId, row.Id, entry)).Entity);
-        }
-        return added;
-    }
-
-    /// <summary>On a lost race, reloads the contact and lets the caller decide again on the fresh state.</summary>
-    private async Task<bool> TrySaveAsync(ContactRecord row, List<object> added, int attempt, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts && db.Database.CurrentTransaction is null)
-        {
-            foreach (var entity in added)
-            {
-                db.Entry(entity).State = EntityState.Detached;
-            }
-            await db.Entry(row).ReloadAsync(ct);
-            return false;
-        }
-    }
-
-    private PendingTriggerRecord DndChangedTrigger(string accountId, string contactId, ChannelOutcome outcome) => new()
-    {
-        Id = Guid.NewGuid().ToString("N"),
-        AccountId = accountId,
-        ContactId = contactId,
-        Kind = TriggerKinds.DndChanged,
-        PayloadJson = JsonSerializer.Serialize(new DndChangedPayload(outcome.Channel.ToWire(), outcome.After.Blocks, outcome.After.Status.ToString())),
-        CreatedAt = clock.GetUtcNow(),
-    };
 }

@@ -39,10 +39,12 @@ public static class ContactConsentMapping
         row.LedgerSequence = consent.LastSequence;
     }
 
-    public static LedgerRecord ToRecord(string accountId, string contactId, ConsentLedgerEntry e) => new()
+    /// <param name="contactId">The contact whose line it is, or null for an address's own line.</param>
+    public static LedgerRecord ToRecord(string accountId, string? contactId, ConsentLedgerEntry e, string? address = null) => new()
     {
         AccountId = accountId,
         ContactId = contactId,
+        Address = address,
         Sequence = e.Sequence,
         At = e.At,
         Event = e.Event,

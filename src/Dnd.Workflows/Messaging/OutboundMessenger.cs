@@ -3,22 +3,24 @@ using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Templates;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Messaging;
 
 /// <summary>
-/// The one way out for every outbound message, API or workflow: checks DND on the contact's current row at send
-/// time, renders the template, adds footer or unsubscribe headers, and records the message (or the skip) in the
-/// outbox. Delivery to Twilio/Mailgun reads from the outbox; nothing here talks to a provider.
+/// The one way in to the outbox for every outbound message, API or workflow: checks DND on the contact's current
+/// row at send time, renders the template, adds footer or unsubscribe headers, and records the message (or the
+/// skip). Callers run inside the account's write, so a later opt-out finds the queued message and cancels it;
+/// the outbox checks consent once more when a message leaves.
 /// </summary>
 public sealed class OutboundMessenger(DndDbContext db, TemplateRenderer templates, MessageComposer composer, TimeProvider clock)
 {
-    public const string StatusQueued = "queued";
-    public const string StatusSkipped = "skipped";
-
     /// <summary>Stages the message on the context; the caller saves (so a workflow step commits it with its advance).</summary>
-    public SendResult Send(ContactRecord contact, Channel channel, string? subject, string body, string? workflowInstanceId)
+    /// <param name="capPerHour">At most this many messages to the contact on the channel in the last hour (workflow sends).</param>
+    public async Task<SendResult> SendAsync(ContactRecord contact, Channel channel, string? subject, string body, string? workflowInstanceId,
+        int? capPerHour = null, CancellationToken ct = default)
     {
+        var now = clock.GetUtcNow();
         var message = new MessageRecord
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -26,15 +28,16 @@ public sealed class OutboundMessenger(DndDbContext db, TemplateRenderer template
             ContactId = contact.Id,
             Channel = channel.ToWire(),
             Direction = "outbound",
-            Status = StatusQueued,
+            Status = MessageStatus.Queued,
             WorkflowInstanceId = workflowInstanceId,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
         };
-        var blocked = BlockedReason(contact, channel);
+        var blocked = Reachability.BlockedReason(contact, channel) ?? (capPerHour is { } cap ? await OverCapAsync(contact, channel, cap, now, ct) : null);
         if (blocked is not null)
         {
-            message.Status = StatusSkipped;
+            message.Status = MessageStatus.Skipped;
             message.Body = blocked;
+            message.StatusReason = blocked;
             db.Messages.Add(message);
             return new SendResult(message, blocked);
         }
@@ -48,20 +51,12 @@ public sealed class OutboundMessenger(DndDbContext db, TemplateRenderer template
         return new SendResult(message, null);
     }
 
-    public static string? BlockedReason(ContactRecord contact, Channel channel)
+    private async Task<string?> OverCapAsync(ContactRecord contact, Channel channel, int cap, DateTimeOffset now, CancellationToken ct)
     {
-        var state = ContactConsentMapping.ToDomain(contact)[channel];
-        if (state.Blocks)
-        {
-            var why = state.Message ?? state.Code ?? "no reason recorded";
-            return $"{channel.ToWire()} DND is {state.Status.ToString().ToLowerInvariant()} ({state.Code ?? "none"}): {why}";
-        }
-        var address = channel switch
-        {
-            Channel.Email => contact.Email,
-            Channel.Sms or Channel.Call or Channel.WhatsApp => contact.Phone,
-            _ => "n/a",
-        };
-        return string.IsNullOrWhiteSpace(address) ? $"contact has no {(channel == Channel.Email ? "email address" : "phone number")}" : null;
+        var wire = channel.ToWire();
+        var since = now.AddHours(-1);
+        var sent = await db.Messages.CountAsync(m => m.AccountId == contact.AccountId && m.ContactId == contact.Id && m.Channel == wire
+            && m.Direction == "outbound" && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent) && m.CreatedAt >= since, ct);
+        return sent >= cap ? $"send cap reached: {sent} {wire} messages to this contact in the last hour (the account allows {cap})" : null;
     }
 }

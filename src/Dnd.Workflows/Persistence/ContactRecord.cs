@@ -12,6 +12,14 @@ public sealed class ContactRecord
     public string? LastName { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>
+    /// The email (phone) when this contact is the account's contact for it; null for an allowed duplicate. Unique per
+    /// account, so concurrent creates of one address cannot both make a new contact.
+    /// </summary>
+    public string? EmailKey { get; set; }
+
+    public string? PhoneKey { get; set; }
     public string? CompanyName { get; set; }
     public string? Source { get; set; }
     /// <summary>Tags stored as "|a|b|" so "has tag" is a plain SQL substring test on any provider.</summary>
@@ -38,6 +46,14 @@ public sealed class ContactRecord
 
     /// <summary>Optimistic concurrency: two webhooks changing one contact at once cannot both win silently.</summary>
     public long Revision { get; set; }
+
+    /// <summary>The contact's address of that kind (phone or email), or null.</summary>
+    public string? Address(Dnd.Rules.Consent.AddressKind kind) => kind switch
+    {
+        Dnd.Rules.Consent.AddressKind.Phone => Phone,
+        Dnd.Rules.Consent.AddressKind.Email => Email,
+        _ => null,
+    };
 
     public static ContactRecord Create(string accountId, DateTimeOffset now, string? source) => new()
     {

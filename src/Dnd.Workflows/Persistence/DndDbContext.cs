@@ -16,7 +16,7 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<ExecutionLogRecord> ExecutionLog => Set<ExecutionLogRecord>();
     public DbSet<PendingTriggerRecord> PendingTriggers => Set<PendingTriggerRecord>();
-    public DbSet<SuppressionRecord> Suppressions => Set<SuppressionRecord>();
+    public DbSet<AddressConsentRecord> AddressConsents => Set<AddressConsentRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -27,13 +27,19 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
         contact.HasKey(c => c.Id);
         contact.HasIndex(c => new { c.AccountId, c.Email });
         contact.HasIndex(c => new { c.AccountId, c.Phone });
+        // NULLs are distinct in both SQLite and PostgreSQL, so allowed duplicates (null key) never collide.
+        contact.HasIndex(c => new { c.AccountId, c.EmailKey }).IsUnique();
+        contact.HasIndex(c => new { c.AccountId, c.PhoneKey }).IsUnique();
         contact.Property(c => c.Revision).IsConcurrencyToken();
         contact.Ignore(c => c.Tags);
 
         b.Entity<LedgerRecord>().HasIndex(l => new { l.ContactId, l.Sequence }).IsUnique();
-        b.Entity<ProcessedWebhookRecord>().HasKey(w => w.Key);
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.Address, l.Sequence }).IsUnique();
+        b.Entity<AddressConsentRecord>().HasKey(a => new { a.AccountId, a.Address });
+        b.Entity<ProcessedWebhookRecord>().HasKey(w => new { w.AccountId, w.Provider, w.EventId });
         b.Entity<MessageRecord>().HasKey(m => m.Id);
         b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId });
+        b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
         b.Entity<SmartListRecord>().HasKey(s => s.Id);
 
         b.Entity<WorkflowDefinitionRecord>().HasKey(d => new { d.DefinitionId, d.Version });
@@ -48,7 +54,6 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
         b.Entity<BookmarkRecord>().HasIndex(k => new { k.AccountId, k.ContactId, k.Kind });
         b.Entity<ExecutionLogRecord>().HasIndex(l => new { l.InstanceId, l.Step });
         b.Entity<PendingTriggerRecord>().HasKey(t => t.Id);
-        b.Entity<SuppressionRecord>().HasIndex(s => new { s.AccountId, s.Address, s.Channel }).IsUnique();
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there so due-bookmark queries run in SQL.
         if (Database.IsSqlite())

@@ -1,11 +1,15 @@
 namespace Dnd.Workflows.Persistence;
 
-/// <summary>A stored consent ledger line; (ContactId, Sequence) is unique so no line is written twice.</summary>
+/// <summary>
+/// A stored consent ledger line, of a contact (ContactId) or of an address (Address, no contact). Each subject's
+/// sequence is unique, so no line is written twice and a gap shows.
+/// </summary>
 public sealed class LedgerRecord
 {
     public long Id { get; set; }
     public required string AccountId { get; set; }
-    public required string ContactId { get; set; }
+    public string? ContactId { get; set; }
+    public string? Address { get; set; }
     public long Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Event { get; set; }

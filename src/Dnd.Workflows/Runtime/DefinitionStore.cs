@@ -6,6 +6,7 @@ using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dnd.Workflows.Runtime;
 
@@ -13,7 +14,7 @@ namespace Dnd.Workflows.Runtime;
 /// Published workflow versions. A version never changes once written, so parsed definitions are cached forever;
 /// publishing identical content again returns the existing version instead of minting a new one.
 /// </summary>
-public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock)
+public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock, IOptions<WorkflowWorkerOptions> options)
 {
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _cache = new();
 
@@ -21,7 +22,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
     /// <exception cref="WorkflowOwnershipException">The id belongs to another account, or is a shared definition.</exception>
     public async Task<WorkflowDefinition> PublishAsync(WorkflowDefinition definition, string source, string? ownerAccountId, CancellationToken ct = default)
     {
-        var errors = DefinitionValidator.Validate(definition, registry);
+        var errors = DefinitionValidator.Validate(definition, registry, options.Value.MinimumLoopWait);
         if (errors.Count > 0)
         {
             throw new WorkflowValidationException(errors);

@@ -9,7 +9,8 @@ namespace Dnd.Workflows.Runtime;
 /// <summary>Checks a definition can run before it is published, collecting every problem so a designer can show them all.</summary>
 public static partial class DefinitionValidator
 {
-    public static IReadOnlyList<string> Validate(WorkflowDefinition d, ActivityRegistry registry)
+    /// <param name="minimumLoopWait">How long a contact must wait, at least, on every way round a loop.</param>
+    public static IReadOnlyList<string> Validate(WorkflowDefinition d, ActivityRegistry registry, TimeSpan minimumLoopWait)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(d.Id) || !IdPattern().IsMatch(d.Id))
@@ -25,9 +26,12 @@ public static partial class DefinitionValidator
             errors.Add("a workflow needs at least one activity");
             return errors;
         }
+        // The loop check needs a graph it can trust: unique ids and connections between real activities.
+        var graphIsSound = true;
         foreach (var dup in d.Activities.GroupBy(a => a.Id).Where(g => g.Count() > 1))
         {
             errors.Add($"activity id '{dup.Key}' is used more than once");
+            graphIsSound = false;
         }
         var ids = d.Activities.Select(a => a.Id).ToHashSet();
         foreach (var node in d.Activities)
@@ -44,6 +48,7 @@ public static partial class DefinitionValidator
             if (!ids.Contains(c.Source) || !ids.Contains(c.Target))
             {
                 errors.Add($"connection {c.Source} -[{c.Outcome}]-> {c.Target} names an activity that does not exist");
+                graphIsSound = false;
                 continue;
             }
             var source = d.Activity(c.Source);
@@ -67,6 +72,10 @@ public static partial class DefinitionValidator
             {
                 errors.Add($"trigger '{trigger.Id}' must be the start of the workflow");
             }
+        }
+        if (graphIsSound)
+        {
+            errors.AddRange(LoopGuard.Check(d, minimumLoopWait));
         }
         return errors;
     }

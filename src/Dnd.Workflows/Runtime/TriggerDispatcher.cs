@@ -48,9 +48,14 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var trigger = await db.PendingTriggers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == triggerId, ct);
-        if (trigger is null || await db.PendingTriggers.Where(t => t.Id == triggerId).ExecuteDeleteAsync(ct) == 0)
+        if (trigger is null)
+        {
+            return [];
+        }
+        // In the account's write order, so a trigger never races a delete of its contact.
+        await using var tx = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(trigger.AccountId, ct);
+        if (await db.PendingTriggers.Where(t => t.Id == triggerId).ExecuteDeleteAsync(ct) == 0)
         {
             return [];
         }

@@ -5,6 +5,7 @@ using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dnd.Workflows.Runtime;
 
@@ -18,6 +19,7 @@ public sealed class WorkflowRuntime(
     DefinitionStore definitions,
     ActivityRegistry registry,
     TimeProvider clock,
+    IOptions<WorkflowWorkerOptions> options,
     ILogger<WorkflowRuntime> logger)
 {
     /// <summary>Steps one run may take without waiting; a flowchart that loops without a wait is faulted, not spun forever.</summary>
@@ -26,14 +28,19 @@ public sealed class WorkflowRuntime(
     /// <summary>Creates an instance at the root of the latest version; null when re-entry is off and the contact is already in it.</summary>
     public async Task<WorkflowInstanceRecord?> StartAsync(string accountId, string contactId, string definitionId, object? input, CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        var instance = await CreateAsync(db, accountId, contactId, definitionId, input, ct);
-        if (instance is null)
+        WorkflowInstanceRecord? instance;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            return null;
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct);
+            instance = await CreateAsync(db, accountId, contactId, definitionId, input, ct);
+            if (instance is null)
+            {
+                return null;
+            }
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
         await RunAsync(instance.Id, ct);
         return instance;
     }
@@ -99,10 +106,14 @@ public sealed class WorkflowRuntime(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, ct);
-        // The delete is the claim: of two concurrent resumers only one removes the row.
-        if (bookmark is null || await db.Bookmarks.Where(b => b.Id == bookmarkId).ExecuteDeleteAsync(ct) == 0)
+        if (bookmark is null)
+        {
+            return null;
+        }
+        await using var tx = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(bookmark.AccountId, ct);
+        // The delete is the claim: of two concurrent resumers (on several servers) only one removes the row.
+        if (await db.Bookmarks.Where(b => b.Id == bookmarkId).ExecuteDeleteAsync(ct) == 0)
         {
             return null;
         }
@@ -113,7 +124,7 @@ public sealed class WorkflowRuntime(
         }
         catch (StepFailedException failed)
         {
-            await tx.RollbackAsync(ct);
+            await tx.DisposeAsync();
             await FaultAsync(bookmark.InstanceId, failed.Node, failed.Message, ct);
             return null;
         }
@@ -131,8 +142,13 @@ public sealed class WorkflowRuntime(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var accountId = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.AccountId).SingleOrDefaultAsync(ct);
+        if (accountId is null)
+        {
+            return false;
+        }
         StepOutcome outcome;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct))
         {
             try
             {
@@ -140,7 +156,7 @@ public sealed class WorkflowRuntime(
             }
             catch (StepFailedException failed)
             {
-                await tx.RollbackAsync(ct);
+                await tx.DisposeAsync();
                 await FaultAsync(instanceId, failed.Node, failed.Message, ct);
                 return false;
             }
@@ -185,6 +201,12 @@ public sealed class WorkflowRuntime(
         if (contact is null)
         {
             return await AdvanceAsync(db, instance, node, ActivityResult.End("contact was deleted"), definition, now, ct, WorkflowStatus.Cancelled);
+        }
+        var budget = options.Value.StepBudget;
+        if (instance.StepCount >= budget)
+        {
+            // A runaway instance ends here, visibly, instead of sending or spinning for ever.
+            throw new StepFailedException(node, $"step budget exhausted: {instance.StepCount} steps taken, the limit is {budget}");
         }
         var context = new ActivityContext
         {
@@ -263,6 +285,12 @@ public sealed class WorkflowRuntime(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var accountId = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.AccountId).SingleOrDefaultAsync(ct);
+        if (accountId is null)
+        {
+            return;
+        }
+        await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct);
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null || instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted)
         {
@@ -282,6 +310,7 @@ public sealed class WorkflowRuntime(
         try
         {
             await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

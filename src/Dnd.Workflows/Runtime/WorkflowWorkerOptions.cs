@@ -10,4 +10,13 @@ public sealed class WorkflowWorkerOptions
 
     /// <summary>Folder of workflow JSON files to publish at start.</summary>
     public string? DefinitionsFolder { get; set; }
+
+    /// <summary>
+    /// Every loop in a published definition must make the contact wait at least this long per round (a Delay this
+    /// long, or a WaitForReply); a definition with a faster loop is refused, so it cannot message a contact without bound.
+    /// </summary>
+    public TimeSpan MinimumLoopWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Steps one instance may take in its whole life; past it the instance ends Faulted with the reason.</summary>
+    public int StepBudget { get; set; } = 1000;
 }

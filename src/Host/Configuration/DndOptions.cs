@@ -5,6 +5,8 @@ public sealed class DndOptions
 {
     public DatabaseOptions Database { get; set; } = new();
 
+    public WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>Key for /admin endpoints (X-Admin-Key); empty turns the admin API off.</summary>
     public string AdminKey { get; set; } = "";
 
@@ -31,4 +33,13 @@ public sealed class SeedAccount
     public string ApiKey { get; set; } = "";
     public string? TwilioAuthToken { get; set; }
     public string? MailgunSigningKey { get; set; }
+}
+
+public sealed class WebhookOptions
+{
+    /// <summary>
+    /// How far a Mailgun signature's timestamp may be from now, either way. The signature covers only timestamp and
+    /// token, so an old one is what a captured payload replayed later looks like.
+    /// </summary>
+    public TimeSpan MailgunSignatureWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,5 +1,6 @@
 using Dnd.Rules.Engine;
 using Dnd.Workflows.Consent;
+using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Runtime;
 using Dnd.Workflows.Templates;
@@ -14,6 +15,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is DuplicateContactException duplicate)
+        {
+            return await WriteAsync(http, exception, DuplicateProblem(duplicate));
+        }
         var (status, title, detail, errors) = exception switch
         {
             ContactNotFoundException e => (404, "Contact not found", e.Message, null),
@@ -24,6 +29,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             ApiValidationException e => (e.Status, e.Title, e.Message, e.Errors),
             BadHttpRequestException e => (400, "Bad request", e.Message, null),
             DbUpdateConcurrencyException => (409, "Conflict", "The record changed while this request was being handled; retry it.", null),
+            // A unique index caught what the account's write order should have: a second writer on another server.
+            DbUpdateException => (409, "Conflict", "Another request wrote the same record at the same time; retry it.", null),
             RuleSetException e => (500, "Rule set error", e.Message, null),
             _ => (0, null, null, (IReadOnlyList<string>?)null),
         };
@@ -36,7 +43,28 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             problem.Extensions["errors"] = errors;
         }
-        http.Response.StatusCode = status;
+        return await WriteAsync(http, exception, problem);
+    }
+
+    /// <summary>HighLevel's "duplicated contacts" answer (statusCode, message, meta.contactId, meta.matchingField) as a problem.</summary>
+    private static ProblemDetails DuplicateProblem(DuplicateContactException e) => new()
+    {
+        Status = 400,
+        Title = "Duplicate contact",
+        Detail = e.Message,
+        Extensions =
+        {
+            ["statusCode"] = 400,
+            ["message"] = e.Message,
+            ["contactId"] = e.ContactId,
+            ["meta"] = new Dictionary<string, string> { ["contactId"] = e.ContactId, ["matchingField"] = e.MatchingField },
+        },
+    };
+
+    private async ValueTask<bool> WriteAsync(HttpContext http, Exception exception, ProblemDetails problem)
+    {
+        problem.Instance ??= http.Request.Path;
+        http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 }

@@ -1,54 +1,92 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dnd.Host.Configuration;
+using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Webhooks;
 
 /// <summary>Mailgun's event webhook: failed (with severity and reason), unsubscribed, complained.</summary>
 public static class MailgunWebhooks
 {
+    private const int MaxBodyBytes = 1 << 20;
+
     public static void MapMailgunWebhooks(this IEndpointRouteBuilder app) =>
         app.MapPost("/webhooks/mailgun/{accountId}", HandleAsync).WithTags("Webhooks").DisableAntiforgery();
 
-    private static async Task<IResult> HandleAsync(string accountId, MailgunWebhookPayload payload, DndDbContext db, ConsentService consent,
-        WorkSignal signal, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes, ConsentService consent,
+        TimeProvider clock, IOptions<DndOptions> options, CancellationToken ct)
     {
         var account = await WebhookAccounts.FindAsync(db, accountId, ct);
         if (account is null)
         {
             return WebhookAccounts.UnknownAccount(accountId);
         }
-        var sig = payload.Signature;
+        var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, ct);
+        if (body.Rejected is not null)
+        {
+            return body.Rejected;
+        }
+        MailgunWebhookPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<MailgunWebhookPayload>(body.Bytes, JsonSerializerOptions.Web);
+        }
+        catch (JsonException e)
+        {
+            return Results.Problem(statusCode: 400, title: "Bad request", detail: $"The body is not Mailgun's webhook JSON: {e.Message}");
+        }
+        var sig = payload?.Signature;
         if (string.IsNullOrEmpty(account.MailgunSigningKey) || !MailgunSignature.IsValid(account.MailgunSigningKey, sig?.Timestamp, sig?.Token, sig?.Signature))
         {
             return WebhookAccounts.Forbidden("The Mailgun signature does not match.");
         }
-        var data = payload.EventData;
-        if (data?.Event is null || data.Recipient is null || data.Id is null)
+        var now = clock.GetUtcNow();
+        var window = options.Value.Webhooks.MailgunSignatureWindow;
+        if (!long.TryParse(sig!.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ||
+            seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds() ||
+            (DateTimeOffset.FromUnixTimeSeconds(seconds) - now).Duration() > window)
+        {
+            return Rejected($"The signature's timestamp {sig.Timestamp} is more than {window} away from now; a stale signature is not accepted.");
+        }
+        var data = payload!.EventData;
+        if (data?.Event is null || data.Id is null || Addresses.Email(data.Recipient) is not { } email)
         {
             return Results.Problem(statusCode: 400, title: "Bad request", detail: "event-data needs id, event and recipient.");
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        // The signature covers only timestamp and token, so a token is single-use: a replayed signature with a
-        // rewritten body is refused as a duplicate.
-        if (!await WebhookIdempotency.TryClaimAsync(db, account.Id, $"mailgun:event:{data.Id}", now, ct) ||
-            !await WebhookIdempotency.TryClaimAsync(db, account.Id, $"mailgun:token:{sig!.Token}", now, ct))
+        await using var write = await writes.BeginAsync(account.Id, ct);
+        // The signature covers only timestamp and token, so a token is bound to the body it first came with:
+        // the same body again is a retry, another body under it is a forgery.
+        var hash = Convert.ToHexString(SHA256.HashData(body.Bytes));
+        switch (await WebhookIdempotency.ClaimAsync(db, account.Id, "mailgun-token", sig.Token!, hash, now, ct))
         {
+            case WebhookIdempotency.Claim.Conflict:
+                return Rejected("This signature token was already used with a different body.");
+            case WebhookIdempotency.Claim.Duplicate:
+                return Results.Ok(new { duplicate = true });
+        }
+        if (await WebhookIdempotency.ClaimAsync(db, account.Id, "mailgun-event", data.Id, null, now, ct) != WebhookIdempotency.Claim.New)
+        {
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
             return Results.Ok(new { duplicate = true });
         }
-        var email = data.Recipient.Trim().ToLowerInvariant();
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == account.Id && c.Email == email, ct);
-        string? explanation = null;
-        if (contact is not null)
+        var decisions = await consent.ApplyToAddressAsync(account.Id, AddressKind.Email, email, new MailgunEvent(data.Event, data.Severity, data.Reason), ct);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return Results.Ok(new
         {
-            var decision = await consent.ApplyAsync(account.Id, contact.Id, new MailgunEvent(data.Event, data.Severity, data.Reason), ct);
-            explanation = decision.Explanation;
-        }
-        await tx.CommitAsync(ct);
-        signal.Pulse();
-        return Results.Ok(new { contactId = contact?.Id, explanation });
+            contactId = decisions[0].ContactId,
+            contactIds = decisions.Select(d => d.ContactId).OfType<string>(),
+            explanation = string.Join(" ", decisions.Select(d => d.Decision.Explanation)),
+        });
     }
+
+    /// <summary>406 is what Mailgun's docs name for a webhook the receiver rejects: it does not retry it.</summary>
+    private static IResult Rejected(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Webhook rejected", detail: detail);
 }

@@ -1,8 +1,8 @@
-using Dnd.Host.Api.Contacts;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Policy;
 using Dnd.Workflows.Consent;
+using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
@@ -24,8 +24,9 @@ public static class TwilioWebhooks
         twilio.MapPost("/voice", VoiceAsync);
     }
 
-    private static async Task<IResult> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db, ConsentService consent,
-        SuppressionList suppressions, InboundReplies replies, WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+    private static async Task<IResult> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes,
+        AccountSettingsStore settings, ContactBook contacts, ConsentService consent, InboundReplies replies, WorkSignal signal, TimeProvider clock,
+        IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -36,40 +37,51 @@ public static class TwilioWebhooks
         var sid = form.GetValueOrDefault("MessageSid") ?? form.GetValueOrDefault("SmsSid");
         if (from is null || string.IsNullOrEmpty(sid))
         {
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: "From and MessageSid are required.");
+            return Results.Problem(statusCode: 400, title: "Bad request", detail: "From (a phone number) and MessageSid are required.");
         }
         var body = form.GetValueOrDefault("Body") ?? "";
         ContactRecord contact;
         bool isKeyword;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var write = await writes.BeginAsync(account!.Id, ct))
         {
-            if (!await WebhookIdempotency.TryClaimAsync(db, account!.Id, $"twilio:message:{sid}", clock.GetUtcNow(), ct))
+            var now = clock.GetUtcNow();
+            if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-message", sid, null, now, ct) != WebhookIdempotency.Claim.New)
             {
                 return Twiml(EmptyTwiml);
             }
-            contact = await FindOrCreateByPhoneAsync(db, account.Id, from, clock, ct);
-            await suppressions.RestoreAsync(contact, ct);
+            contact = await contacts.FindAsync(account.Id, email: null, from, ct) ?? await NewContactAsync(account.Id, from);
             db.Messages.Add(new MessageRecord
             {
                 Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = channel.ToWire(),
-                Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = clock.GetUtcNow(),
+                Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
             });
             await db.SaveChangesAsync(ct);
             // Opt-out keywords are honoured even under inbound DND: the law cares that STOP works, not how we file it.
-            var decision = await consent.ApplyAsync(account.Id, contact.Id, new InboundMessageEvent(channel, body), ct);
-            isKeyword = decision.Classification.Kind != ChangeKind.None;
-            await tx.CommitAsync(ct);
+            var optOutType = form.GetValueOrDefault("OptOutType") is { Length: > 0 } type ? type : null;
+            var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType), ct);
+            // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
+            isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
         }
         signal.Pulse();
         // STOP or START is a consent change, not an answer: it must not send a waiting workflow down its Replied path.
         if (!contact.InboundDnd && !isKeyword)
         {
-            await replies.ResumeAsync(account!.Id, contact.Id, channel.ToWire(), body, ct);
+            await replies.ResumeAsync(account.Id, contact.Id, channel.ToWire(), body, ct);
         }
         return Twiml(EmptyTwiml);
+
+        async Task<ContactRecord> NewContactAsync(string id, string phone)
+        {
+            var row = ContactRecord.Create(id, clock.GetUtcNow(), "inbound message");
+            row.Phone = phone;
+            await contacts.AddAsync(row, (await settings.ProfileAsync(id, ct)) with { AllowDuplicateContact = true }, ct);
+            return row;
+        }
     }
 
-    private static async Task<IResult> StatusAsync(string accountId, HttpRequest request, DndDbContext db, ConsentService consent,
+    private static async Task<IResult> StatusAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes, ConsentService consent,
         WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
@@ -82,27 +94,29 @@ public static class TwilioWebhooks
         var (_, to) = Sender(form.GetValueOrDefault("To"));
         if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status) || to is null)
         {
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: "MessageSid, MessageStatus and To are required.");
+            return Results.Problem(statusCode: 400, title: "Bad request", detail: "MessageSid, MessageStatus and To (a phone number) are required.");
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await WebhookIdempotency.TryClaimAsync(db, account!.Id, $"twilio:status:{sid}:{status}", clock.GetUtcNow(), ct))
+        await using var write = await writes.BeginAsync(account!.Id, ct);
+        // Each status of a message (queued, sent, failed...) is its own callback with the same MessageSid.
+        if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) != WebhookIdempotency.Claim.New)
         {
             return Results.Ok(new { duplicate = true });
         }
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == account.Id && c.Phone == to, ct);
-        string? explanation = null;
-        if (contact is not null)
-        {
-            var decision = await consent.ApplyAsync(account.Id, contact.Id, new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode")), ct);
-            explanation = decision.Explanation;
-        }
-        await tx.CommitAsync(ct);
+        var decisions = await consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to,
+            new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode")), ct);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
         signal.Pulse();
-        return Results.Ok(new { contactId = contact?.Id, explanation });
+        return Results.Ok(new
+        {
+            contactId = decisions[0].ContactId,
+            contactIds = decisions.Select(d => d.ContactId).OfType<string>(),
+            explanation = string.Join(" ", decisions.Select(d => d.Decision.Explanation)),
+        });
     }
 
     /// <summary>Inbound calls from a contact with inbound DND are rejected as busy.</summary>
-    private static async Task<IResult> VoiceAsync(string accountId, HttpRequest request, DndDbContext db, TimeProvider clock,
+    private static async Task<IResult> VoiceAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes, TimeProvider clock,
         IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
@@ -113,15 +127,19 @@ public static class TwilioWebhooks
         var (_, from) = Sender(form.GetValueOrDefault("From"));
         var contact = from is null ? null : await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.AccountId == account!.Id && c.Phone == from, ct);
         var blocked = contact?.InboundDnd == true;
-        if (contact is not null && form.GetValueOrDefault("CallSid") is { Length: > 0 } callSid &&
-            await WebhookIdempotency.TryClaimAsync(db, account!.Id, $"twilio:call:{callSid}", clock.GetUtcNow(), ct))
+        if (contact is not null && form.GetValueOrDefault("CallSid") is { Length: > 0 } callSid)
         {
-            db.Messages.Add(new MessageRecord
+            await using var write = await writes.BeginAsync(account!.Id, ct);
+            if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-call", callSid, null, clock.GetUtcNow(), ct) == WebhookIdempotency.Claim.New)
             {
-                Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = Channel.Call.ToWire(),
-                Direction = "inbound", Status = blocked ? "blocked-inbound-dnd" : "received", Body = $"call {callSid}", CreatedAt = clock.GetUtcNow(),
-            });
-            await db.SaveChangesAsync(ct);
+                db.Messages.Add(new MessageRecord
+                {
+                    Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = Channel.Call.ToWire(),
+                    Direction = "inbound", Status = blocked ? "blocked-inbound-dnd" : "received", Body = $"call {callSid}", CreatedAt = clock.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+                await write.CommitAsync(ct);
+            }
         }
         return Twiml(blocked
             ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Reject reason=\"busy\"/></Response>"
@@ -136,41 +154,20 @@ public static class TwilioWebhooks
         {
             return (null, [], WebhookAccounts.UnknownAccount(accountId));
         }
-        if (!request.HasFormContentType)
-        {
-            return (account, [], Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Twilio posts application/x-www-form-urlencoded."));
-        }
-        var form = (await request.ReadFormAsync(ct)).ToDictionary(f => f.Key, f => f.Value.ToString());
-        var url = messaging.PublicBaseUrl.TrimEnd('/') + request.Path + request.QueryString;
-        if (string.IsNullOrEmpty(account.TwilioAuthToken) ||
-            !TwilioSignature.IsValid(account.TwilioAuthToken, url, form, request.Headers["X-Twilio-Signature"]))
-        {
-            return (account, form, WebhookAccounts.Forbidden("X-Twilio-Signature does not match this request."));
-        }
-        return (account, form, null);
+        var read = await TwilioRequestReader.ReadAsync(request, messaging.PublicBaseUrl, account.TwilioAuthToken ?? "", ct);
+        return (account, read.Fields, read.Rejected);
     }
 
     /// <summary>Twilio prefixes WhatsApp (and Messenger) addresses: "whatsapp:+1555...", "messenger:...".</summary>
     private static (Channel Channel, string? Phone) Sender(string? address) => address switch
     {
         null => (Channel.Sms, null),
-        _ when address.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) => (Channel.WhatsApp, PhoneNumbers.Normalize(address["whatsapp:".Length..])),
-        _ => (Channel.Sms, PhoneNumbers.Normalize(address)),
+        _ when address.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) => (Channel.WhatsApp, E164(address["whatsapp:".Length..])),
+        _ => (Channel.Sms, E164(address)),
     };
 
-    private static async Task<ContactRecord> FindOrCreateByPhoneAsync(DndDbContext db, string accountId, string phone, TimeProvider clock, CancellationToken ct)
-    {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.AccountId == accountId && c.Phone == phone, ct);
-        if (contact is not null)
-        {
-            return contact;
-        }
-        contact = ContactRecord.Create(accountId, clock.GetUtcNow(), "inbound message");
-        contact.Phone = phone;
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync(ct);
-        return contact;
-    }
+    /// <summary>Twilio sends E.164, so no region is needed; anything else is not a number we can match.</summary>
+    private static string? E164(string raw) => raw.TrimStart().StartsWith('+') ? Addresses.Phone(raw, "ZZ") : null;
 
     private static IResult Twiml(string xml) => Results.Content(xml, "application/xml");
 }

@@ -4,28 +4,36 @@ using Microsoft.EntityFrameworkCore;
 namespace Dnd.Host.Webhooks;
 
 /// <summary>
-/// Providers deliver at least once. Each delivery's key is inserted in the same transaction as its effects, so a
-/// redelivery finds the key and changes nothing, and a delivery whose processing failed can be retried.
+/// Providers deliver at least once. A delivery's id is recorded per (account, provider, id) inside the account
+/// write that applies it and commits with its effects, so a redelivery finds it and changes nothing, a delivery
+/// whose processing failed can be retried, and one account's ids can never mark another's as seen.
 /// </summary>
 public static class WebhookIdempotency
 {
-    public static async Task<bool> TryClaimAsync(DndDbContext db, string accountId, string key, DateTimeOffset now, CancellationToken ct)
+    public enum Claim
     {
-        if (await db.ProcessedWebhooks.AnyAsync(w => w.Key == key, ct))
+        /// <summary>First time: staged on the context, to commit with what it causes.</summary>
+        New,
+
+        /// <summary>Seen before with the same body: a retry; answer as before and change nothing.</summary>
+        Duplicate,
+
+        /// <summary>Seen before with another body: a replay with altered content; refuse it.</summary>
+        Conflict,
+    }
+
+    /// <remarks>Call inside the account's open write, which orders it against every other claim of the account.</remarks>
+    public static async Task<Claim> ClaimAsync(DndDbContext db, string accountId, string provider, string eventId, string? bodyHash,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var seen = await db.ProcessedWebhooks.AsNoTracking()
+            .Where(w => w.AccountId == accountId && w.Provider == provider && w.EventId == eventId)
+            .Select(w => new { w.BodyHash }).SingleOrDefaultAsync(ct);
+        if (seen is not null)
         {
-            return false;
+            return seen.BodyHash == bodyHash ? Claim.Duplicate : Claim.Conflict;
         }
-        var record = db.ProcessedWebhooks.Add(new ProcessedWebhookRecord { Key = key, AccountId = accountId, At = now });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent delivery of the same event claimed it first.
-            record.State = EntityState.Detached;
-            return false;
-        }
+        db.ProcessedWebhooks.Add(new ProcessedWebhookRecord { AccountId = accountId, Provider = provider, EventId = eventId, BodyHash = bodyHash, At = now });
+        return Claim.New;
     }
 }

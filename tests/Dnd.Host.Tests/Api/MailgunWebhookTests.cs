@@ -74,7 +74,7 @@ public class MailgunWebhookTests(SharedApp shared) : IClassFixture<SharedApp>
         var replay = await Mailgun.PostAsync(_app, account, email, "complained", eventId: "ev-new", token: "tok1");
 
         (await Http.JsonAsync(duplicate)).GetProperty("duplicate").GetBoolean().Should().BeTrue();
-        (await Http.JsonAsync(replay)).GetProperty("duplicate").GetBoolean().Should().BeTrue();
+        (await Http.ProblemAsync(replay, 406)).GetProperty("detail").GetString().Should().Contain("different body");
         (await account.LedgerAsync(id)).GetArrayLength().Should().Be(ledger);
         (await account.DndStatusAsync(id, "Email")).Should().Be("active", "the replayed complaint was refused");
     }

@@ -37,6 +37,28 @@ public class TwilioWebhookTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task Advanced_opt_out_type_outranks_the_body_and_a_url_signed_with_the_default_port_is_accepted()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var id = (await account.CreateContactAsync(new { phone = "+15550200009" })).GetProperty("id").GetString()!;
+        Dictionary<string, string> Inbound(string body, string type) => new()
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["From"] = "+15550200009", ["To"] = "+15550009999", ["Body"] = body, ["OptOutType"] = type,
+        };
+
+        await Http.EnsureAsync(await Twilio.PostAsync(_app, account, "sms", Inbound("no thanks", "STOP"), signedBase: "http://dnd.test:80"), 200);
+        (await account.DndStatusAsync(id, "SMS")).Should().Be("permanent");
+        await Http.EnsureAsync(await Twilio.PostAsync(_app, account, "sms", Inbound("HELP", "HELP")), 200);
+        (await account.DndStatusAsync(id, "SMS")).Should().Be("permanent", "HELP changes nothing");
+        await Http.EnsureAsync(await Twilio.PostAsync(_app, account, "sms", Inbound("QUIT", "START")), 200);
+
+        (await account.DndStatusAsync(id, "SMS")).Should().Be("inactive", "Twilio unblocked the number: its START outranks the body's QUIT");
+        (await account.LedgerAsync(id)).EnumerateArray().Select(e => e.GetProperty("rule").GetString())
+            .Should().ContainInOrder("TwilioAdvancedOptOutStop", "TwilioAdvancedOptOutHelp", "TwilioAdvancedOptOutStart");
+        await Http.ProblemAsync(await Twilio.PostAsync(_app, account, "sms", Inbound("hi", "STOP"), signedBase: "http://dnd.test:8080"), 403);
+    }
+
+    [Fact]
     public async Task Whatsapp_stop_blocks_only_whatsapp_and_unknown_senders_become_contacts()
     {
         var account = await TestAccount.CreateAsync(_app);

@@ -5,11 +5,13 @@ namespace Dnd.Host.Tests.Infrastructure;
 /// <summary>Posts webhooks the way Twilio does: form-encoded, signed with the account's auth token over the public URL.</summary>
 public static class Twilio
 {
-    public static async Task<HttpResponseMessage> PostAsync(DndApp app, TestAccount account, string hook, Dictionary<string, string> form, string? token = null)
+    /// <param name="signedBase">The base URL the signature is computed over (Twilio may sign with the default port).</param>
+    public static async Task<HttpResponseMessage> PostAsync(DndApp app, TestAccount account, string hook, Dictionary<string, string> form, string? token = null,
+        string signedBase = DndApp.PublicBaseUrl)
     {
         var path = $"/webhooks/twilio/{account.Id}/{hook}";
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(token ?? account.TwilioToken, DndApp.PublicBaseUrl + path, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(token ?? account.TwilioToken, signedBase + path, form));
         return await app.CreateClient().SendAsync(request);
     }
 

@@ -79,20 +79,4 @@ public class SendActivityTests(SharedApp shared) : IClassFixture<SharedApp>
         instance.GetProperty("instance").GetProperty("fault").GetString().Should().Contain("TemplateException");
         (await MessagesAsync(account, contact)).Should().ContainSingle("the failed step's message was rolled back");
     }
-
-    [Fact]
-    public async Task A_loop_with_no_wait_is_faulted_instead_of_spinning_forever()
-    {
-        var account = await TestAccount.CreateAsync(_app);
-        var id = "spin-" + account.Id;
-        await PublishAsync(account, Definition(id,
-            [Activity("start", "RemoveFromAllWorkflows"), Activity("a", "RemoveFromAllWorkflows"), Activity("b", "RemoveFromAllWorkflows")],
-            [Connect("start", "Done", "a"), Connect("a", "Done", "b"), Connect("b", "Done", "a")]));
-        var contact = (await account.CreateContactAsync(new { phone = "+15550700006" })).GetProperty("id").GetString()!;
-
-        var instance = await UntilStatusAsync(account, await StartAsync(account, contact, id), "Faulted", timeoutMs: 60_000);
-
-        instance.GetProperty("instance").GetProperty("fault").GetString().Should().Contain("loop with no Wait");
-        instance.GetProperty("instance").GetProperty("stepCount").GetInt32().Should().Be(501);
-    }
 }

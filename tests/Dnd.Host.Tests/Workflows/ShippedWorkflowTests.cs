@@ -19,6 +19,10 @@ public class ShippedWorkflowTests : IAsyncLifetime
         var account = await TestAccount.CreateAsync(_app);
         var contact = (await account.CreateContactAsync(new { firstName = "Hal", phone = "+15551200001", email = "hal@example.com", dndSettings = new { SMS = new { status = "active" } } }))
             .GetProperty("id").GetString()!;
+        // Setting SMS DND fires the shipped SMS clean-up workflow, which removes the contact from every workflow it
+        // is in; let it finish first so it cannot cancel the nurture this test starts.
+        await Eventually.MatchAsync(() => InstancesAsync(account, contact),
+            all => all.EnumerateArray().Any(i => i.GetProperty("instance").GetProperty("status").GetString() == "Finished"), "the clean-up workflow");
 
         var instance = await UntilStatusAsync(account, await StartAsync(account, contact, "welcome-nurture"), "Finished");
 

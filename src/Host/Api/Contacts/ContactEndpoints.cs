@@ -1,5 +1,4 @@
 using Dnd.Host.Auth;
-using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,87 +21,52 @@ public static class ContactEndpoints
         contacts.MapGet("/{contactId}/dnd/ledger", LedgerAsync);
     }
 
-    private static async Task<IResult> CreateAsync(ContactWriteRequest body, AccountContext account, DndDbContext db,
-        ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
-        ContactFields.Validate(body);
-        ContactDndApplier.Validate(body);
-        var row = await InsertAsync(body, account.AccountId, db, clock, ct);
-        await suppressions.RestoreAsync(row, ct);
-        var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
-        return Results.Created($"/contacts/{row.Id}", new { contact = ContactMapper.ToDto(row), dndDecisions = decisions });
+        var written = await commands.CreateAsync(account.AccountId, body, ct);
+        return Results.Created($"/contacts/{written.Contact.Id}", new { contact = ContactMapper.ToDto(written.Contact), dndDecisions = written.Decisions });
     }
 
     private static async Task<IResult> GetAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct) =>
         Results.Ok(new { contact = ContactMapper.ToDto(await FindAsync(db, account, contactId, ct)) });
 
-    private static async Task<IResult> UpdateAsync(string contactId, ContactWriteRequest body, AccountContext account, DndDbContext db,
-        ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string contactId, ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
-        ContactFields.Validate(body);
-        ContactDndApplier.Validate(body);
-        var row = await FindAsync(db, account, contactId, ct);
-        ContactFields.Apply(body, row);
-        row.UpdatedAt = clock.GetUtcNow();
-        row.Revision++;
-        await db.SaveChangesAsync(ct);
-        await suppressions.RestoreAsync(row, ct);
-        var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
-        return Results.Ok(new { succeded = true, contact = ContactMapper.ToDto(row), dndDecisions = decisions });
+        var written = await commands.UpdateAsync(account.AccountId, contactId, body, ct);
+        return Results.Ok(new { succeded = true, contact = ContactMapper.ToDto(written.Contact), dndDecisions = written.Decisions });
     }
 
-    private static async Task<IResult> DeleteAsync(string contactId, AccountContext account, DndDbContext db, SuppressionList suppressions,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string contactId, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
-        var row = await FindAsync(db, account, contactId, ct);
-        await RemoveFromAllWorkflows.Cancel(db, account.AccountId, contactId, except: null, clock.GetUtcNow());
-        await suppressions.RememberAsync(row, ct);
-        db.Contacts.Remove(row);
-        // The consent ledger is kept too: proof of an opt-out must outlive the contact record.
-        await db.SaveChangesAsync(ct);
+        await commands.DeleteAsync(account.AccountId, contactId, ct);
         return Results.Ok(new { succeded = true });
     }
 
-    private static async Task<IResult> UpsertAsync(ContactWriteRequest body, AccountContext account, DndDbContext db,
-        ContactDndApplier dnd, SuppressionList suppressions, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UpsertAsync(ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
-        ContactFields.Validate(body);
-        ContactDndApplier.Validate(body);
-        var row = await ContactLookup.ByEmailOrPhoneAsync(db, account.AccountId, body.Email, body.Phone, "Upsert", ct);
-        var created = row is null;
-        if (row is null)
-        {
-            row = await InsertAsync(body, account.AccountId, db, clock, ct);
-        }
-        else
-        {
-            ContactFields.Apply(body, row);
-            row.UpdatedAt = clock.GetUtcNow();
-            row.Revision++;
-            await db.SaveChangesAsync(ct);
-        }
-        await suppressions.RestoreAsync(row, ct);
-        var decisions = await dnd.ApplyAsync(account.AccountId, row.Id, body, "api", ct);
-        return Results.Ok(new { @new = created, contact = ContactMapper.ToDto(row), dndDecisions = decisions });
+        var written = await commands.UpsertAsync(account.AccountId, body, "Upsert", ct);
+        return Results.Ok(new { @new = written.Created, contact = ContactMapper.ToDto(written.Contact), dndDecisions = written.Decisions });
     }
 
-    private static async Task<IResult> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, CancellationToken ct)
-    {
-        var row = await FindAsync(db, account, contactId, ct);
-        row.Tags = row.Tags.Union(body.Tags.Select(t => t.Trim()).Where(t => t.Length > 0), StringComparer.OrdinalIgnoreCase).ToList();
-        row.Revision++;
-        await db.SaveChangesAsync(ct);
-        return Results.Ok(new { tags = row.Tags });
-    }
+    private static Task<IResult> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes, CancellationToken ct) =>
+        ChangeTagsAsync(contactId, account, db, writes, tags => tags.Union(body.Tags.Select(t => t.Trim()).Where(t => t.Length > 0), StringComparer.OrdinalIgnoreCase), ct);
 
-    private static async Task<IResult> RemoveTagsAsync(string contactId, [Microsoft.AspNetCore.Mvc.FromBody] TagsRequest body, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static Task<IResult> RemoveTagsAsync(string contactId, [Microsoft.AspNetCore.Mvc.FromBody] TagsRequest body, AccountContext account, DndDbContext db,
+        AccountWrites writes, CancellationToken ct) =>
+        ChangeTagsAsync(contactId, account, db, writes, tags => tags.Where(t => !body.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)), ct);
+
+    /// <summary>Tags are written in the account's write order too, so a tag edit never races a consent change on the row.</summary>
+    private static async Task<IResult> ChangeTagsAsync(string contactId, AccountContext account, DndDbContext db, AccountWrites writes,
+        Func<List<string>, IEnumerable<string>> change, CancellationToken ct)
     {
+        await using var write = await writes.BeginAsync(account.AccountId, ct);
         var row = await FindAsync(db, account, contactId, ct);
-        row.Tags = row.Tags.Where(t => !body.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        row.Tags = change(row.Tags).ToList();
         row.Revision++;
         await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
         return Results.Ok(new { tags = row.Tags });
     }
 
@@ -121,14 +85,4 @@ public static class ContactEndpoints
     internal static async Task<ContactRecord> FindAsync(DndDbContext db, AccountContext account, string contactId, CancellationToken ct) =>
         await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct)
         ?? throw new ContactNotFoundException(contactId);
-
-    /// <summary>Inserts a validated request as a new contact.</summary>
-    private static async Task<ContactRecord> InsertAsync(ContactWriteRequest body, string accountId, DndDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var row = ContactRecord.Create(accountId, clock.GetUtcNow(), body.Source ?? "api");
-        ContactFields.Apply(body, row);
-        db.Contacts.Add(row);
-        await db.SaveChangesAsync(ct);
-        return row;
-    }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Dnd.Host.Errors;
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;
@@ -12,7 +13,8 @@ public static class ContactQuery
     public static readonly IReadOnlyList<string> SupportedFields =
         ["dnd", "dndSettings.<Channel>.status", "tags", "email", "phone", "firstName", "lastName"];
 
-    public static IQueryable<ContactRecord> Apply(IQueryable<ContactRecord> q, IEnumerable<SearchFilter> filters)
+    /// <param name="region">The account's default phone region, so a phone filter matches as stored.</param>
+    public static IQueryable<ContactRecord> Apply(IQueryable<ContactRecord> q, IEnumerable<SearchFilter> filters, string region)
     {
         var errors = new List<string>();
         foreach (var f in filters)
@@ -37,7 +39,7 @@ public static class ContactQuery
                     q = q.Where(Negate(HasTag(f.Value.GetString()!), negate));
                     break;
                 case [var field] when field is "email" or "phone" or "firstName" or "lastName" && f.Value.ValueKind == JsonValueKind.String:
-                    q = q.Where(Negate(TextMatches(field, f.Value.GetString()!, op.EndsWith("contains")), negate));
+                    q = q.Where(Negate(TextMatches(field, f.Value.GetString()!, op.EndsWith("contains"), region), negate));
                     break;
                 default:
                     errors.Add($"filter on '{f.Field}' with value {f.Value} is not supported; fields: {string.Join(", ", SupportedFields)}");
@@ -86,9 +88,9 @@ public static class ContactQuery
         _ => c => c.DndGmb == status,
     };
 
-    private static Expression<Func<ContactRecord, bool>> TextMatches(string field, string value, bool contains)
+    private static Expression<Func<ContactRecord, bool>> TextMatches(string field, string value, bool contains, string region)
     {
-        var v = field is "email" ? value.Trim().ToLowerInvariant() : field is "phone" ? PhoneNumbers.Normalize(value) ?? value : value.Trim();
+        var v = field is "email" ? Addresses.Email(value)! : field is "phone" ? Addresses.Phone(value, region) ?? value.Trim() : value.Trim();
         return (field, contains) switch
         {
             ("email", false) => c => c.Email == v,

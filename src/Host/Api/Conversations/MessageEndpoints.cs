@@ -18,7 +18,8 @@ public static class MessageEndpoints
     }
 
     /// <summary>Sends through the same DND gate as workflows; a blocked send is refused with the reason (and logged as skipped).</summary>
-    private static async Task<IResult> SendAsync(SendMessageRequest body, AccountContext account, DndDbContext db, OutboundMessenger messenger, CancellationToken ct)
+    private static async Task<IResult> SendAsync(SendMessageRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
+        OutboundMessenger messenger, CancellationToken ct)
     {
         if (!ChannelNames.TryParse(body.Type, out var channel))
         {
@@ -29,9 +30,12 @@ public static class MessageEndpoints
         {
             throw new ApiValidationException(channel == Channel.Email ? "html or message is required." : "message is required.");
         }
+        // In the account's write order: an opt-out committed before this send refuses it, one after it cancels it.
+        await using var write = await writes.BeginAsync(account.AccountId, ct);
         var contact = await ContactEndpoints.FindAsync(db, account, body.ContactId, ct);
-        var result = messenger.Send(contact, channel, body.Subject, text, workflowInstanceId: null);
+        var result = await messenger.SendAsync(contact, channel, body.Subject, text, workflowInstanceId: null, ct: ct);
         await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
         if (!result.Sent)
         {
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Blocked by DND",

@@ -1,6 +1,5 @@
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
-using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 
@@ -13,31 +12,28 @@ public static class FormEndpoints
         api.MapPost("/forms/{formId}/submissions", SubmitAsync).WithTags("Forms");
 
     private static async Task<IResult> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
-        SuppressionList suppressions, WorkSignal signal, TimeProvider clock, CancellationToken ct)
+        AccountWrites writes, ContactCommands contacts, WorkSignal signal, TimeProvider clock, CancellationToken ct)
     {
-        var contact = body.ContactId is not null
-            ? await ContactEndpoints.FindAsync(db, account, body.ContactId, ct)
-            : await MatchOrCreateAsync(body, account.AccountId, db, clock, ct);
-        await db.SaveChangesAsync(ct);
-        // Restored before the trigger runs, so a consenting form re-subscribes through the rules like any unsubscribe.
-        await suppressions.RestoreAsync(contact, ct);
-        db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, contact.Id, new FormSubmittedPayload(formId, body.Consent), clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        signal.Pulse();
-        return Results.Accepted(value: new { contactId = contact.Id, formId, consent = body.Consent });
-    }
-
-    private static async Task<ContactRecord> MatchOrCreateAsync(FormSubmissionRequest body, string accountId, DndDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var fields = new ContactWriteRequest { Email = body.Email, Phone = body.Phone, FirstName = body.FirstName, LastName = body.LastName };
-        ContactFields.Validate(fields);
-        var contact = await ContactLookup.ByEmailOrPhoneAsync(db, accountId, body.Email, body.Phone, "A form submission without contactId", ct);
-        if (contact is null)
+        var payload = new FormSubmittedPayload(formId, body.Consent);
+        string contactId;
+        if (body.ContactId is not null)
         {
-            contact = ContactRecord.Create(accountId, clock.GetUtcNow(), "form");
-            db.Contacts.Add(contact);
+            await using var write = await writes.BeginAsync(account.AccountId, ct);
+            contactId = (await contacts.FindAsync(account.AccountId, body.ContactId, ct)).Id;
+            db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, contactId, payload, clock.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
         }
-        ContactFields.Apply(fields, contact);
-        return contact;
+        else
+        {
+            // The contact joins its addresses' consent before the trigger runs, so a consenting form re-subscribes
+            // through the rules like any other lift.
+            var fields = new ContactWriteRequest { Email = body.Email, Phone = body.Phone, FirstName = body.FirstName, LastName = body.LastName, Source = "form" };
+            var written = await contacts.UpsertAsync(account.AccountId, fields, "A form submission without contactId", ct,
+                row => db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, row.Id, payload, clock.GetUtcNow())));
+            contactId = written.Contact.Id;
+        }
+        signal.Pulse();
+        return Results.Accepted(value: new { contactId, formId, consent = body.Consent });
     }
 }

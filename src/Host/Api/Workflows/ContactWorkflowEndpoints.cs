@@ -27,11 +27,14 @@ public static class ContactWorkflowEndpoints
             : Results.Ok(new { succeded = true, instanceId = instance.Id });
     }
 
-    private static async Task<IResult> RemoveAsync(string contactId, string workflowId, AccountContext account, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(string contactId, string workflowId, AccountContext account, DndDbContext db, AccountWrites writes,
+        TimeProvider clock, CancellationToken ct)
     {
+        await using var write = await writes.BeginAsync(account.AccountId, ct);
         await ContactEndpoints.FindAsync(db, account, contactId, ct);
         var removed = await RemoveFromAllWorkflows.Cancel(db, account.AccountId, contactId, except: null, clock.GetUtcNow(), workflowId);
         await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
         return Results.Ok(new { succeded = true, removed });
     }
 

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Dnd.Rules.Consent;
+using Dnd.Rules.Engine;
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Workflows.Consent;
+
+/// <summary>
+/// Keeps consent consistent inside one account write: a contact's row, the consent of its phone and email, and
+/// every other contact with the same address. A change to an address channel (SMS, Call, WhatsApp, Email) is
+/// stored on the address and shown on each contact that has it, each with its own ledger line; each contact whose
+/// channel starts or stops blocking gets a DND-changed trigger, and its queued messages on a channel that now
+/// blocks are cancelled in the same transaction. Staged on the context; the caller saves and commits.
+/// </summary>
+public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProvider clock)
+{
+    public const string SharedRule = "AddressConsentShared";
+    public const string AppliesRule = "AddressConsentApplies";
+
+    private readonly Dictionary<string, ContactConsent> _contacts = new();
+    private readonly Dictionary<(string, string), AddressConsentState> _addresses = new();
+
+    /// <summary>The contact's consent, read once per write so every change in it builds on the last.</summary>
+    public ContactConsent Contact(ContactRecord row)
+    {
+        if (!_contacts.TryGetValue(row.Id, out var consent))
+        {
+            _contacts[row.Id] = consent = ContactConsentMapping.ToDomain(row);
+        }
+        return consent;
+    }
+
+    /// <summary>Stores a decision made on the contact and carries its address channels to the address and its other contacts.</summary>
+    public async Task RecordAsync(ContactRecord row, ConsentDecision decision, CancellationToken ct)
+    {
+        Write(row, decision.Entries);
+        foreach (var outcome in decision.Outcomes.Where(o => o.Verdict == Verdict.Applied))
+        {
+            var entry = decision.Entries.Last(e => e.Channel == outcome.Channel);
+            await ChangedAsync(row, outcome.Channel, outcome.Before, outcome.After, entry, ct);
+            if (row.Address(outcome.Channel.Address()) is { } address)
+            {
+                await ShareAsync(row.AccountId, address, outcome.Channel, outcome.After, decision.Event, row.Id, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Joins the contact to the consent of its current phone and email: the stricter of the two wins on each side,
+    /// so a contact given an opted-out address is opted out from that moment, and an address never gets weaker
+    /// because a contact was given it.
+    /// </summary>
+    public async Task AttachAsync(ContactRecord row, CancellationToken ct)
+    {
+        foreach (var kind in new[] { AddressKind.Phone, AddressKind.Email })
+        {
+            if (row.Address(kind) is not { } address)
+            {
+                continue;
+            }
+            var shared = await AddressAsync(row.AccountId, address, ct);
+            var consent = Contact(row);
+            foreach (var (channel, theirs) in shared.Channels(kind))
+            {
+                var mine = consent[channel];
+                if (theirs.Strength > mine.Strength)
+                {
+                    var why = $"{address} is {theirs.Status} on {channel.ToWire()} ({theirs.Code ?? "no code"}, since {theirs.ChangedAt:u}); consent follows the address";
+                    if (engine.Adopt(consent, channel, theirs, $"address.consent {address}", AppliesRule, why) is { } entry)
+                    {
+                        Write(row, [entry]);
+                        await ChangedAsync(row, channel, mine, theirs, entry, ct);
+                    }
+                }
+                else if (mine.Strength > theirs.Strength)
+                {
+                    await ShareAsync(row.AccountId, address, channel, mine, $"contact.address {address}", row.Id, ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>An address's consent, loaded (or created) once per write.</summary>
+    public async Task<AddressConsentState> AddressAsync(string accountId, string address, CancellationToken ct)
+    {
+        if (_addresses.TryGetValue((accountId, address), out var known))
+        {
+            return known;
+        }
+        var record = await db.AddressConsents.SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct);
+        if (record is null)
+        {
+            record = new AddressConsentRecord { AccountId = accountId, Address = address, UpdatedAt = clock.GetUtcNow() };
+            db.AddressConsents.Add(record);
+        }
+        return _addresses[(accountId, address)] = new AddressConsentState(record);
+    }
+
+    /// <summary>Appends lines to the address's own ledger (a decision made where no contact has the address).</summary>
+    public void WriteAddressLines(AddressConsentState address, IEnumerable<ConsentLedgerEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var numbered = entry with { Sequence = ++address.Record.LedgerSequence };
+            db.Ledger.Add(ContactConsentMapping.ToRecord(address.Record.AccountId, null, numbered, address.Address));
+        }
+    }
+
+    private async Task ShareAsync(string accountId, string address, Channel channel, ChannelDnd state, string evt, string fromContactId, CancellationToken ct)
+    {
+        var shared = await AddressAsync(accountId, address, ct);
+        var before = shared[channel];
+        if (before.Status == state.Status && before.SpamLock == state.SpamLock)
+        {
+            return;
+        }
+        var at = clock.GetUtcNow();
+        shared.Set(channel, state, at);
+        var wire = channel.ToWire();
+        var why = $"{address} changed by {evt} on contact {fromContactId}";
+        WriteAddressLines(shared, [new ConsentLedgerEntry(0, at, evt, Actor.System, channel, Verdict.Applied, before.Status, state.Status,
+            SharedRule, null, $"{wire} {before.Status}→{state.Status}. {SharedRule}: {why}.")]);
+        var kind = channel.Address();
+        var others = await db.Contacts
+            .Where(c => c.AccountId == accountId && c.Id != fromContactId && (kind == AddressKind.Phone ? c.Phone == address : c.Email == address))
+            .ToListAsync(ct);
+        foreach (var other in others)
+        {
+            var consent = Contact(other);
+            var previous = consent[channel];
+            if (engine.Adopt(consent, channel, state, evt, SharedRule, why) is { } entry)
+            {
+                Write(other, [entry]);
+                await ChangedAsync(other, channel, previous, state, entry, ct);
+            }
+        }
+    }
+
+    /// <summary>Copies the contact's consent to its row and appends its new ledger lines.</summary>
+    public void Write(ContactRecord row, IEnumerable<ConsentLedgerEntry> entries)
+    {
+        ContactConsentMapping.CopyToRow(Contact(row), row);
+        row.Revision++;
+        row.UpdatedAt = clock.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            db.Ledger.Add(ContactConsentMapping.ToRecord(row.AccountId, row.Id, entry));
+        }
+    }
+
+    private async Task ChangedAsync(ContactRecord row, Channel channel, ChannelDnd before, ChannelDnd after, ConsentLedgerEntry entry, CancellationToken ct)
+    {
+        if (before.Blocks != after.Blocks)
+        {
+            db.PendingTriggers.Add(new PendingTriggerRecord
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                AccountId = row.AccountId,
+                ContactId = row.Id,
+                Kind = TriggerKinds.DndChanged,
+                PayloadJson = JsonSerializer.Serialize(new DndChangedPayload(channel.ToWire(), after.Blocks, after.Status.ToString())),
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+        if (after.Blocks)
+        {
+            await CancelQueuedAsync(row, channel, entry, ct);
+        }
+    }
+
+    /// <summary>A message queued before the opt-out must not leave after it.</summary>
+    private async Task CancelQueuedAsync(ContactRecord row, Channel channel, ConsentLedgerEntry entry, CancellationToken ct)
+    {
+        var wire = channel.ToWire();
+        var queued = await db.Messages.Where(m => m.AccountId == row.AccountId && m.ContactId == row.Id && m.Channel == wire
+                                                  && m.Direction == "outbound" && m.Status == MessageStatus.Queued).ToListAsync(ct);
+        foreach (var message in queued)
+        {
+            message.Status = MessageStatus.Cancelled;
+            message.StatusReason = Reachability.BlockedReason(row, channel);
+            message.LedgerSequence = entry.Sequence;
+        }
+    }
+}

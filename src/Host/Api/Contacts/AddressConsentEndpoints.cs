@@ -1,0 +1,49 @@
+using Dnd.Host.Auth;
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Consent;
+using Dnd.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Host.Api.Contacts;
+
+/// <summary>
+/// The consent of one phone or email of the account, whether or not a contact has it now: the suppression list,
+/// with the address's own ledger (decisions made where no contact had it, and every change shared from a contact).
+/// </summary>
+public static class AddressConsentEndpoints
+{
+    public static void MapAddressConsentEndpoints(this RouteGroupBuilder api) =>
+        api.MapGet("/consent/addresses/{address}", GetAsync).WithTags("Contacts");
+
+    private static async Task<IResult> GetAsync(string address, AccountContext account, DndDbContext db, AccountSettingsStore settings, CancellationToken ct)
+    {
+        var region = (await settings.ProfileAsync(account.AccountId, ct)).DefaultRegion;
+        var (kind, normalized) = address.Contains('@')
+            ? (AddressKind.Email, Addresses.Email(address))
+            : (AddressKind.Phone, Addresses.Phone(address, region));
+        if (normalized is null)
+        {
+            throw new Errors.ApiValidationException($"'{address}' is neither an email address nor a phone number.");
+        }
+        var record = await db.AddressConsents.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == account.AccountId && a.Address == normalized, ct)
+            ?? throw new Errors.ApiValidationException($"No consent is recorded for {normalized}.", status: StatusCodes.Status404NotFound, title: "Address not found");
+        var state = new AddressConsentState(record);
+        var ledger = await db.Ledger.AsNoTracking()
+            .Where(l => l.AccountId == account.AccountId && l.ContactId == null && l.Address == normalized)
+            .OrderBy(l => l.Sequence).ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => c.AccountId == account.AccountId && (kind == AddressKind.Email ? c.Email == normalized : c.Phone == normalized))
+            .Select(c => c.Id).ToListAsync(ct);
+        return Results.Ok(new
+        {
+            address = normalized,
+            channels = state.Channels(kind).ToDictionary(c => c.Key.ToWire(), c => new
+            {
+                status = c.Value.Status.ToString().ToLowerInvariant(), code = c.Value.Code, message = c.Value.Message, spamLock = c.Value.SpamLock,
+                changedAt = c.Value.ChangedAt,
+            }),
+            contactIds = contacts,
+            ledger,
+        });
+    }
+}

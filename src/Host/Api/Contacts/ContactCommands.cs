@@ -1,0 +1,90 @@
+using Dnd.Workflows.Activities;
+using Dnd.Workflows.Consent;
+using Dnd.Workflows.Contacts;
+using Dnd.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Host.Api.Contacts;
+
+/// <summary>
+/// The contact writes of the API and forms, each one account write: validated first (so bad input changes
+/// nothing), then the fields, the address consent and the requested DND changes commit together.
+/// </summary>
+public sealed class ContactCommands(DndDbContext db, AccountWrites writes, AccountSettingsStore settings, ContactBook book,
+    ContactDndApplier dnd, TimeProvider clock)
+{
+    public sealed record Written(ContactRecord Contact, bool Created, List<DndDecisionDto> Decisions);
+
+    public async Task<Written> CreateAsync(string accountId, ContactWriteRequest body, CancellationToken ct) =>
+        await WriteAsync(accountId, body, async profile => await AddAsync(accountId, body, profile, ct), ct);
+
+    public async Task<Written> UpdateAsync(string accountId, string contactId, ContactWriteRequest body, CancellationToken ct) =>
+        await WriteAsync(accountId, body, async profile => await ChangeAsync(await FindAsync(accountId, contactId, ct), body, profile, ct), ct);
+
+    /// <summary>HighLevel's upsert: the contact with this email (else phone) is updated, or a new one is created.</summary>
+    /// <param name="what">Names the request in the error when it has neither email nor phone.</param>
+    /// <param name="alsoStage">More to commit with it (a form's trigger).</param>
+    public async Task<Written> UpsertAsync(string accountId, ContactWriteRequest body, string what, CancellationToken ct,
+        Action<ContactRecord>? alsoStage = null) =>
+        await WriteAsync(accountId, body, async profile =>
+        {
+            var email = Addresses.Email(body.Email);
+            var phone = Addresses.Phone(body.Phone, profile.DefaultRegion);
+            if (email is null && phone is null)
+            {
+                throw new Errors.ApiValidationException($"{what} needs an email or a phone to match on.");
+            }
+            return await book.FindAsync(accountId, email, phone, ct) is { } existing
+                ? await ChangeAsync(existing, body, profile, ct)
+                : await AddAsync(accountId, body, profile, ct);
+        }, ct, alsoStage);
+
+    public async Task DeleteAsync(string accountId, string contactId, CancellationToken ct)
+    {
+        await using var write = await writes.BeginAsync(accountId, ct);
+        var row = await FindAsync(accountId, contactId, ct);
+        await RemoveFromAllWorkflows.Cancel(db, accountId, contactId, except: null, clock.GetUtcNow());
+        // The consent ledger and the addresses' consent stay: proof of an opt-out must outlive the contact record.
+        await book.RemoveAsync(row, ct);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+    }
+
+    public async Task<ContactRecord> FindAsync(string accountId, string contactId, CancellationToken ct) =>
+        await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == accountId, ct)
+        ?? throw new ContactNotFoundException(contactId);
+
+    private async Task<Written> WriteAsync(string accountId, ContactWriteRequest body, Func<AccountProfile, Task<(ContactRecord, bool)>> change,
+        CancellationToken ct, Action<ContactRecord>? alsoStage = null)
+    {
+        var profile = await settings.ProfileAsync(accountId, ct);
+        ContactFields.Validate(body, profile.DefaultRegion);
+        ContactDndApplier.Validate(body);
+        await using var write = await writes.BeginAsync(accountId, ct);
+        var (row, created) = await change(profile);
+        await db.SaveChangesAsync(ct);
+        var decisions = await dnd.ApplyAsync(accountId, row.Id, body, "api", ct);
+        alsoStage?.Invoke(row);
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return new Written(row, created, decisions);
+    }
+
+    private async Task<(ContactRecord, bool)> AddAsync(string accountId, ContactWriteRequest body, AccountProfile profile, CancellationToken ct)
+    {
+        var row = ContactRecord.Create(accountId, clock.GetUtcNow(), body.Source ?? "api");
+        ContactFields.Apply(body, row, profile.DefaultRegion);
+        await book.AddAsync(row, profile, ct);
+        return (row, true);
+    }
+
+    private async Task<(ContactRecord, bool)> ChangeAsync(ContactRecord row, ContactWriteRequest body, AccountProfile profile, CancellationToken ct)
+    {
+        var (email, phone) = (row.Email, row.Phone);
+        ContactFields.Apply(body, row, profile.DefaultRegion);
+        row.UpdatedAt = clock.GetUtcNow();
+        row.Revision++;
+        await book.AddressesChangedAsync(row, email, phone, profile, ct);
+        return (row, false);
+    }
+}
