@@ -80,6 +80,26 @@ public class MailgunWebhookTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task A_signature_outside_the_window_is_refused_and_an_identical_retry_is_a_duplicate()
+    {
+        var (account, id, email) = await ContactAsync();
+        var old = await Mailgun.PostAsync(_app, account, email, "complained", signedAt: DateTimeOffset.UtcNow.AddMinutes(-16));
+        var future = await Mailgun.PostAsync(_app, account, email, "complained", signedAt: DateTimeOffset.UtcNow.AddMinutes(16));
+
+        (await Http.ProblemAsync(old, 406)).GetProperty("detail").GetString().Should().Contain("timestamp");
+        await Http.ProblemAsync(future, 406);
+        (await account.DndStatusAsync(id, "Email")).Should().Be("inactive", "a stale signature changes nothing");
+
+        var signedAt = DateTimeOffset.UtcNow.AddMinutes(-14);
+        var first = await Mailgun.PostAsync(_app, account, email, "unsubscribed", eventId: "ev-w", token: "tok-w", signedAt: signedAt);
+        var retry = await Mailgun.PostAsync(_app, account, email, "unsubscribed", eventId: "ev-w", token: "tok-w", signedAt: signedAt);
+
+        await Http.EnsureAsync(first, 200);
+        (await Http.JsonAsync(retry)).GetProperty("duplicate").GetBoolean().Should().BeTrue();
+        (await account.DndStatusAsync(id, "Email")).Should().Be("permanent");
+    }
+
+    [Fact]
     public async Task Malformed_payloads_get_problem_details()
     {
         var account = await TestAccount.CreateAsync(_app);

@@ -7,9 +7,9 @@ namespace Dnd.Host.Tests.Infrastructure;
 public static class Mailgun
 {
     public static Task<HttpResponseMessage> PostAsync(DndApp app, TestAccount account, string recipient, string evt,
-        string? severity = null, string? reason = null, string? eventId = null, string? token = null, string? key = null)
+        string? severity = null, string? reason = null, string? eventId = null, string? token = null, string? key = null, DateTimeOffset? signedAt = null)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
         token ??= Guid.NewGuid().ToString("N");
         var signature = MailgunSignature.Compute(key ?? account.MailgunKey, timestamp, token);
         return app.CreateClient().PostAsJsonAsync($"/webhooks/mailgun/{account.Id}", new Dictionary<string, object?>
