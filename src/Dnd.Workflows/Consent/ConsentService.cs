@@ -42,8 +42,7 @@ public sealed class ConsentService(DndDbContext db, ConsentEngine engine, Consen
     public async Task<IReadOnlyList<(string? ContactId, ConsentDecision Decision)>> ApplyToAddressAsync(
         string accountId, AddressKind kind, string address, ConsentEvent evt, CancellationToken ct = default)
     {
-        var contacts = await db.Contacts
-            .Where(c => c.AccountId == accountId && (kind == AddressKind.Phone ? c.Phone == address : c.Email == address))
+        var contacts = await db.Contacts.WithAddress(accountId, kind, address)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
         var results = new List<(string?, ConsentDecision)>();
         foreach (var row in contacts)

@@ -123,9 +123,7 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
         WriteAddressLines(shared, [new ConsentLedgerEntry(0, at, evt, Actor.System, channel, Verdict.Applied, before.Status, state.Status,
             SharedRule, null, $"{wire} {before.Status}→{state.Status}. {SharedRule}: {why}.")]);
         var kind = channel.Address();
-        var others = await db.Contacts
-            .Where(c => c.AccountId == accountId && c.Id != fromContactId && (kind == AddressKind.Phone ? c.Phone == address : c.Email == address))
-            .ToListAsync(ct);
+        var others = await db.Contacts.WithAddress(accountId, kind, address).Where(c => c.Id != fromContactId).ToListAsync(ct);
         foreach (var other in others)
         {
             var consent = Contact(other);

@@ -31,8 +31,7 @@ public static class AddressConsentEndpoints
         var ledger = await db.Ledger.AsNoTracking()
             .Where(l => l.AccountId == account.AccountId && l.ContactId == null && l.Address == normalized)
             .OrderBy(l => l.Sequence).ToListAsync(ct);
-        var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => c.AccountId == account.AccountId && (kind == AddressKind.Email ? c.Email == normalized : c.Phone == normalized))
+        var contacts = await db.Contacts.AsNoTracking().WithAddress(account.AccountId, kind, normalized)
             .Select(c => c.Id).ToListAsync(ct);
         return Results.Ok(new
         {
