@@ -82,7 +82,8 @@ public sealed class ConsentService(DndDbContext db, ConsentEngine engine, Consen
         return decision;
     }
 
-    private async Task<ContactRecord> LoadAsync(string accountId, string contactId, CancellationToken ct) =>
+    /// <exception cref="ContactNotFoundException">No such contact in this account.</exception>
+    public async Task<ContactRecord> LoadAsync(string accountId, string contactId, CancellationToken ct) =>
         await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == accountId, ct)
         ?? throw new ContactNotFoundException(contactId);
 }

@@ -11,7 +11,7 @@ namespace Dnd.Host.Api.Contacts;
 /// nothing), then the fields, the address consent and the requested DND changes commit together.
 /// </summary>
 public sealed class ContactCommands(DndDbContext db, AccountWrites writes, AccountSettingsStore settings, ContactBook book,
-    ContactDndApplier dnd, TimeProvider clock)
+    ContactDndApplier dnd, ConsentService consent, TimeProvider clock)
 {
     public sealed record Written(ContactRecord Contact, bool Created, List<DndDecisionDto> Decisions);
 
@@ -50,9 +50,7 @@ public sealed class ContactCommands(DndDbContext db, AccountWrites writes, Accou
         await write.CommitAsync(ct);
     }
 
-    public async Task<ContactRecord> FindAsync(string accountId, string contactId, CancellationToken ct) =>
-        await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == accountId, ct)
-        ?? throw new ContactNotFoundException(contactId);
+    public Task<ContactRecord> FindAsync(string accountId, string contactId, CancellationToken ct) => consent.LoadAsync(accountId, contactId, ct);
 
     private async Task<Written> WriteAsync(string accountId, ContactWriteRequest body, Func<AccountProfile, Task<(ContactRecord, bool)>> change,
         CancellationToken ct, Action<ContactRecord>? alsoStage = null)
