@@ -3,11 +3,14 @@ using Dnd.Host.Api.Accounts;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Conversations;
 using Dnd.Host.Api.Forms;
+using Dnd.Host.Api.Health;
 using Dnd.Host.Api.SmartLists;
 using Dnd.Host.Api.Workflows;
 using Dnd.Host.Auth;
 using Dnd.Host.Configuration;
 using Dnd.Host.Errors;
+using Dnd.Host.Limits;
+using Dnd.Host.OpenApi;
 using Dnd.Host.Startup;
 using Dnd.Host.Unsubscribe;
 using Dnd.Host.Webhooks;
@@ -35,21 +38,25 @@ builder.Services.AddDndWorkflows(sp =>
 builder.Services.AddScoped<AccountContext>();
 builder.Services.AddScoped<ContactDndApplier>();
 builder.Services.AddScoped<ContactCommands>();
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddOpenApi();
+// Enums travel as their documented names only: "99" or 99 is not a status.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+builder.AddDndOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<BodyLimitMiddleware>();
+app.UseMiddleware<CharsetMiddleware>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
-app.MapOpenApi();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+app.MapDndOpenApi();
+app.MapHealthEndpoints();
 
-var api = app.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+var api = app.MapGroup("").RequireApiKey();
 api.MapContactEndpoints();
 api.MapContactSearchEndpoints();
 api.MapAddressConsentEndpoints();

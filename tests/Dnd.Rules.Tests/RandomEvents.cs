@@ -24,7 +24,11 @@ internal static class RandomEvents
             0 => new TwilioSmsStatusEvent("failed", TwilioCodes[random.Next(TwilioCodes.Length)]),
             1 => new InboundMessageEvent(channels[random.Next(channels.Count)], Bodies[random.Next(Bodies.Length)]),
             2 => Mailgun[random.Next(Mailgun.Length)] is var (e, s, r) ? new MailgunEvent(e, s, r) : throw new InvalidOperationException(),
-            3 or 4 => new UserDndChange(AnyChannel(), random.Next(3) > 0 ? false : true, "u", ByWorkflow: random.Next(2) == 0),
+            3 or 4 => random.Next(3) switch
+            {
+                0 => new UserDndChange(AnyChannel(), true, "u", ByWorkflow: random.Next(2) == 0, Permanent: random.Next(2) == 0),
+                _ => new UserDndChange(AnyChannel(), false, "u", ByWorkflow: random.Next(2) == 0),
+            },
             5 => new FormSubmissionEvent("f", random.Next(4) > 0),
             6 => new UnsubscribeLinkEvent("m"),
             _ => new UserDndChange(AnyChannel(), false, "admin"),

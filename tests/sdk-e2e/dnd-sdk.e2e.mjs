@@ -11,9 +11,17 @@ ghl.getHttpClient().defaults.baseURL = BASE_URL;
 
 const created = await ghl.contacts.createContact({
   locationId: LOCATION_ID, firstName: 'Sdk', lastName: 'User', email: 'sdk.user@example.com', phone: '+15552000001',
+  customFields: [{ id: 'cf_colour', key: 'favourite_colour', field_value: 'blue' }, { id: 'cf_size', field_value: 42 }],
 });
 const contactId = created.contact.id;
 assert.equal(created.contact.locationId, LOCATION_ID);
+assert.deepEqual(created.contact.customFields, [{ id: 'cf_colour', value: 'blue' }, { id: 'cf_size', value: 42 }]);
+// The SDK types DND message and code as strings: HighLevel sends "" where there is none, never null.
+for (const [channel, setting] of Object.entries(created.contact.dndSettings)) {
+  assert.equal(typeof setting.message, 'string', `dndSettings.${channel}.message`);
+  assert.equal(typeof setting.code, 'string', `dndSettings.${channel}.code`);
+}
+assert.match(created.contact.dateAdded, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
 let { contact } = await ghl.contacts.getContact({ contactId });
 assert.equal(contact.dnd, false);
@@ -53,6 +61,16 @@ const upserted = await ghl.contacts.upsertContact({ locationId: LOCATION_ID, ema
 assert.equal(upserted.new, false);
 assert.equal(upserted.contact.id, contactId);
 assert.equal(upserted.contact.dnd, true);
+
+// HighLevel's "permanent" status: the contact's own opt-out, recorded by a user; no user lifts it afterwards.
+const permanent = await ghl.contacts.updateContact({ contactId }, { dndSettings: { WhatsApp: { status: 'permanent', message: 'asked in writing' } } });
+assert.equal(permanent.contact.dndSettings.WhatsApp.status, 'permanent');
+assert.equal(permanent.contact.dndSettings.WhatsApp.code, 'user_permanent');
+const lift = await ghl.contacts.updateContact({ contactId }, { dndSettings: { WhatsApp: { status: 'inactive' } } });
+assert.equal(lift.contact.dndSettings.WhatsApp.status, 'permanent');
+
+const kept = await ghl.contacts.updateContact({ contactId }, { customFields: [{ id: 'cf_size', field_value: 43 }] });
+assert.deepEqual(kept.contact.customFields, [{ id: 'cf_colour', value: 'blue' }, { id: 'cf_size', value: 43 }]);
 
 if (WORKFLOW_ID) {
   const added = await ghl.contacts.addContactToWorkflow({ contactId, workflowId: WORKFLOW_ID }, {});

@@ -99,7 +99,7 @@ public sealed class RulesEnginePolicy : IDndPolicy
             e.OptOutType?.Trim().ToUpperInvariant() ?? string.Empty)),
         MailgunEvent e => (RuleWorkflows.MailgunEvent, new MailgunEventFacts(
             Lower(e.Event), Lower(e.Severity), Lower(e.Reason), settings.UnsubscribeScope.ToString())),
-        UserDndChange e => (RuleWorkflows.UserDndChange, new UserDndChangeFacts(e.Enable, e.Channel?.ToWire() ?? "all")),
+        UserDndChange e => (RuleWorkflows.UserDndChange, new UserDndChangeFacts(e.Enable, e.Channel?.ToWire() ?? "all", e.Enable && e.Permanent)),
         FormSubmissionEvent e => (RuleWorkflows.FormSubmission, new FormSubmissionFacts(e.FormId, e.ExplicitConsent)),
         UnsubscribeLinkEvent => (RuleWorkflows.UnsubscribeLink, new UnsubscribeLinkFacts(settings.UnsubscribeScope.ToString())),
         _ => throw new ArgumentException($"No rule workflow handles {evt.GetType().Name}", nameof(evt)),
@@ -141,7 +141,7 @@ public sealed class RulesEnginePolicy : IDndPolicy
             RuleWorkflows.TwilioSmsStatus => new TwilioSmsStatusFacts("", ""),
             RuleWorkflows.InboundMessage => new InboundMessageFacts("", "", [], [], [], ""),
             RuleWorkflows.MailgunEvent => new MailgunEventFacts("", "", "", ""),
-            RuleWorkflows.UserDndChange => new UserDndChangeFacts(false, ""),
+            RuleWorkflows.UserDndChange => new UserDndChangeFacts(false, "", false),
             RuleWorkflows.FormSubmission => new FormSubmissionFacts("", false),
             RuleWorkflows.UnsubscribeLink => new UnsubscribeLinkFacts(""),
             _ => new ChangeRequestFacts("", "", "", "", false, "", "", false),

@@ -3,7 +3,11 @@ using Dnd.Rules.Consent;
 namespace Dnd.Rules.Events;
 
 /// <summary>A user (or a workflow acting for one) turns DND on or off for one channel, or for all when Channel is null.</summary>
-public sealed record UserDndChange(Channel? Channel, bool Enable, string By, string? Message = null, bool ByWorkflow = false)
+/// <param name="Permanent">
+/// With Enable: the user records the contact's own permanent opt-out (HighLevel's "permanent" status), which the
+/// override policy then treats like any permanent DND: no user or workflow lifts it, only the contact's own opt-in.
+/// </param>
+public sealed record UserDndChange(Channel? Channel, bool Enable, string By, string? Message = null, bool ByWorkflow = false, bool Permanent = false)
     : ConsentEvent
 {
     public override string Kind => ByWorkflow ? "workflow.dnd" : "user.dnd";
@@ -11,5 +15,5 @@ public sealed record UserDndChange(Channel? Channel, bool Enable, string By, str
     public override string Source => ByWorkflow ? $"workflow:{By}" : $"user:{By}";
     public override string? Note => Message;
     public override string Describe() =>
-        $"{Kind} {(Enable ? "enable" : "disable")} {Channel?.ToWire() ?? "all channels"} by {By}";
+        $"{Kind} {(!Enable ? "disable" : Permanent ? "permanent" : "enable")} {Channel?.ToWire() ?? "all channels"} by {By}";
 }

@@ -1,4 +1,5 @@
 namespace Dnd.Rules.Facts;
 
 /// <param name="Channel">A channel wire name, or "all".</param>
-public sealed record UserDndChangeFacts(bool Enable, string Channel);
+/// <param name="Permanent">With Enable: the user records a permanent opt-out rather than an ordinary (active) one.</param>
+public sealed record UserDndChangeFacts(bool Enable, string Channel, bool Permanent);

@@ -21,7 +21,13 @@ public static class ActivityNodeProperties
             _ => fallback,
         } : fallback;
 
-    /// <summary>Durations are "hh:mm:ss" (or "d.hh:mm:ss") or a number of seconds.</summary>
+    /// <summary>
+    /// The longest wait a definition may ask for. Anything longer is a typo or an attack ("1e300" seconds overflows
+    /// TimeSpan, and ten thousand years overflows the timer's due date), so it is refused at publish.
+    /// </summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(3650);
+
+    /// <summary>Durations are "hh:mm:ss" (or "d.hh:mm:ss") or a number of seconds, from zero to <see cref="MaxDuration"/>.</summary>
     public static bool TryDuration(this ActivityNode node, string name, out TimeSpan duration)
     {
         duration = default;
@@ -30,11 +36,16 @@ public static class ActivityNodeProperties
         {
             return false;
         }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
+            // Checked before converting: TimeSpan.FromSeconds throws on NaN, infinity and anything past ~29,000 years.
+            if (!(seconds >= 0 && seconds <= MaxDuration.TotalSeconds))
+            {
+                return false;
+            }
             duration = TimeSpan.FromSeconds(seconds);
             return true;
         }
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration >= TimeSpan.Zero;
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration >= TimeSpan.Zero && duration <= MaxDuration;
     }
 }

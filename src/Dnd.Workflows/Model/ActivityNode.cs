@@ -7,6 +7,14 @@ public sealed record ActivityNode
 {
     public required string Id { get; init; }
     public required string Type { get; init; }
-    public Dictionary<string, JsonElement> Properties { get; init; } = new();
+    /// <remarks>JSON null reads as no properties.</remarks>
+    public Dictionary<string, JsonElement> Properties
+    {
+        get => _properties;
+        init => _properties = value ?? new();
+    }
+
     public Position? Position { get; init; }
+
+    private readonly Dictionary<string, JsonElement> _properties = new();
 }

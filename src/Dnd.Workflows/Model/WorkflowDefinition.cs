@@ -17,8 +17,22 @@ public sealed record WorkflowDefinition
     /// <summary>Whether a contact may enter again while an earlier instance is still running.</summary>
     public bool AllowReentry { get; init; }
 
-    public List<ActivityNode> Activities { get; init; } = [];
-    public List<Connection> Connections { get; init; } = [];
+    /// <remarks>JSON null reads as empty, so a definition never holds a null list (the validator then says what is missing).</remarks>
+    public List<ActivityNode> Activities
+    {
+        get => _activities;
+        init => _activities = value ?? [];
+    }
+
+    /// <remarks>JSON null reads as empty, like <see cref="Activities"/>.</remarks>
+    public List<Connection> Connections
+    {
+        get => _connections;
+        init => _connections = value ?? [];
+    }
+
+    private readonly List<ActivityNode> _activities = [];
+    private readonly List<Connection> _connections = [];
 
     [JsonIgnore]
     public ActivityNode Root => Activities.Single(a => Connections.All(c => c.Target != a.Id));

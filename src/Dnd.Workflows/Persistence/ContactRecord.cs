@@ -30,6 +30,13 @@ public sealed class ContactRecord
         get => TagsText.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
         set => TagsText = value.Count == 0 ? "" : "|" + string.Join('|', value.Select(t => t.Replace("|", ""))) + "|";
     }
+
+    /// <summary>
+    /// HighLevel custom field values as a JSON array of {"id", "value"}, the value kept with its JSON type. Nothing
+    /// filters on them, so one text column is enough.
+    /// </summary>
+    public string CustomFieldsJson { get; set; } = "[]";
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -26,6 +26,13 @@ public static partial class DefinitionValidator
             errors.Add("a workflow needs at least one activity");
             return errors;
         }
+        // JSON can put null anywhere the model says "required"; every check below assumes it did not.
+        var missing = MissingParts(d).ToList();
+        if (missing.Count > 0)
+        {
+            errors.AddRange(missing);
+            return errors;
+        }
         // The loop check needs a graph it can trust: unique ids and connections between real activities.
         var graphIsSound = true;
         foreach (var dup in d.Activities.GroupBy(a => a.Id).Where(g => g.Count() > 1))
@@ -51,7 +58,8 @@ public static partial class DefinitionValidator
                 graphIsSound = false;
                 continue;
             }
-            var source = d.Activity(c.Source);
+            // First, not Single: duplicate ids are already reported above and must not throw here.
+            var source = d.Activities.First(a => a.Id == c.Source);
             if (registry.TryGet(source.Type, out var a) && !a.Descriptor.Outcomes.Contains(c.Outcome))
             {
                 errors.Add($"connection from '{c.Source}': {source.Type} has no outcome '{c.Outcome}' (has {string.Join(", ", a.Descriptor.Outcomes)})");
@@ -80,6 +88,44 @@ public static partial class DefinitionValidator
         return errors;
     }
 
+    /// <summary>Null activities and connections, activities without id or type, connections without ends, positions that are not numbers.</summary>
+    private static IEnumerable<string> MissingParts(WorkflowDefinition d)
+    {
+        for (var i = 0; i < d.Activities.Count; i++)
+        {
+            var node = d.Activities[i];
+            if (node is null)
+            {
+                yield return $"activities[{i}] is null";
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(node.Id))
+            {
+                yield return $"activities[{i}]: id is required";
+            }
+            if (string.IsNullOrWhiteSpace(node.Type))
+            {
+                yield return $"activities[{i}]: type is required";
+            }
+            if (node.Position is { } p && !(double.IsFinite(p.X) && double.IsFinite(p.Y)))
+            {
+                yield return $"activities[{i}]: position must be finite numbers";
+            }
+        }
+        for (var i = 0; i < d.Connections.Count; i++)
+        {
+            var c = d.Connections[i];
+            if (c is null)
+            {
+                yield return $"connections[{i}] is null";
+            }
+            else if (c.Source is null || c.Outcome is null || c.Target is null)
+            {
+                yield return $"connections[{i}]: source, outcome and target are required";
+            }
+        }
+    }
+
     private static IEnumerable<string> ValidateProperties(ActivityNode node, ActivityDescriptor descriptor)
     {
         foreach (var p in descriptor.Properties)
@@ -98,7 +144,8 @@ public static partial class DefinitionValidator
                 "channel" => ChannelNames.TryParse(value, out _) ? null : $"'{value}' is not a channel",
                 "channelOrAll" => value.Equals("all", StringComparison.OrdinalIgnoreCase) || ChannelNames.TryParse(value, out _)
                     ? null : $"'{value}' is not a channel or \"all\"",
-                "duration" => node.TryDuration(p.Name, out _) ? null : $"'{value}' is not a duration (hh:mm:ss or seconds)",
+                "duration" => node.TryDuration(p.Name, out _) ? null
+                    : $"'{value}' is not a duration (hh:mm:ss or seconds, at most {ActivityNodeProperties.MaxDuration.TotalDays:F0} days)",
                 "boolean" => bool.TryParse(value, out _) ? null : $"'{value}' is not true or false",
                 "choice" => p.Options!.Contains(value, StringComparer.OrdinalIgnoreCase) ? null : $"'{value}' is not one of {string.Join(", ", p.Options!)}",
                 "template" => TemplateRenderer.Validate(value) is { Count: > 0 } e ? $"template does not parse: {string.Join("; ", e)}" : null,

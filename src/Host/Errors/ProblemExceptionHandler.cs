@@ -43,6 +43,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             problem.Extensions["errors"] = errors;
         }
+        if (exception is ApiValidationException { Fields: { } fields })
+        {
+            problem.Extensions["fields"] = fields;
+        }
         return await WriteAsync(http, exception, problem);
     }
 

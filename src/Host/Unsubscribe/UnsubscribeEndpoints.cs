@@ -1,9 +1,14 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Dnd.Host.Limits;
+using Dnd.Host.Webhooks;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Unsubscribe;
@@ -14,14 +19,20 @@ namespace Dnd.Host.Unsubscribe;
 /// </summary>
 public static class UnsubscribeEndpoints
 {
+    private const string HtmlType = "text/html";
+
     public static void MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/unsubscribe").WithTags("Unsubscribe").DisableAntiforgery();
-        group.MapGet("/{token}", ConfirmAsync);
-        group.MapPost("/{token}", UnsubscribeAsync);
+        // The one-click POST carries "List-Unsubscribe=One-Click" and nothing more.
+        var group = app.MapGroup("/unsubscribe").WithTags("Unsubscribe").DisableAntiforgery()
+            .WithBodyLimit(ApiLimits.WebhookBodyBytes).ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{token}", ConfirmAsync).Produces<string>(StatusCodes.Status200OK, HtmlType);
+        group.MapPost("/{token}", UnsubscribeAsync).Produces<string>(StatusCodes.Status200OK, HtmlType)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static async Task<IResult> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
+        CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
@@ -37,28 +48,56 @@ public static class UnsubscribeEndpoints
             """);
     }
 
-    private static async Task<IResult> UnsubscribeAsync(string token, UnsubscribeTokens tokens, ConsentService consent, WorkSignal signal, CancellationToken ct)
+    /// <summary>
+    /// Mail clients and people click again, and RFC 8058 clients may retry: the link's first POST applies the
+    /// unsubscribe, later ones find it claimed (per account, like a webhook delivery) and answer the same page
+    /// without another ledger line.
+    /// </summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
+        AccountWrites writes, ConsentService consent, WorkSignal signal, TimeProvider clock, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
             return InvalidToken();
         }
-        try
+        bool first;
+        await using (var write = await writes.BeginAsync(claim!.AccountId, ct))
         {
-            await consent.ApplyAsync(claim!.AccountId, claim.ContactId, new UnsubscribeLinkEvent(claim.MessageId), ct);
-            signal.Pulse();
+            first = await WebhookIdempotency.ClaimAsync(db, claim.AccountId, "unsubscribe", LinkId(claim), null, clock.GetUtcNow(), ct)
+                    == WebhookIdempotency.Claim.New;
+            if (first)
+            {
+                try
+                {
+                    // Joins this write, so the claim and the unsubscribe commit together or not at all.
+                    await consent.ApplyAsync(claim.AccountId, claim.ContactId, new UnsubscribeLinkEvent(claim.MessageId), ct);
+                }
+                catch (ContactNotFoundException)
+                {
+                    // Contact already deleted: there is nobody left to email, which is what they asked for.
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
         }
-        catch (ContactNotFoundException)
+        if (first)
         {
-            // Contact already deleted: there is nobody left to email, which is what they asked for.
+            signal.Pulse();
         }
         return Page("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>");
     }
 
-    private static IResult InvalidToken() => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe link",
+    /// <summary>
+    /// The link's identity is what its token says (contact and message), not its spelling: a token re-encoded
+    /// (base64 padding, say) is the same link.
+    /// </summary>
+    private static string LinkId(UnsubscribeClaim claim) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{claim.ContactId}\n{claim.MessageId}")));
+
+    private static ProblemHttpResult InvalidToken() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe link",
         detail: "This unsubscribe link is not valid. Reply to the email you received and ask to be removed.");
 
-    private static IResult Page(string title, string body) => Results.Content(
+    private static ContentHttpResult Page(string title, string body) => TypedResults.Content(
         $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>",
         "text/html; charset=utf-8");
 }

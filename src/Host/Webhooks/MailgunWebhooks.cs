@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dnd.Host.Configuration;
+using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Webhooks;
@@ -13,20 +16,22 @@ namespace Dnd.Host.Webhooks;
 /// <summary>Mailgun's event webhook: failed (with severity and reason), unsubscribed, complained.</summary>
 public static class MailgunWebhooks
 {
-    private const int MaxBodyBytes = 1 << 20;
-
     public static void MapMailgunWebhooks(this IEndpointRouteBuilder app) =>
-        app.MapPost("/webhooks/mailgun/{accountId}", HandleAsync).WithTags("Webhooks").DisableAntiforgery();
+        app.MapPost("/webhooks/mailgun/{accountId}", HandleAsync).WithTags("Webhooks").DisableAntiforgery()
+            .WithBodyLimit(ApiLimits.WebhookBodyBytes)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static async Task<IResult> HandleAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes, ConsentService consent,
-        TimeProvider clock, IOptions<DndOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> HandleAsync(string accountId, HttpRequest request, DndDbContext db,
+        AccountWrites writes, ConsentService consent, TimeProvider clock, IOptions<DndOptions> options, CancellationToken ct)
     {
         var account = await WebhookAccounts.FindAsync(db, accountId, ct);
         if (account is null)
         {
             return WebhookAccounts.UnknownAccount(accountId);
         }
-        var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, ct);
+        var body = await WebhookBody.ReadAsync(request, ApiLimits.WebhookBodyBytes, ct);
         if (body.Rejected is not null)
         {
             return body.Rejected;
@@ -38,7 +43,7 @@ public static class MailgunWebhooks
         }
         catch (JsonException e)
         {
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: $"The body is not Mailgun's webhook JSON: {e.Message}");
+            return WebhookAccounts.BadRequest($"The body is not Mailgun's webhook JSON: {e.Message}");
         }
         var sig = payload?.Signature;
         if (string.IsNullOrEmpty(account.MailgunSigningKey) || !MailgunSignature.IsValid(account.MailgunSigningKey, sig?.Timestamp, sig?.Token, sig?.Signature))
@@ -54,9 +59,14 @@ public static class MailgunWebhooks
             return Rejected($"The signature's timestamp {sig.Timestamp} is more than {window} away from now; a stale signature is not accepted.");
         }
         var data = payload!.EventData;
-        if (data?.Event is null || data.Id is null || Addresses.Email(data.Recipient) is not { } email)
+        if (data?.Event is null || data.Id is null || Recipient(data.Recipient) is not { } email)
         {
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: "event-data needs id, event and recipient.");
+            return WebhookAccounts.BadRequest("event-data needs id, event and recipient (an email address).");
+        }
+        // Both are kept as idempotency keys: ones longer than any Mailgun sends are not Mailgun's.
+        if (data.Id.Length > ApiLimits.TextLength || sig.Token!.Length > ApiLimits.TextLength)
+        {
+            return WebhookAccounts.BadRequest($"event-data.id and signature.token may be at most {ApiLimits.TextLength} characters.");
         }
         await using var write = await writes.BeginAsync(account.Id, ct);
         // The signature covers only timestamp and token, so a token is bound to the body it first came with:
@@ -67,26 +77,30 @@ public static class MailgunWebhooks
             case WebhookIdempotency.Claim.Conflict:
                 return Rejected("This signature token was already used with a different body.");
             case WebhookIdempotency.Claim.Duplicate:
-                return Results.Ok(new { duplicate = true });
+                return TypedResults.Ok(WebhookDecisionResponse.Redelivery);
         }
         if (await WebhookIdempotency.ClaimAsync(db, account.Id, "mailgun-event", data.Id, null, now, ct) != WebhookIdempotency.Claim.New)
         {
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
-            return Results.Ok(new { duplicate = true });
+            return TypedResults.Ok(WebhookDecisionResponse.Redelivery);
         }
         var decisions = await consent.ApplyToAddressAsync(account.Id, AddressKind.Email, email, new MailgunEvent(data.Event, data.Severity, data.Reason), ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        return Results.Ok(new
-        {
-            contactId = decisions[0].ContactId,
-            contactIds = decisions.Select(d => d.ContactId).OfType<string>(),
-            explanation = string.Join(" ", decisions.Select(d => d.Decision.Explanation)),
-        });
+        return TypedResults.Ok(WebhookDecisionResponse.From(decisions));
     }
 
+    /// <summary>
+    /// The recipient as an address, or null when it is not one: consent is kept per address, so anything else would
+    /// file an opt-out under a key no contact can ever have.
+    /// </summary>
+    private static string? Recipient(string? raw) =>
+        raw is { Length: <= ApiLimits.EmailLength } && MailAddress.TryCreate(raw.Trim(), out var parsed) && parsed.Address == raw.Trim()
+            ? Addresses.Email(raw)
+            : null;
+
     /// <summary>406 is what Mailgun's docs name for a webhook the receiver rejects: it does not retry it.</summary>
-    private static IResult Rejected(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Webhook rejected", detail: detail);
+    private static ProblemHttpResult Rejected(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Webhook rejected", detail: detail);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Dnd.Host.Webhooks;
 
 /// <summary>A Twilio webhook request as <see cref="TwilioRequestReader"/> found it.</summary>
@@ -6,7 +8,7 @@ namespace Dnd.Host.Webhooks;
 /// Repeated form fields are joined with commas, as twilio-csharp signs them. Empty when refused.
 /// </param>
 /// <param name="Rejected">The RFC 7807 problem to answer instead; null when the request is Twilio's and readable.</param>
-public sealed record TwilioRequestRead(Dictionary<string, string> Fields, IResult? Rejected)
+public sealed record TwilioRequestRead(Dictionary<string, string> Fields, ProblemHttpResult? Rejected)
 {
-    public static TwilioRequestRead Refused(IResult problem) => new([], problem);
+    public static TwilioRequestRead Refused(ProblemHttpResult problem) => new([], problem);
 }

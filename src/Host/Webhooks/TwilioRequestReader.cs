@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Dnd.Host.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dnd.Host.Webhooks;
 
@@ -9,9 +11,6 @@ namespace Dnd.Host.Webhooks;
 /// </summary>
 public static class TwilioRequestReader
 {
-    /// <summary>Twilio's callbacks are a few KiB; anything near this is not one of them.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     public static async Task<TwilioRequestRead> ReadAsync(HttpRequest request, string publicBaseUrl, string authToken, CancellationToken ct)
     {
         var isForm = request.HasFormContentType;
@@ -93,15 +92,15 @@ public static class TwilioRequestReader
     }
 
     /// <summary>
-    /// Reads the body whole, up to <see cref="MaxBodyBytes"/>, with buffering on so it can be hashed, then parsed,
+    /// Reads the body whole, up to <see cref="ApiLimits.WebhookBodyBytes"/>, with buffering on so it can be hashed, then parsed,
     /// then read again by the caller.
     /// </summary>
-    private static async Task<(ReadOnlyMemory<byte> Bytes, IResult? Rejected)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<(ReadOnlyMemory<byte> Bytes, ProblemHttpResult? Rejected)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         request.EnableBuffering();
         try
         {
-            var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, ct);
+            var body = await WebhookBody.ReadAsync(request, ApiLimits.WebhookBodyBytes, ct);
             return (body.Bytes, body.Rejected);
         }
         catch (IOException e)
@@ -118,6 +117,6 @@ public static class TwilioRequestReader
     private static TwilioRequestRead Problem(int status, string title, string detail) =>
         TwilioRequestRead.Refused(ProblemResult(status, title, detail));
 
-    private static IResult ProblemResult(int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail);
+    private static ProblemHttpResult ProblemResult(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

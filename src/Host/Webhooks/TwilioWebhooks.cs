@@ -1,3 +1,4 @@
+using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Policy;
@@ -6,6 +7,7 @@ using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,18 +17,24 @@ namespace Dnd.Host.Webhooks;
 public static class TwilioWebhooks
 {
     private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+    private const string TwimlType = "application/xml";
 
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
-        var twilio = app.MapGroup("/webhooks/twilio/{accountId}").WithTags("Webhooks").DisableAntiforgery();
-        twilio.MapPost("/sms", InboundMessageAsync);
+        var twilio = app.MapGroup("/webhooks/twilio/{accountId}").WithTags("Webhooks").DisableAntiforgery()
+            .WithBodyLimit(ApiLimits.WebhookBodyBytes)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        // TwiML: an empty <Response/> (nothing to say back), or for voice a <Reject/> or a <Say/>.
+        twilio.MapPost("/sms", InboundMessageAsync).Produces<string>(StatusCodes.Status200OK, TwimlType);
         twilio.MapPost("/status", StatusAsync);
-        twilio.MapPost("/voice", VoiceAsync);
+        twilio.MapPost("/voice", VoiceAsync).Produces<string>(StatusCodes.Status200OK, TwimlType);
     }
 
-    private static async Task<IResult> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes,
-        AccountSettingsStore settings, ContactBook contacts, ConsentService consent, InboundReplies replies, WorkSignal signal, TimeProvider clock,
-        IOptions<MessagingOptions> messaging, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db,
+        AccountWrites writes, AccountSettingsStore settings, ContactBook contacts, ConsentService consent, InboundReplies replies, WorkSignal signal,
+        TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -35,9 +43,10 @@ public static class TwilioWebhooks
         }
         var (channel, from) = Sender(form.GetValueOrDefault("From"));
         var sid = form.GetValueOrDefault("MessageSid") ?? form.GetValueOrDefault("SmsSid");
-        if (from is null || string.IsNullOrEmpty(sid))
+        // Ids are kept as idempotency keys: one longer than any Twilio sends is not Twilio's.
+        if (from is null || string.IsNullOrEmpty(sid) || sid.Length > ApiLimits.TextLength)
         {
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: "From (a phone number) and MessageSid are required.");
+            return WebhookAccounts.BadRequest("From (a phone number) and MessageSid are required.");
         }
         var body = form.GetValueOrDefault("Body") ?? "";
         ContactRecord contact;
@@ -81,8 +90,8 @@ public static class TwilioWebhooks
         }
     }
 
-    private static async Task<IResult> StatusAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes, ConsentService consent,
-        WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> StatusAsync(string accountId, HttpRequest request, DndDbContext db,
+        AccountWrites writes, ConsentService consent, WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -92,32 +101,27 @@ public static class TwilioWebhooks
         var sid = form.GetValueOrDefault("MessageSid") ?? form.GetValueOrDefault("SmsSid");
         var status = form.GetValueOrDefault("MessageStatus") ?? form.GetValueOrDefault("SmsStatus");
         var (_, to) = Sender(form.GetValueOrDefault("To"));
-        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status) || to is null)
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status) || sid.Length + status.Length > ApiLimits.TextLength || to is null)
         {
-            return Results.Problem(statusCode: 400, title: "Bad request", detail: "MessageSid, MessageStatus and To (a phone number) are required.");
+            return WebhookAccounts.BadRequest("MessageSid, MessageStatus and To (a phone number) are required.");
         }
         await using var write = await writes.BeginAsync(account!.Id, ct);
         // Each status of a message (queued, sent, failed...) is its own callback with the same MessageSid.
         if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) != WebhookIdempotency.Claim.New)
         {
-            return Results.Ok(new { duplicate = true });
+            return TypedResults.Ok(WebhookDecisionResponse.Redelivery);
         }
         var decisions = await consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to,
             new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode")), ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         signal.Pulse();
-        return Results.Ok(new
-        {
-            contactId = decisions[0].ContactId,
-            contactIds = decisions.Select(d => d.ContactId).OfType<string>(),
-            explanation = string.Join(" ", decisions.Select(d => d.Decision.Explanation)),
-        });
+        return TypedResults.Ok(WebhookDecisionResponse.From(decisions));
     }
 
     /// <summary>Inbound calls from a contact with inbound DND are rejected as busy.</summary>
-    private static async Task<IResult> VoiceAsync(string accountId, HttpRequest request, DndDbContext db, AccountWrites writes, TimeProvider clock,
-        IOptions<MessagingOptions> messaging, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(string accountId, HttpRequest request, DndDbContext db,
+        AccountWrites writes, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -127,7 +131,7 @@ public static class TwilioWebhooks
         var (_, from) = Sender(form.GetValueOrDefault("From"));
         var contact = from is null ? null : await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.AccountId == account!.Id && c.Phone == from, ct);
         var blocked = contact?.InboundDnd == true;
-        if (contact is not null && form.GetValueOrDefault("CallSid") is { Length: > 0 } callSid)
+        if (contact is not null && form.GetValueOrDefault("CallSid") is { Length: > 0 and <= ApiLimits.TextLength } callSid)
         {
             await using var write = await writes.BeginAsync(account!.Id, ct);
             if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-call", callSid, null, clock.GetUtcNow(), ct) == WebhookIdempotency.Claim.New)
@@ -146,7 +150,7 @@ public static class TwilioWebhooks
             : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Thank you for calling. Please hold.</Say></Response>");
     }
 
-    private static async Task<(AccountRecord? Account, Dictionary<string, string> Form, IResult? Rejected)> VerifyAsync(
+    private static async Task<(AccountRecord? Account, Dictionary<string, string> Form, ProblemHttpResult? Rejected)> VerifyAsync(
         string accountId, HttpRequest request, DndDbContext db, MessagingOptions messaging, CancellationToken ct)
     {
         var account = await WebhookAccounts.FindAsync(db, accountId, ct);
@@ -169,5 +173,5 @@ public static class TwilioWebhooks
     /// <summary>Twilio sends E.164, so no region is needed; anything else is not a number we can match.</summary>
     private static string? E164(string raw) => raw.TrimStart().StartsWith('+') ? Addresses.Phone(raw, "ZZ") : null;
 
-    private static IResult Twiml(string xml) => Results.Content(xml, "application/xml");
+    private static ContentHttpResult Twiml(string xml) => TypedResults.Content(xml, TwimlType);
 }

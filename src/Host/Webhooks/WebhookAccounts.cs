@@ -1,4 +1,5 @@
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Webhooks;
@@ -8,9 +9,12 @@ public static class WebhookAccounts
     public static Task<AccountRecord?> FindAsync(DndDbContext db, string accountId, CancellationToken ct) =>
         db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
 
-    public static IResult Forbidden(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Invalid signature", detail: detail);
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Invalid signature", detail: detail);
 
-    public static IResult UnknownAccount(string accountId) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: $"No account {accountId}.");
+    public static ProblemHttpResult UnknownAccount(string accountId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: $"No account {accountId}.");
+
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 }

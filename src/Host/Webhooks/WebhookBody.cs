@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Dnd.Host.Webhooks;
 
 /// <summary>A webhook's raw body, read whole (bounded) so it can be hashed and then parsed.</summary>
-public sealed record WebhookBody(byte[] Bytes, IResult? Rejected)
+public sealed record WebhookBody(byte[] Bytes, ProblemHttpResult? Rejected)
 {
+    /// <remarks>
+    /// <see cref="Limits.BodyLimitMiddleware"/> has already refused a body over the endpoint's limit; this bound
+    /// keeps the reader safe on its own (unit tests call it without the middleware).
+    /// </remarks>
     public static async Task<WebhookBody> ReadAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
@@ -25,11 +31,11 @@ public sealed record WebhookBody(byte[] Bytes, IResult? Rejected)
         }
         catch (BadHttpRequestException e)
         {
-            return new WebhookBody([], Results.Problem(statusCode: 400, title: "Bad request", detail: e.Message));
+            return new WebhookBody([], WebhookAccounts.BadRequest(e.Message));
         }
         return new WebhookBody(buffer.ToArray(), null);
     }
 
-    private static WebhookBody TooLarge(int maxBytes) => new([], Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+    private static WebhookBody TooLarge(int maxBytes) => new([], TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Payload too large", detail: $"A webhook body may be at most {maxBytes} bytes."));
 }

@@ -54,7 +54,7 @@ public class AddressConsentTests(SharedApp shared) : IClassFixture<SharedApp>
             problem.GetProperty("meta").GetProperty("matchingField").GetString().Should().Be(field);
             problem.GetProperty("message").GetString().Should().Be("This location does not allow duplicated contacts.");
         }
-        (await account.GetContactAsync(other)).GetProperty("email").ValueKind.Should().Be(JsonValueKind.Null, "a refused update changes nothing");
+        (await account.GetContactAsync(other)).TryGetProperty("email", out _).Should().BeFalse("a refused update changes nothing");
     }
 
     [Fact]

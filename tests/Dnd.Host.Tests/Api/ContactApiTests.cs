@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dnd.Host.Limits;
 using Dnd.Host.Tests.Infrastructure;
 
 namespace Dnd.Host.Tests.Api;
@@ -64,17 +67,17 @@ public class ContactApiTests(SharedApp shared) : IClassFixture<SharedApp>
         var account = await TestAccount.CreateAsync(_app);
         var id = (await account.CreateContactAsync(new { email = "bo@example.com" })).GetProperty("id").GetString()!;
 
-        var permanent = await Http.ProblemAsync(await account.Client.PutAsJsonAsync($"/contacts/{id}",
+        var pigeon = await Http.ProblemAsync(await account.Client.PutAsJsonAsync($"/contacts/{id}",
             new { firstName = "Changed", dndSettings = new { SMS = new { status = "permanent" }, Pigeon = new { status = "active" } } }), 422);
         var badEmail = await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/contacts/", new { email = "not-an-email" }), 422);
         var badJson = await account.Client.PostAsync("/contacts/", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
 
-        permanent.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should()
-            .Contain(e => e!.Contains("permanent DND is set only by the contact")).And.Contain(e => e!.Contains("pigeon", StringComparison.OrdinalIgnoreCase));
-        badEmail.GetProperty("errors")[0].GetString().Should().Contain("not-an-email");
+        pigeon.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should()
+            .ContainSingle("a permanent SMS is fine; the unknown channel is not").Which.Should().StartWith("dndSettings.pigeon");
+        badEmail.GetProperty("errors")[0].GetString().Should().StartWith("email").And.Contain("not-an-email");
         await Http.ProblemAsync(badJson, 400);
         var contact = await account.GetContactAsync(id);
-        contact.GetProperty("firstName").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "a rejected request loses nothing and changes nothing");
+        contact.TryGetProperty("firstName", out _).Should().BeFalse("a rejected request loses nothing and changes nothing");
         contact.GetProperty("dndAggregate").GetString().Should().Be("off");
     }
 
@@ -125,5 +128,288 @@ public class ContactApiTests(SharedApp shared) : IClassFixture<SharedApp>
         await account.Client.SendAsync(removal);
 
         (await account.GetContactAsync(id)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("vip");
+    }
+
+    [Fact]
+    public async Task A_user_records_permanent_dnd_that_only_the_contacts_own_opt_in_lifts()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var created = await SendAsync(account, HttpMethod.Post, "/contacts/",
+            """{ "phone": "+15551700001", "email": "perm@example.com", "dndSettings": { "SMS": { "status": "Permanent", "message": "asked by letter" }, "Email": { "status": "permanent" } } }""", 201);
+        var id = created.GetProperty("contact").GetProperty("id").GetString()!;
+        created.GetProperty("contact").GetProperty("dndSettings").GetProperty("SMS").GetProperty("code").GetString().Should().Be("user_permanent");
+        created.GetProperty("dndDecisions").EnumerateArray().Should().Contain(d => d.GetProperty("channel").GetString() == "SMS"
+            && d.GetProperty("rule").GetString() == "UserRecordsPermanentDnd" && d.GetProperty("verdict").GetString() == "Applied");
+
+        var lift = await SendAsync(account, HttpMethod.Put, $"/contacts/{id}", """{ "dndSettings": { "SMS": { "status": "inactive" }, "Email": { "status": "inactive" } } }""", 200);
+
+        var refused = lift.GetProperty("dndDecisions").EnumerateArray().Single(d => d.GetProperty("channel").GetString() == "SMS");
+        refused.GetProperty("verdict").GetString().Should().Be("Denied");
+        refused.GetProperty("policyRule").GetString().Should().Be("UserCannotLiftPermanent");
+        refused.GetProperty("explanation").GetString().Should().Contain("only the contact can lift it");
+        lift.GetProperty("contact").GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
+        var ledger = (await account.LedgerAsync(id)).EnumerateArray().ToList();
+        ledger.Should().Contain(e => e.GetProperty("event").GetString() == "user.dnd permanent SMS by api" && e.GetProperty("after").GetString() == "Permanent"
+                                     && e.GetProperty("explanation").GetString()!.Contains("A user recorded the contact's permanent opt-out"));
+        ledger.Should().Contain(e => e.GetProperty("channel").GetString() == "SMS" && e.GetProperty("verdict").GetString() == "Denied"
+                                     && e.GetProperty("policyRule").GetString() == "UserCannotLiftPermanent");
+
+        await Twilio.InboundAsync(_app, account, "+15551700001", "START");
+
+        (await account.DndStatusAsync(id, "SMS")).Should().Be("inactive", "the contact's own opt-in lifts what a user recorded for them");
+        (await account.DndStatusAsync(id, "Email")).Should().Be("permanent", "an SMS opt-in says nothing about email");
+    }
+
+    [Theory]
+    [InlineData("""{ "tags": {} }""", 400, null)]
+    [InlineData("""{ "tags": "vip" }""", 400, null)]
+    [InlineData("""{ "dndSettings": [] }""", 400, null)]
+    [InlineData("""{ "customFields": "x" }""", 400, null)]
+    [InlineData("""{ "dnd": "yes" }""", 400, null)]
+    [InlineData("""{ "dndSettings": { "SMS": { "status": "active", "message": 5 } } }""", 400, null)]
+    [InlineData("""{ "tags": null }""", 422, "tags")]
+    [InlineData("""{ "tags": ["ok", null] }""", 422, "tags")]
+    [InlineData("""{ "dnd": null }""", 422, "dnd")]
+    [InlineData("""{ "dndSettings": null }""", 422, "dndSettings")]
+    [InlineData("""{ "dndSettings": { "SMS": null } }""", 422, "dndSettings.SMS")]
+    [InlineData("""{ "dndSettings": { "SMS": { "message": "no status" } } }""", 422, "dndSettings.SMS.status")]
+    [InlineData("""{ "dndSettings": { "SMS": { "status": "99" } } }""", 422, "dndSettings.SMS.status")]
+    [InlineData("""{ "dndSettings": { "SMS": { "status": "1" } } }""", 422, "dndSettings.SMS.status")]
+    [InlineData("""{ "inboundDndSettings": null }""", 422, "inboundDndSettings")]
+    [InlineData("""{ "inboundDndSettings": { "all": null } }""", 422, "inboundDndSettings.all")]
+    [InlineData("""{ "inboundDndSettings": { "all": { "status": "permanent" } } }""", 422, "inboundDndSettings.all.status")]
+    [InlineData("""{ "customFields": null }""", 422, "customFields")]
+    [InlineData("""{ "customFields": [null] }""", 422, "customFields[0]")]
+    [InlineData("""{ "customFields": [{ "key": "colour", "field_value": "blue" }] }""", 422, "customFields[0].id")]
+    [InlineData("""{ "customFields": [{ "id": "a", "field_value": true }] }""", 422, "customFields[0].field_value")]
+    [InlineData("""{ "customFields": [{ "id": "a", "field_value": [1, 2] }] }""", 422, "customFields[0].field_value")]
+    [InlineData("""{ "customFields": [{ "id": "a", "field_value": "x", "value": "y" }] }""", 422, "customFields[0].field_value")]
+    [InlineData("""{ "customFields": [{ "id": "a", "field_value": "x" }, { "id": "a", "field_value": "y" }] }""", 422, "customFields[1].id")]
+    public async Task Known_fields_of_the_wrong_type_are_refused_and_change_nothing(string body, int status, string? field)
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var id = (await account.CreateContactAsync(new { email = "typed@example.com", tags = new[] { "keep" } })).GetProperty("id").GetString()!;
+        var before = await account.GetContactAsync(id);
+        var ledger = (await account.LedgerAsync(id)).GetArrayLength();
+
+        foreach (var (method, url) in new[] { (HttpMethod.Put, $"/contacts/{id}"), (HttpMethod.Post, "/contacts/upsert") })
+        {
+            var json = method == HttpMethod.Put ? body : body.Insert(1, "\"email\": \"typed@example.com\", ");
+            var problem = await Http.ProblemAsync(await RawAsync(account, method, url, json), status);
+            if (field is not null)
+            {
+                problem.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).Should().Contain(field);
+                problem.GetProperty("errors").EnumerateArray().Should().Contain(e => e.GetString()!.StartsWith(field));
+            }
+        }
+
+        (await account.GetContactAsync(id)).GetRawText().Should().Be(before.GetRawText());
+        (await account.LedgerAsync(id)).GetArrayLength().Should().Be(ledger);
+    }
+
+    public static TheoryData<string, string> TooLong => new()
+    {
+        { "firstName", $$"""{ "firstName": "{{new string('a', ApiLimits.NameLength + 1)}}" }""" },
+        { "lastName", $$"""{ "lastName": "{{new string('a', ApiLimits.NameLength + 1)}}" }""" },
+        { "name", $$"""{ "name": "{{new string('a', ApiLimits.NameLength + 1)}}" }""" },
+        { "companyName", $$"""{ "companyName": "{{new string('a', ApiLimits.NameLength + 1)}}" }""" },
+        { "email", $$"""{ "email": "{{new string('a', ApiLimits.EmailLength)}}@example.com" }""" },
+        { "phone", $$"""{ "phone": "+1555{{new string('1', ApiLimits.PhoneLength)}}" }""" },
+        { "source", $$"""{ "source": "{{new string('a', ApiLimits.TextLength + 1)}}" }""" },
+        { "tags[1]", $$"""{ "tags": ["ok", "{{new string('t', ApiLimits.TagLength + 1)}}"] }""" },
+        { "tags", $$"""{ "tags": [{{string.Join(", ", Enumerable.Range(0, ApiLimits.TagsPerContact + 1).Select(i => $"\"t{i}\""))}}] }""" },
+        { "customFields", $$"""{ "customFields": [{{string.Join(", ", Enumerable.Range(0, ApiLimits.CustomFieldsPerContact + 1).Select(i => $$"""{ "id": "f{{i}}", "field_value": "v" }"""))}}] }""" },
+        { "customFields[0].id", $$"""{ "customFields": [{ "id": "{{new string('i', ApiLimits.TextLength + 1)}}", "field_value": "v" }] }""" },
+        { "customFields[0].key", $$"""{ "customFields": [{ "id": "i", "key": "{{new string('k', ApiLimits.TextLength + 1)}}", "field_value": "v" }] }""" },
+        { "customFields[0].field_value", $$"""{ "customFields": [{ "id": "i", "field_value": "{{new string('v', ApiLimits.TextLength)}}" }] }""" },
+        { "dndSettings.SMS.message", $$"""{ "dndSettings": { "SMS": { "status": "active", "message": "{{new string('m', ApiLimits.TextLength + 1)}}" } } }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooLong))]
+    public async Task Fields_past_their_limits_are_refused_naming_the_field(string field, string body)
+    {
+        var account = await TestAccount.CreateAsync(_app);
+
+        var problem = await Http.ProblemAsync(await RawAsync(account, HttpMethod.Post, "/contacts/", body), 422);
+
+        problem.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).Should().Equal(field);
+        problem.GetProperty("errors")[0].GetString().Should().StartWith(field);
+        (await Http.JsonAsync(await account.Client.PostAsJsonAsync("/contacts/search", new { }))).GetProperty("total").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Values_at_their_limits_are_accepted()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var tags = Enumerable.Range(0, ApiLimits.TagsPerContact).Select(i => $"{i}{new string('t', ApiLimits.TagLength - 3)}").ToArray();
+
+        var contact = await account.CreateContactAsync(new
+        {
+            firstName = new string('a', ApiLimits.NameLength), email = new string('e', 64) + "@example.com", tags,
+            customFields = new[] { new { id = "i", field_value = new string('v', ApiLimits.TextLength - 2) } },
+        });
+
+        contact.GetProperty("tags").GetArrayLength().Should().Be(ApiLimits.TagsPerContact);
+        var id = contact.GetProperty("id").GetString()!;
+        var more = await account.Client.PostAsJsonAsync($"/contacts/{id}/tags", new { tags = new[] { "one-too-many" } });
+        (await Http.ProblemAsync(more, 422)).GetProperty("errors")[0].GetString().Should().StartWith("tags");
+        (await account.GetContactAsync(id)).GetProperty("tags").GetArrayLength().Should().Be(ApiLimits.TagsPerContact, "a refused tag edit changes nothing");
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_ignored_as_highlevel_ignores_them()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+
+        var created = await SendAsync(account, HttpMethod.Post, "/contacts/",
+            """{ "email": "extra@example.com", "address1": "1 Main St", "dateOfBirth": "1990-09-25", "favourite": { "colour": "blue" }, "dnd": false }""", 201);
+
+        created.GetProperty("contact").GetProperty("email").GetString().Should().Be("extra@example.com");
+        created.GetProperty("contact").TryGetProperty("favourite", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Custom_fields_are_kept_and_an_update_replaces_only_the_ids_it_names()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var created = await account.CreateContactAsync(new
+        {
+            email = "cf@example.com",
+            customFields = new object[] { new { id = "colour", key = "favourite_colour", field_value = "blue" }, new { id = "size", field_value = 42 }, new { id = "pets", field_value = new[] { "cat" } } },
+        });
+        var id = created.GetProperty("id").GetString()!;
+
+        var updated = await SendAsync(account, HttpMethod.Put, $"/contacts/{id}",
+            """{ "customFields": [{ "id": "size", "value": 43 }, { "id": "pets", "field_value": null }, { "id": "file", "field_value": { "doc": { "url": "https://example.com/a.pdf" } } }] }""", 200);
+        var again = await SendAsync(account, HttpMethod.Put, $"/contacts/{id}", """{ "firstName": "Cf" }""", 200);
+
+        Fields(created).Should().Equal(("colour", "\"blue\""), ("size", "42"), ("pets", "[\"cat\"]"));
+        Fields(updated.GetProperty("contact")).Should().Equal(("colour", "\"blue\""), ("size", "43"), ("file", """{"doc":{"url":"https://example.com/a.pdf"}}"""));
+        Fields(again.GetProperty("contact")).Should().Equal(Fields(updated.GetProperty("contact")), "a write without customFields keeps them");
+
+        static IEnumerable<(string?, string)> Fields(JsonElement contact) =>
+            contact.GetProperty("customFields").EnumerateArray().Select(f => (f.GetProperty("id").GetString(), f.GetProperty("value").GetRawText())).ToList();
+    }
+
+    [Fact]
+    public async Task A_contact_never_holds_more_custom_fields_than_the_limit()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var full = Enumerable.Range(0, ApiLimits.CustomFieldsPerContact).Select(i => new { id = $"f{i}", field_value = "v" }).ToArray();
+        var id = (await account.CreateContactAsync(new { email = "full@example.com", customFields = full })).GetProperty("id").GetString()!;
+
+        var more = await account.Client.PutAsJsonAsync($"/contacts/{id}", new { firstName = "More", customFields = new[] { new { id = "one-more", field_value = "v" } } });
+        var replace = await account.Client.PutAsJsonAsync($"/contacts/{id}", new { customFields = new[] { new { id = "f0", field_value = "w" } } });
+
+        (await Http.ProblemAsync(more, 422)).GetProperty("fields").EnumerateArray().Select(f => f.GetString()).Should().Equal("customFields");
+        await Http.EnsureAsync(replace, 200);
+        var contact = await account.GetContactAsync(id);
+        contact.GetProperty("customFields").GetArrayLength().Should().Be(ApiLimits.CustomFieldsPerContact);
+        contact.GetProperty("customFields")[0].GetProperty("value").GetString().Should().Be("w");
+        contact.TryGetProperty("firstName", out _).Should().BeFalse("the refused update changed nothing");
+    }
+
+    [Fact]
+    public async Task A_foreign_location_id_is_forbidden_in_every_contacts_body()
+    {
+        var alice = await TestAccount.CreateAsync(_app);
+        var bob = await TestAccount.CreateAsync(_app);
+        var id = (await bob.CreateContactAsync(new { email = "own@example.com" })).GetProperty("id").GetString()!;
+        var foreign = new { locationId = alice.Id, email = "own@example.com", firstName = "Changed", dnd = true };
+
+        await Http.ProblemAsync(await bob.Client.PostAsJsonAsync("/contacts/", foreign), 403);
+        await Http.ProblemAsync(await bob.Client.PutAsJsonAsync($"/contacts/{id}", foreign), 403);
+        await Http.ProblemAsync(await bob.Client.PostAsJsonAsync("/contacts/upsert", foreign), 403);
+        await Http.ProblemAsync(await bob.Client.PostAsJsonAsync("/contacts/search", new { locationId = alice.Id }), 403);
+
+        var contact = await bob.GetContactAsync(id);
+        contact.TryGetProperty("firstName", out _).Should().BeFalse();
+        contact.GetProperty("dnd").GetBoolean().Should().BeFalse();
+        await Http.EnsureAsync(await bob.Client.PutAsJsonAsync($"/contacts/{id}", new { locationId = bob.Id, firstName = "Own" }), 200);
+    }
+
+    [Fact]
+    public async Task Unknown_and_foreign_contact_ids_are_not_found_on_every_contacts_route()
+    {
+        var alice = await TestAccount.CreateAsync(_app);
+        var bob = await TestAccount.CreateAsync(_app);
+        var hers = (await alice.CreateContactAsync(new { email = "hers@example.com", tags = new[] { "mine" } })).GetProperty("id").GetString()!;
+
+        foreach (var id in new[] { hers, "no-such-contact" })
+        {
+            await Http.ProblemAsync(await bob.Client.GetAsync($"/contacts/{id}"), 404);
+            await Http.ProblemAsync(await bob.Client.PutAsJsonAsync($"/contacts/{id}", new { dnd = true }), 404);
+            await Http.ProblemAsync(await bob.Client.DeleteAsync($"/contacts/{id}"), 404);
+            await Http.ProblemAsync(await bob.Client.PostAsJsonAsync($"/contacts/{id}/tags", new { tags = new[] { "x" } }), 404);
+            await Http.ProblemAsync(await RawAsync(bob, HttpMethod.Delete, $"/contacts/{id}/tags", """{ "tags": ["mine"] }"""), 404);
+            await Http.ProblemAsync(await bob.Client.GetAsync($"/contacts/{id}/dnd/ledger"), 404);
+        }
+
+        var contact = await alice.GetContactAsync(hers);
+        contact.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("mine");
+        contact.GetProperty("dnd").GetBoolean().Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("""{ }""")]
+    [InlineData("""{ "tags": null }""")]
+    [InlineData("""{ "tags": [null] }""")]
+    [InlineData("""{ "tags": [" "] }""")]
+    public async Task Tag_edits_need_a_list_of_tags(string body)
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var id = (await account.CreateContactAsync(new { email = "tags@example.com", tags = new[] { "keep" } })).GetProperty("id").GetString()!;
+
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Delete })
+        {
+            var problem = await Http.ProblemAsync(await RawAsync(account, method, $"/contacts/{id}/tags", body), 422);
+            problem.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).Should().Equal("tags");
+        }
+        await Http.ProblemAsync(await RawAsync(account, HttpMethod.Post, $"/contacts/{id}/tags", """{ "tags": {} }"""), 400);
+        (await account.GetContactAsync(id)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("keep");
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_contacts_response()
+    {
+        var document = await Http.JsonAsync(await _app.CreateClient().GetAsync("/openapi/v1.json"));
+        var expected = new Dictionary<string, string[]>
+        {
+            ["post /contacts"] = ["201", "400", "401", "403", "409", "413", "422"],
+            ["get /contacts/{contactId}"] = ["200", "401", "404"],
+            ["put /contacts/{contactId}"] = ["200", "400", "401", "403", "404", "409", "413", "422"],
+            ["delete /contacts/{contactId}"] = ["200", "401", "404", "409"],
+            ["post /contacts/upsert"] = ["200", "400", "401", "403", "409", "413", "422"],
+            ["post /contacts/search"] = ["200", "400", "401", "403", "413", "422"],
+            ["post /contacts/{contactId}/tags"] = ["200", "400", "401", "404", "409", "413", "422"],
+            ["delete /contacts/{contactId}/tags"] = ["200", "400", "401", "404", "409", "413", "422"],
+            ["get /contacts/{contactId}/dnd/ledger"] = ["200", "401", "404"],
+            ["get /consent/addresses/{address}"] = ["200", "401", "404", "422"],
+        };
+
+        foreach (var (operation, statuses) in expected)
+        {
+            var (method, path) = (operation.Split(' ')[0], operation.Split(' ')[1]);
+            var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+            responses.EnumerateObject().Select(r => r.Name).Should().Contain(statuses, operation);
+            foreach (var response in responses.EnumerateObject())
+            {
+                var content = response.Value.GetProperty("content");
+                var media = response.Name.StartsWith('2') ? "application/json" : "application/problem+json";
+                content.GetProperty(media).GetProperty("schema").GetProperty("$ref").GetString().Should()
+                    .StartWith("#/components/schemas/", $"{operation} {response.Name} needs a named schema");
+            }
+        }
+    }
+
+    private static Task<HttpResponseMessage> RawAsync(TestAccount account, HttpMethod method, string url, string json) =>
+        account.Client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+
+    private static async Task<JsonElement> SendAsync(TestAccount account, HttpMethod method, string url, string json, int status)
+    {
+        var response = await RawAsync(account, method, url, json);
+        await Http.EnsureAsync(response, status);
+        return await Http.JsonAsync(response);
     }
 }

@@ -12,6 +12,13 @@ public class MessagingAndUnsubscribeTests(SharedApp shared) : IClassFixture<Shar
     private static async Task<JsonElement> LastMessageAsync(TestAccount account, string contactId) =>
         (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contactId}"))).GetProperty("messages").EnumerateArray().Last();
 
+    /// <summary>The path of the one-click unsubscribe link in the contact's last email.</summary>
+    public static async Task<string> UnsubscribePathAsync(TestAccount account, string contactId)
+    {
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>((await LastMessageAsync(account, contactId)).GetProperty("headersJson").GetString()!)!;
+        return new Uri(Regex.Match(headers["List-Unsubscribe"], "^<(.+)>$").Groups[1].Value).AbsolutePath;
+    }
+
     [Fact]
     public async Task Sms_is_rendered_with_scriban_and_gets_the_opt_out_footer()
     {
@@ -48,7 +55,7 @@ public class MessagingAndUnsubscribeTests(SharedApp shared) : IClassFixture<Shar
             new { type = "SMS", contactId = id, message = "Hello" }), 422);
 
         problem.GetProperty("detail").GetString().Should().Contain("SMS DND is permanent (keyword_opt_out)");
-        (await LastMessageAsync(account, id)).GetProperty("status").GetString().Should().Be("skipped");
+        (await LastMessageAsync(account, id)).GetProperty("direction").GetString().Should().Be("inbound", "a refused send changes nothing");
     }
 
     [Fact]
@@ -93,6 +100,28 @@ public class MessagingAndUnsubscribeTests(SharedApp shared) : IClassFixture<Shar
         (await account.DndStatusAsync(id, "Email")).Should().Be("permanent");
         (await account.DndStatusAsync(id, "SMS")).Should().Be("inactive");
         await Http.EnsureAsync(await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" })), 200);
+    }
+
+    [Fact]
+    public async Task Posting_the_same_unsubscribe_link_again_answers_the_same_page_and_writes_one_ledger_line()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var id = (await account.CreateContactAsync(new { email = "twice@example.com" })).GetProperty("id").GetString()!;
+        await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/conversations/messages", new { type = "Email", contactId = id, html = "<p>x</p>" }), 200);
+        var path = await UnsubscribePathAsync(account, id);
+        var client = _app.CreateClient();
+        HttpContent OneClick() => new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+
+        var before = (await account.LedgerAsync(id)).GetArrayLength();
+
+        var first = await client.PostAsync(path, OneClick());
+        var again = await client.PostAsync(path, OneClick());
+
+        await Http.EnsureAsync(first, 200);
+        await Http.EnsureAsync(again, 200);
+        (await again.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        (await account.LedgerAsync(id)).GetArrayLength().Should().Be(before + 1, "one link is one unsubscribe, however often it is clicked");
+        (await account.DndStatusAsync(id, "Email")).Should().Be("permanent");
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using Dnd.Host.Tests.Contract;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Host.Tests.Infrastructure;
@@ -19,12 +21,16 @@ public sealed class DndApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly bool _kestrel;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private int _disposed;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Extra configuration, e.g. "Dnd:RulesFolder".</param>
+    /// <param name="services">Replaces or removes services after the Host registered its own (e.g. the background workers).</param>
     public DndApp(string? databasePath = null, string? workflowsFolder = null, string? postgres = null, bool kestrel = false,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         DatabasePath = databasePath ?? TempFiles.NewDatabase();
         WorkflowsFolder = workflowsFolder ?? TempFiles.NewFolder();
         _provider = postgres is null ? "sqlite" : "postgres";
@@ -40,6 +46,9 @@ public sealed class DndApp : WebApplicationFactory<Program>
 
     public string WorkflowsFolder { get; }
 
+    /// <summary>Every response this server sent; checked against its OpenAPI document when it is disposed (<see cref="ContractAudit"/>).</summary>
+    public ResponseRecorder Responses { get; } = new();
+
     /// <summary>The address Kestrel listens on (only with kestrel: true).</summary>
     public Uri RealAddress
     {
@@ -54,6 +63,7 @@ public sealed class DndApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Responses));
         builder.UseSetting("Dnd:Database:Provider", _provider);
         builder.UseSetting("Dnd:Database:ConnectionString", _connectionString);
         builder.UseSetting("Dnd:AdminKey", AdminKey);
@@ -69,6 +79,27 @@ public sealed class DndApp : WebApplicationFactory<Program>
         if (_kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    /// <summary>Audits the responses against the document while the server still runs, then stops it.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            await ContractAudit.AuditAsync(this, Responses.Responses);
+        }
+        finally
+        {
+            await base.DisposeAsync();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dnd.Host.Limits;
 using Dnd.Host.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -220,9 +221,9 @@ public class TwilioRequestReaderTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_body_over_one_mebibyte_is_too_large_and_one_at_the_limit_is_read(bool declaresLength)
+    public async Task A_body_over_the_webhook_limit_is_too_large_and_one_at_the_limit_is_read(bool declaresLength)
     {
-        var atLimit = new Dictionary<string, string> { ["Body"] = new string('a', 1024 * 1024 - "Body=".Length) };
+        var atLimit = new Dictionary<string, string> { ["Body"] = new string('a', ApiLimits.WebhookBodyBytes - "Body=".Length) };
         var overLimit = new Dictionary<string, string> { ["Body"] = atLimit["Body"] + "a" };
 
         var fits = await ReadAsync(Request(FormType, FormBody(atLimit), Sign(Token, Base + Path, atLimit), declaresLength: declaresLength));

@@ -1,8 +1,8 @@
 using Dnd.Host.Auth;
-using Dnd.Host.Errors;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Accounts;
@@ -17,51 +17,14 @@ public static class AccountSettingsEndpoints
     {
         var group = api.MapGroup("/locations/dnd-settings").WithTags("Accounts");
         group.MapGet("/", async (AccountContext account, AccountSettingsStore settings, CancellationToken ct) =>
-            Results.Ok(View(await settings.SettingsAsync(account.AccountId, ct), await settings.ProfileAsync(account.AccountId, ct))));
-        group.MapPut("/", UpdateAsync);
+            TypedResults.Ok(View(await settings.SettingsAsync(account.AccountId, ct), await settings.ProfileAsync(account.AccountId, ct))));
+        group.MapPut("/", UpdateAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> UpdateAsync(AccountSettingsRequest body, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Ok<DndSettingsResponse>> UpdateAsync(AccountSettingsRequest body, AccountContext account, DndDbContext db, CancellationToken ct)
     {
-        var errors = new List<string>();
-        foreach (var required in AccountSettings.RequiredOptOutKeywords
-                     .Where(k => body.OptOutKeywords?.Any(w => string.Equals(w?.Trim(), k, StringComparison.OrdinalIgnoreCase)) == false))
-        {
-            errors.Add($"optOutKeywords must keep {required}: it always opts out, whatever the account's list says");
-        }
-        foreach (var word in (body.OptInKeywords ?? []).Where(w => w is not null && AccountSettings.IsRequiredOptOut(w)))
-        {
-            errors.Add($"optInKeywords cannot contain {word.Trim().ToUpperInvariant()}: it always opts out");
-        }
-        foreach (var word in (body.OptOutKeywords ?? []).Concat(body.OptInKeywords ?? []).Where(w => string.IsNullOrWhiteSpace(w) || w.Trim().Contains(' ')))
-        {
-            errors.Add($"keyword '{word}' must be a single word");
-        }
-        if (body.OptOutKeywords is not null && body.OptInKeywords is not null &&
-            body.OptOutKeywords.Intersect(body.OptInKeywords, StringComparer.OrdinalIgnoreCase).Any())
-        {
-            errors.Add("a keyword cannot both opt out and opt in");
-        }
-        foreach (var channel in (body.KeywordChannels ?? []).Where(c => !ChannelNames.TryParse(c, out _)))
-        {
-            errors.Add($"keywordChannels: '{channel}' is not a channel");
-        }
-        if (body.UnsubscribeScope is not null && !Enum.TryParse<UnsubscribeScope>(body.UnsubscribeScope, true, out _))
-        {
-            errors.Add("unsubscribeScope must be EmailOnly or AllChannels");
-        }
-        if (body.DefaultRegion is not null && !Addresses.IsRegion(body.DefaultRegion))
-        {
-            errors.Add($"defaultRegion '{body.DefaultRegion}' is not a region code (ISO 3166 alpha-2, e.g. US, GB, DE)");
-        }
-        if (body.SendCapPerHour is < 1 or > 1000)
-        {
-            errors.Add("sendCapPerHour must be between 1 and 1000");
-        }
-        if (errors.Count > 0)
-        {
-            throw new ApiValidationException("The DND settings are invalid.", errors);
-        }
+        account.EnsureOwns(body.LocationId);
+        AccountSettingsValidation.Validate(body);
         var row = await db.Accounts.SingleAsync(a => a.Id == account.AccountId, ct);
         var current = AccountSettingsJson.Parse(row.SettingsJson);
         var profile = AccountSettingsJson.ParseProfile(row.SettingsJson);
@@ -69,8 +32,8 @@ public static class AccountSettingsEndpoints
         {
             OptOutKeywords = body.OptOutKeywords?.Select(w => w.Trim()).ToList() ?? current.OptOutKeywords,
             OptInKeywords = body.OptInKeywords?.Select(w => w.Trim()).ToList() ?? current.OptInKeywords,
-            KeywordChannels = body.KeywordChannels?.Select(ChannelNames.Parse).ToList() ?? current.KeywordChannels,
-            UnsubscribeScope = body.UnsubscribeScope is null ? current.UnsubscribeScope : Enum.Parse<UnsubscribeScope>(body.UnsubscribeScope, true),
+            KeywordChannels = body.KeywordChannels?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.KeywordChannels,
+            UnsubscribeScope = body.UnsubscribeScope is null ? current.UnsubscribeScope : AccountSettingsValidation.ParseScope(body.UnsubscribeScope)!.Value,
         };
         var updatedProfile = profile with
         {
@@ -80,18 +43,16 @@ public static class AccountSettingsEndpoints
         };
         row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile);
         await db.SaveChangesAsync(ct);
-        return Results.Ok(View(updated, updatedProfile));
+        return TypedResults.Ok(View(updated, updatedProfile));
     }
 
-    private static object View(AccountSettings s, AccountProfile p) => new
-    {
-        optOutKeywords = s.OptOutKeywords,
-        optInKeywords = s.OptInKeywords,
-        keywordChannels = s.KeywordChannels.Select(c => c.ToWire()),
-        unsubscribeScope = s.UnsubscribeScope.ToString(),
-        requiredOptOutKeywords = AccountSettings.RequiredOptOutKeywords,
-        defaultRegion = p.DefaultRegion,
-        allowDuplicateContact = p.AllowDuplicateContact,
-        sendCapPerHour = p.SendCapPerHour,
-    };
+    private static DndSettingsResponse View(AccountSettings s, AccountProfile p) => new(
+        s.OptOutKeywords,
+        s.OptInKeywords,
+        s.KeywordChannels.Select(c => c.ToWire()).ToList(),
+        s.UnsubscribeScope.ToString(),
+        AccountSettings.RequiredOptOutKeywords,
+        p.DefaultRegion,
+        p.AllowDuplicateContact,
+        p.SendCapPerHour);
 }

@@ -1,23 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Dnd.Host.Auth;
 using Dnd.Host.Configuration;
 using Dnd.Host.Errors;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Api.Accounts;
 
 /// <summary>Operator endpoints (X-Admin-Key): create accounts and issue API keys. Off when no admin key is configured.</summary>
-public static partial class AdminEndpoints
+public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey);
-        admin.MapPost("/accounts", CreateAccountAsync);
-        admin.MapPost("/accounts/{accountId}/api-keys", IssueKeyAsync);
+        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        admin.MapPost("/accounts", CreateAccountAsync).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        admin.MapPost("/accounts/{accountId}/api-keys", IssueKeyAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -27,37 +28,38 @@ public static partial class AdminEndpoints
         if (string.IsNullOrEmpty(configured) ||
             !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured), Encoding.UTF8.GetBytes(given)))
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                 detail: string.IsNullOrEmpty(configured) ? "The admin API is disabled (Dnd:AdminKey is not set)." : "X-Admin-Key is missing or wrong.");
         }
         return await next(context);
     }
 
-    private static async Task<IResult> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Id) || !IdPattern().IsMatch(body.Id) || string.IsNullOrWhiteSpace(body.Name))
-        {
-            throw new ApiValidationException("id (letters, digits, '-', '_') and name are required.");
-        }
+        body.Validate();
         if (await db.Accounts.AnyAsync(a => a.Id == body.Id, ct))
         {
             throw new ApiValidationException($"Account {body.Id} already exists.", status: StatusCodes.Status409Conflict, title: "Conflict");
         }
-        db.Accounts.Add(new AccountRecord { Id = body.Id, Name = body.Name, TwilioAuthToken = body.TwilioAuthToken, MailgunSigningKey = body.MailgunSigningKey });
-        var key = Issue(db, body.Id, "initial", clock);
+        db.Accounts.Add(new AccountRecord
+        {
+            Id = body.Id!, Name = body.Name!, TwilioAuthToken = body.TwilioAuthToken, MailgunSigningKey = body.MailgunSigningKey,
+        });
+        var key = Issue(db, body.Id!, "initial", clock);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/admin/accounts/{body.Id}", new { accountId = body.Id, apiKey = key });
+        return TypedResults.Created($"/admin/accounts/{body.Id}", new ApiKeyResponse(body.Id!, key));
     }
 
-    private static async Task<IResult> IssueKeyAsync(string accountId, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> IssueKeyAsync(string accountId, DndDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
         {
-            return Results.Problem(statusCode: 404, title: "Unknown account", detail: $"No account {accountId}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: $"No account {accountId}.");
         }
         var key = Issue(db, accountId, "issued", clock);
         await db.SaveChangesAsync(ct);
-        return Results.Ok(new { accountId, apiKey = key });
+        return TypedResults.Ok(new ApiKeyResponse(accountId, key));
     }
 
     private static string Issue(DndDbContext db, string accountId, string name, TimeProvider clock)
@@ -66,7 +68,4 @@ public static partial class AdminEndpoints
         db.ApiKeys.Add(new ApiKeyRecord { KeyHash = ApiKeyHasher.Hash(key), AccountId = accountId, Name = name, CreatedAt = clock.GetUtcNow() });
         return key;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex IdPattern();
 }

@@ -2,6 +2,7 @@ using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Contacts;
@@ -13,9 +14,12 @@ namespace Dnd.Host.Api.Contacts;
 public static class AddressConsentEndpoints
 {
     public static void MapAddressConsentEndpoints(this RouteGroupBuilder api) =>
-        api.MapGet("/consent/addresses/{address}", GetAsync).WithTags("Contacts");
+        api.MapGet("/consent/addresses/{address}", GetAsync).WithTags("Contacts").WithName("GetAddressConsent")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> GetAsync(string address, AccountContext account, DndDbContext db, AccountSettingsStore settings, CancellationToken ct)
+    private static async Task<Ok<AddressConsentResponse>> GetAsync(string address, AccountContext account, DndDbContext db, AccountSettingsStore settings, CancellationToken ct)
     {
         var region = (await settings.ProfileAsync(account.AccountId, ct)).DefaultRegion;
         var (kind, normalized) = address.Contains('@')
@@ -33,16 +37,11 @@ public static class AddressConsentEndpoints
             .OrderBy(l => l.Sequence).ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().WithAddress(account.AccountId, kind, normalized)
             .Select(c => c.Id).ToListAsync(ct);
-        return Results.Ok(new
-        {
-            address = normalized,
-            channels = state.Channels(kind).ToDictionary(c => c.Key.ToWire(), c => new
-            {
-                status = c.Value.Status.ToString().ToLowerInvariant(), code = c.Value.Code, message = c.Value.Message, spamLock = c.Value.SpamLock,
-                changedAt = c.Value.ChangedAt,
-            }),
-            contactIds = contacts,
-            ledger,
-        });
+        return TypedResults.Ok(new AddressConsentResponse(
+            normalized,
+            state.Channels(kind).ToDictionary(c => c.Key.ToWire(), c => new AddressChannelDto(
+                c.Value.Status.ToWire(), c.Value.Code ?? "", c.Value.Message ?? "", c.Value.SpamLock, c.Value.ChangedAt)),
+            contacts,
+            ledger.Select(LedgerEntryDto.From).ToList()));
     }
 }

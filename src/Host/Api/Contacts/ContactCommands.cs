@@ -56,8 +56,10 @@ public sealed class ContactCommands(DndDbContext db, AccountWrites writes, Accou
         CancellationToken ct, Action<ContactRecord>? alsoStage = null)
     {
         var profile = await settings.ProfileAsync(accountId, ct);
-        ContactFields.Validate(body, profile.DefaultRegion);
-        ContactDndApplier.Validate(body);
+        var errors = new Errors.FieldErrors();
+        ContactFields.Validate(body, profile.DefaultRegion, errors);
+        ContactDndApplier.Validate(body, errors);
+        errors.ThrowIfAny("The contact has invalid fields.");
         await using var write = await writes.BeginAsync(accountId, ct);
         var (row, created) = await change(profile);
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Dnd.Host.Errors;
+using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Consent;
@@ -11,30 +12,38 @@ namespace Dnd.Host.Api.Contacts;
 /// </summary>
 public sealed class ContactDndApplier(ConsentService consent)
 {
-    public static void Validate(ContactWriteRequest r)
+    public static void Validate(ContactWriteRequest r, FieldErrors errors)
     {
-        var errors = new List<string>();
         foreach (var (name, setting) in r.DndSettings ?? [])
         {
+            var field = $"dndSettings.{name}";
             if (!ChannelNames.TryParse(name, out _))
             {
-                errors.Add($"dndSettings.{name}: unknown channel (use Call, Email, SMS, WhatsApp, GMB, FB)");
+                // Not ignored like other unknown fields: a misspelt channel would leave the contact reachable unawares.
+                errors.Add(field, $"{field}: unknown channel (use Call, Email, SMS, WhatsApp, GMB, FB)");
             }
-            else if (setting?.Status?.ToLowerInvariant() is not ("active" or "inactive"))
+            else if (setting is null)
             {
-                errors.Add(setting?.Status?.ToLowerInvariant() == "permanent"
-                    ? $"dndSettings.{name}: permanent DND is set only by the contact or the carrier, not through the API"
-                    : $"dndSettings.{name}.status must be \"active\" or \"inactive\"");
+                errors.Add(field, $"{field} cannot be null; give {{ \"status\": ... }} or leave the channel out");
             }
+            else if (DndStatusNames.Parse(setting.Status) is null)
+            {
+                errors.Add($"{field}.status", $"{field}.status must be {DndStatusNames.Listed}");
+            }
+            errors.MaxLength($"{field}.message", setting?.Message, ApiLimits.TextLength)
+                .MaxLength($"{field}.code", setting?.Code, ApiLimits.TextLength);
         }
-        var inbound = r.InboundDndSettings?.All?.Status?.ToLowerInvariant();
-        if (r.InboundDndSettings?.All is not null && inbound is not ("active" or "inactive"))
+        if (r.InboundDndSettings is { } inbound)
         {
-            errors.Add("inboundDndSettings.all.status must be \"active\" or \"inactive\"");
-        }
-        if (errors.Count > 0)
-        {
-            throw new ApiValidationException("The DND settings are invalid.", errors);
+            if (inbound.AllIsNull)
+            {
+                errors.Add("inboundDndSettings.all", "inboundDndSettings.all cannot be null; give { \"status\": ... } or leave it out");
+            }
+            else if (inbound.All is { } all && DndStatusNames.Parse(all.Status) is not (DndStatus.Active or DndStatus.Inactive))
+            {
+                errors.Add("inboundDndSettings.all.status", "inboundDndSettings.all.status must be \"active\" or \"inactive\"");
+            }
+            errors.MaxLength("inboundDndSettings.all.message", inbound.All?.Message, ApiLimits.TextLength);
         }
     }
 
@@ -47,13 +56,20 @@ public sealed class ContactDndApplier(ConsentService consent)
         }
         foreach (var (name, setting) in r.DndSettings ?? [])
         {
-            var enable = setting.Status.Equals("active", StringComparison.OrdinalIgnoreCase);
-            decisions.AddRange(await ChangeAsync(new UserDndChange(ChannelNames.Parse(name), enable, by, setting.Message)));
+            var channel = ChannelNames.Parse(name);
+            // "permanent" from a user records the contact's own opt-out: the rules make it liftable only by the
+            // contact's opt-in. Lifting it on recorded proof of consent comes with a later issue.
+            var change = DndStatusNames.Parse(setting!.Status) switch
+            {
+                DndStatus.Permanent => new UserDndChange(channel, true, by, setting.Message, Permanent: true),
+                DndStatus.Active => new UserDndChange(channel, true, by, setting.Message),
+                _ => new UserDndChange(channel, false, by, setting.Message),
+            };
+            decisions.AddRange(await ChangeAsync(change));
         }
         if (r.InboundDndSettings?.All is { } inbound)
         {
-            var entry = await consent.SetInboundAsync(accountId, contactId,
-                inbound.Status.Equals("active", StringComparison.OrdinalIgnoreCase), by, inbound.Message, ct);
+            var entry = await consent.SetInboundAsync(accountId, contactId, DndStatusNames.Parse(inbound.Status) == DndStatus.Active, by, inbound.Message, ct);
             decisions.Add(new DndDecisionDto(null, entry.Verdict.ToString(), entry.Rule, entry.PolicyRule, entry.Explanation));
         }
         return decisions;

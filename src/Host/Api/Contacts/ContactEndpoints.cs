@@ -1,6 +1,9 @@
 using Dnd.Host.Auth;
+using Dnd.Host.Errors;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Contacts;
@@ -10,76 +13,86 @@ public static class ContactEndpoints
 {
     public static void MapContactEndpoints(this RouteGroupBuilder api)
     {
-        var contacts = api.MapGroup("/contacts").WithTags("Contacts");
-        contacts.MapPost("/", CreateAsync);
-        contacts.MapGet("/{contactId}", GetAsync);
-        contacts.MapPut("/{contactId}", UpdateAsync);
-        contacts.MapDelete("/{contactId}", DeleteAsync);
-        contacts.MapPost("/upsert", UpsertAsync);
-        contacts.MapPost("/{contactId}/tags", AddTagsAsync);
-        contacts.MapDelete("/{contactId}/tags", RemoveTagsAsync);
-        contacts.MapGet("/{contactId}/dnd/ledger", LedgerAsync);
+        var contacts = api.MapGroup("/contacts").WithTags("Contacts").ProducesProblem(StatusCodes.Status401Unauthorized);
+        contacts.MapPost("/", CreateAsync).WithName("CreateContact").ProducesWriteProblems();
+        contacts.MapGet("/{contactId}", GetAsync).WithName("GetContact").ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapPut("/{contactId}", UpdateAsync).WithName("UpdateContact").ProducesWriteProblems().ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapDelete("/{contactId}", DeleteAsync).WithName("DeleteContact")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        contacts.MapPost("/upsert", UpsertAsync).WithName("UpsertContact").ProducesWriteProblems();
+        contacts.MapPost("/{contactId}/tags", AddTagsAsync).WithName("AddContactTags").ProducesTagProblems();
+        contacts.MapDelete("/{contactId}/tags", RemoveTagsAsync).WithName("RemoveContactTags").ProducesTagProblems();
+        contacts.MapGet("/{contactId}/dnd/ledger", LedgerAsync).WithName("GetContactDndLedger").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> CreateAsync(ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
+    private static async Task<Created<CreateContactResponse>> CreateAsync(ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         var written = await commands.CreateAsync(account.AccountId, body, ct);
-        return Results.Created($"/contacts/{written.Contact.Id}", new { contact = ContactMapper.ToDto(written.Contact), dndDecisions = written.Decisions });
+        return TypedResults.Created($"/contacts/{written.Contact.Id}", new CreateContactResponse(ContactMapper.ToDto(written.Contact), written.Decisions));
     }
 
-    private static async Task<IResult> GetAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct) =>
-        Results.Ok(new { contact = ContactMapper.ToDto(await FindAsync(db, account, contactId, ct)) });
+    private static async Task<Ok<ContactResponse>> GetAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(new ContactResponse(ContactMapper.ToDto(await FindAsync(db, account, contactId, ct))));
 
-    private static async Task<IResult> UpdateAsync(string contactId, ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
+    private static async Task<Ok<UpdateContactResponse>> UpdateAsync(string contactId, ContactWriteRequest body, AccountContext account, ContactCommands commands,
+        CancellationToken ct)
     {
+        account.EnsureOwns(body.LocationId);
         var written = await commands.UpdateAsync(account.AccountId, contactId, body, ct);
-        return Results.Ok(new { succeded = true, contact = ContactMapper.ToDto(written.Contact), dndDecisions = written.Decisions });
+        return TypedResults.Ok(new UpdateContactResponse(true, ContactMapper.ToDto(written.Contact), written.Decisions));
     }
 
-    private static async Task<IResult> DeleteAsync(string contactId, AccountContext account, ContactCommands commands, CancellationToken ct)
+    private static async Task<Ok<DeleteContactResponse>> DeleteAsync(string contactId, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
         await commands.DeleteAsync(account.AccountId, contactId, ct);
-        return Results.Ok(new { succeded = true });
+        return TypedResults.Ok(new DeleteContactResponse(true));
     }
 
-    private static async Task<IResult> UpsertAsync(ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
+    private static async Task<Ok<UpsertContactResponse>> UpsertAsync(ContactWriteRequest body, AccountContext account, ContactCommands commands, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         var written = await commands.UpsertAsync(account.AccountId, body, "Upsert", ct);
-        return Results.Ok(new { @new = written.Created, contact = ContactMapper.ToDto(written.Contact), dndDecisions = written.Decisions });
+        return TypedResults.Ok(new UpsertContactResponse(written.Created, ContactMapper.ToDto(written.Contact), written.Decisions));
     }
 
-    private static Task<IResult> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes, CancellationToken ct) =>
-        ChangeTagsAsync(contactId, account, db, writes, tags => tags.Union(body.Tags.Select(t => t.Trim()).Where(t => t.Length > 0), StringComparer.OrdinalIgnoreCase), ct);
+    private static Task<Ok<TagsResponse>> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
+        CancellationToken ct) =>
+        ChangeTagsAsync(contactId, body, account, db, writes, (tags, given) => ContactFields.Distinct(tags.Concat(given)), ct);
 
-    private static Task<IResult> RemoveTagsAsync(string contactId, [Microsoft.AspNetCore.Mvc.FromBody] TagsRequest body, AccountContext account, DndDbContext db,
+    private static Task<Ok<TagsResponse>> RemoveTagsAsync(string contactId, [FromBody] TagsRequest body, AccountContext account, DndDbContext db,
         AccountWrites writes, CancellationToken ct) =>
-        ChangeTagsAsync(contactId, account, db, writes, tags => tags.Where(t => !body.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)), ct);
+        ChangeTagsAsync(contactId, body, account, db, writes,
+            (tags, given) => tags.Where(t => !given.Contains(t.Trim(), StringComparer.OrdinalIgnoreCase)).ToList(), ct);
 
     /// <summary>Tags are written in the account's write order too, so a tag edit never races a consent change on the row.</summary>
-    private static async Task<IResult> ChangeTagsAsync(string contactId, AccountContext account, DndDbContext db, AccountWrites writes,
-        Func<List<string>, IEnumerable<string>> change, CancellationToken ct)
+    private static async Task<Ok<TagsResponse>> ChangeTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
+        Func<List<string>, List<string>, List<string>> change, CancellationToken ct)
     {
+        var given = body.Validate();
         await using var write = await writes.BeginAsync(account.AccountId, ct);
         var row = await FindAsync(db, account, contactId, ct);
-        row.Tags = change(row.Tags).ToList();
+        var tags = change(row.Tags, given);
+        // Checked on the result too: adding a few tags to a contact that has many must not pass the limit.
+        new FieldErrors().MaxCount("tags", tags, Limits.ApiLimits.TagsPerContact).ThrowIfAny("The contact would have too many tags.");
+        row.Tags = tags;
         row.Revision++;
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        return Results.Ok(new { tags = row.Tags });
+        return TypedResults.Ok(new TagsResponse(row.Tags));
     }
 
-    private static async Task<IResult> LedgerAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Ok<LedgerResponse>> LedgerAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct)
     {
         var entries = await db.Ledger.AsNoTracking()
             .Where(l => l.AccountId == account.AccountId && l.ContactId == contactId)
             .OrderBy(l => l.Sequence).ToListAsync(ct);
         if (entries.Count == 0)
         {
+            // A deleted contact keeps its ledger, so only an id with neither a contact nor a ledger here is unknown.
             await FindAsync(db, account, contactId, ct);
         }
-        return Results.Ok(new { entries });
+        return TypedResults.Ok(new LedgerResponse(entries.Select(LedgerEntryDto.From).ToList()));
     }
 
     internal static async Task<ContactRecord> FindAsync(DndDbContext db, AccountContext account, string contactId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Dnd.Host.Errors;
+using Dnd.Host.Limits;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 
@@ -9,26 +10,62 @@ namespace Dnd.Host.Api.Contacts;
 public static class ContactFields
 {
     /// <param name="region">The account's default phone region.</param>
-    public static void Validate(ContactWriteRequest r, string region)
+    public static void Validate(ContactWriteRequest r, string region, FieldErrors errors)
     {
-        var errors = new List<string>();
-        if (!string.IsNullOrWhiteSpace(r.Email) && !MailAddress.TryCreate(r.Email.Trim(), out _))
+        foreach (var name in r.NullFields)
         {
-            errors.Add($"email '{r.Email}' is not an email address");
+            errors.Add(name, $"{name} cannot be null; leave it out to keep the contact's");
         }
-        if (!string.IsNullOrWhiteSpace(r.Phone) && Addresses.Phone(r.Phone, region) is null)
+        errors.MaxLength("firstName", r.FirstName, ApiLimits.NameLength)
+            .MaxLength("lastName", r.LastName, ApiLimits.NameLength)
+            .MaxLength("name", r.Name, ApiLimits.NameLength)
+            .MaxLength("companyName", r.CompanyName, ApiLimits.NameLength)
+            .MaxLength("source", r.Source, ApiLimits.TextLength)
+            .MaxLength("locationId", r.LocationId, ApiLimits.TextLength);
+        if (r.Email is { Length: > ApiLimits.EmailLength })
         {
-            errors.Add($"phone '{r.Phone}' is not a phone number (read in region {region})");
+            errors.MaxLength("email", r.Email, ApiLimits.EmailLength);
         }
-        if (r.Tags?.Any(string.IsNullOrWhiteSpace) == true)
+        else if (!string.IsNullOrWhiteSpace(r.Email) && !MailAddress.TryCreate(r.Email.Trim(), out _))
         {
-            errors.Add("tags cannot be empty");
+            errors.Add("email", $"email '{r.Email}' is not an email address");
         }
-        if (errors.Count > 0)
+        if (r.Phone is { Length: > ApiLimits.PhoneLength })
         {
-            throw new ApiValidationException("The contact has invalid fields.", errors);
+            errors.MaxLength("phone", r.Phone, ApiLimits.PhoneLength);
+        }
+        else if (!string.IsNullOrWhiteSpace(r.Phone) && Addresses.Phone(r.Phone, region) is null)
+        {
+            errors.Add("phone", $"phone '{r.Phone}' is not a phone number (read in region {region})");
+        }
+        if (r.Tags is not null)
+        {
+            ValidateTags(r.Tags, errors);
+        }
+        if (r.CustomFields is not null)
+        {
+            CustomFields.Validate(r.CustomFields, errors);
         }
     }
+
+    /// <summary>Tags as HighLevel's TagsDTO gives them: strings, none empty, each and the list bounded.</summary>
+    public static void ValidateTags(IReadOnlyList<string?> tags, FieldErrors errors)
+    {
+        errors.NoNulls("tags", tags);
+        if (tags.Any(t => t is not null && string.IsNullOrWhiteSpace(t)))
+        {
+            errors.Add("tags", "tags cannot contain an empty tag");
+        }
+        for (var i = 0; i < tags.Count; i++)
+        {
+            errors.MaxLength($"tags[{i}]", tags[i]?.Trim(), ApiLimits.TagLength);
+        }
+        errors.MaxCount("tags", Distinct(tags.OfType<string>()), ApiLimits.TagsPerContact);
+    }
+
+    /// <summary>Trimmed, without case-insensitive repeats, in the order given.</summary>
+    public static List<string> Distinct(IEnumerable<string> tags) =>
+        tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public static void Apply(ContactWriteRequest r, ContactRecord row, string region)
     {
@@ -46,7 +83,11 @@ public static class ContactFields
         row.Source = r.Source ?? row.Source;
         if (r.Tags is not null)
         {
-            row.Tags = r.Tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            row.Tags = Distinct(r.Tags.OfType<string>());
+        }
+        if (r.CustomFields is not null)
+        {
+            row.CustomFieldsJson = CustomFields.Merge(row.CustomFieldsJson, r.CustomFields.OfType<CustomFieldInput>());
         }
     }
 }

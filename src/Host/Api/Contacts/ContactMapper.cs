@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
@@ -22,15 +23,27 @@ public static class ContactMapper
             CompanyName = row.CompanyName,
             Source = row.Source,
             Tags = row.Tags,
-            DateAdded = row.CreatedAt,
-            DateUpdated = row.UpdatedAt,
+            CustomFields = CustomFields.Read(row.CustomFieldsJson),
+            DateAdded = Date(row.CreatedAt),
+            DateUpdated = Date(row.UpdatedAt),
             Dnd = consent.Aggregate == DndAggregate.On,
             DndAggregate = consent.Aggregate.ToString().ToLowerInvariant(),
-            DndSettings = consent.Channels.ToDictionary(
-                c => c.Key.ToWire(),
-                c => new DndSettingDto(c.Value.Status.ToString().ToLowerInvariant(), c.Value.Message, c.Value.Code)),
+            DndSettings = new DndSettingsDto
+            {
+                Call = Setting(consent[Channel.Call]),
+                Email = Setting(consent[Channel.Email]),
+                Sms = Setting(consent[Channel.Sms]),
+                WhatsApp = Setting(consent[Channel.WhatsApp]),
+                Gmb = Setting(consent[Channel.Gmb]),
+                Fb = Setting(consent[Channel.Fb]),
+            },
             InboundDndSettings = new InboundDndSettingsDto(
-                new InboundDndSettingDto(consent.Inbound.Active ? "active" : "inactive", consent.Inbound.Message)),
+                new InboundDndSettingDto(consent.Inbound.Active ? "active" : "inactive", consent.Inbound.Message ?? "")),
         };
     }
+
+    /// <summary>HighLevel sends "" where a DND has no message or code; its clients read them as strings.</summary>
+    private static DndSettingDto Setting(ChannelDnd dnd) => new(dnd.Status.ToWire(), dnd.Message ?? "", dnd.Code ?? "");
+
+    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Dnd.Host.Errors;
+using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
@@ -14,26 +15,58 @@ public static class ContactQuery
         ["dnd", "dndSettings.<Channel>.status", "tags", "email", "phone", "firstName", "lastName"];
 
     /// <param name="region">The account's default phone region, so a phone filter matches as stored.</param>
-    public static IQueryable<ContactRecord> Apply(IQueryable<ContactRecord> q, IEnumerable<SearchFilter> filters, string region)
+    /// <param name="errors">Gets one message per filter that is incomplete or not supported, naming it by index.</param>
+    public static IQueryable<ContactRecord> Apply(IQueryable<ContactRecord> q, IReadOnlyList<SearchFilter?> filters, string region, FieldErrors errors)
     {
-        var errors = new List<string>();
-        foreach (var f in filters)
+        for (var i = 0; i < filters.Count; i++)
         {
-            var op = f.Operator?.ToLowerInvariant() ?? "";
+            var name = $"filters[{i}]";
+            if (filters[i] is not { } f)
+            {
+                errors.Add(name, $"{name} cannot be null");
+                continue;
+            }
+            var complete = true;
+            foreach (var (part, given) in new[] { ("field", f.Field is not null), ("operator", f.Operator is not null),
+                         ("value", f.Value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null)) })
+            {
+                if (!given)
+                {
+                    errors.Add($"{name}.{part}", $"{name}.{part} is required");
+                    complete = false;
+                }
+            }
+            if (!complete)
+            {
+                continue;
+            }
+            if (f.Field!.Length > ApiLimits.TextLength || f.Operator!.Length > ApiLimits.TextLength ||
+                f.Value.ValueKind == JsonValueKind.String && f.Value.GetString()!.Length > ApiLimits.TextLength)
+            {
+                errors.Add(name, $"{name}: field, operator and value must each be at most {ApiLimits.TextLength} characters");
+                continue;
+            }
+            var op = f.Operator.ToLowerInvariant();
             var negate = op is "not_eq" or "not_contains";
             if (op is not ("eq" or "not_eq" or "contains" or "not_contains"))
             {
-                errors.Add($"{f.Field}: operator '{f.Operator}' is not supported (eq, not_eq, contains, not_contains)");
+                errors.Add($"{name}.operator", $"{name}.operator '{f.Operator}' is not supported on {f.Field} (eq, not_eq, contains, not_contains)");
                 continue;
             }
-            var parts = f.Field?.Split('.') ?? [];
-            switch (parts)
+            switch (f.Field.Split('.'))
             {
                 case ["dnd"] when f.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                     q = q.Where(Negate(AllBlocked(), negate ^ f.Value.ValueKind == JsonValueKind.False));
                     break;
-                case ["dndSettings", var name, "status"] when ChannelNames.TryParse(name, out var channel) && StatusValue(f.Value) is { } status:
-                    q = q.Where(Negate(ChannelIs(channel, status), negate));
+                case ["dndSettings", var channelName, "status"] when ChannelNames.TryParse(channelName, out var channel):
+                    if (StatusValue(f.Value) is { } status)
+                    {
+                        q = q.Where(Negate(ChannelIs(channel, status), negate));
+                    }
+                    else
+                    {
+                        errors.Add($"{name}.value", $"{name}.value must be {DndStatusNames.Listed} for {f.Field}");
+                    }
                     break;
                 case ["tags"] when f.Value.ValueKind == JsonValueKind.String:
                     q = q.Where(Negate(HasTag(f.Value.GetString()!), negate));
@@ -42,13 +75,9 @@ public static class ContactQuery
                     q = q.Where(Negate(TextMatches(field, f.Value.GetString()!, op.EndsWith("contains"), region), negate));
                     break;
                 default:
-                    errors.Add($"filter on '{f.Field}' with value {f.Value} is not supported; fields: {string.Join(", ", SupportedFields)}");
+                    errors.Add($"{name}.field", $"{name}.field '{f.Field}' with value {f.Value} is not supported; fields: {string.Join(", ", SupportedFields)}");
                     break;
             }
-        }
-        if (errors.Count > 0)
-        {
-            throw new ApiValidationException("The search filters are invalid.", errors);
         }
         return q;
     }
@@ -105,7 +134,7 @@ public static class ContactQuery
     }
 
     private static int? StatusValue(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && Enum.TryParse<DndStatus>(value.GetString(), ignoreCase: true, out var s) ? (int)s : null;
+        value.ValueKind == JsonValueKind.String && DndStatusNames.Parse(value.GetString()) is { } status ? (int)status : null;
 
     private static Expression<Func<ContactRecord, bool>> Negate(Expression<Func<ContactRecord, bool>> e, bool negate) =>
         negate ? Expression.Lambda<Func<ContactRecord, bool>>(Expression.Not(e.Body), e.Parameters) : e;

@@ -1,6 +1,9 @@
 using Dnd.Host.Auth;
+using Dnd.Host.Errors;
+using Dnd.Host.Limits;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Contacts;
@@ -8,18 +11,33 @@ namespace Dnd.Host.Api.Contacts;
 public static class ContactSearchEndpoints
 {
     public static void MapContactSearchEndpoints(this RouteGroupBuilder api) =>
-        api.MapPost("/contacts/search", SearchAsync).WithTags("Contacts");
+        api.MapPost("/contacts/search", SearchAsync).WithTags("Contacts").WithName("SearchContacts")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> SearchAsync(ContactSearchRequest body, AccountContext account, DndDbContext db, AccountSettingsStore settings, CancellationToken ct)
+    private static async Task<Ok<SearchContactsResponse>> SearchAsync(ContactSearchRequest body, AccountContext account, DndDbContext db,
+        AccountSettingsStore settings, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
-        Paging.Validate(body.Page, body.PageLimit);
-        var query = ContactQuery.Apply(db.Contacts.AsNoTracking().Where(c => c.AccountId == account.AccountId), body.Filters,
-            (await settings.ProfileAsync(account.AccountId, ct)).DefaultRegion);
+        var offset = Paging.Offset(body.Page, body.PageLimit);
+        var errors = new FieldErrors();
+        if (body.FiltersIsNull)
+        {
+            errors.Add("filters", "filters cannot be null; send [] or leave it out");
+        }
+        errors.MaxLength("query", body.Query, ApiLimits.TextLength).MaxCount("filters", body.Filters, ApiLimits.FiltersPerSearch);
+        var filters = body.Filters is { Count: <= ApiLimits.FiltersPerSearch } given ? given : [];
+        var query = ContactQuery.Apply(db.Contacts.AsNoTracking().Where(c => c.AccountId == account.AccountId), filters,
+            (await settings.ProfileAsync(account.AccountId, ct)).DefaultRegion, errors);
+        errors.ThrowIfAny("The search is invalid.");
         query = ContactQuery.FreeText(query, body.Query);
         var total = await query.CountAsync(ct);
+        // Past the last page the list is empty and the total still says how many there are.
         var rows = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((body.Page - 1) * body.PageLimit).Take(body.PageLimit).ToListAsync(ct);
-        return Results.Ok(new { contacts = rows.Select(ContactMapper.ToDto), total });
+            .Skip(offset).Take((int)body.PageLimit).ToListAsync(ct);
+        return TypedResults.Ok(new SearchContactsResponse(rows.Select(ContactMapper.ToDto).ToList(), total));
     }
 }

@@ -1,10 +1,26 @@
+using System.Text.Json.Serialization;
+
 namespace Dnd.Host.Api.Contacts;
 
+/// <summary>Body of POST /contacts/search (HighLevel's advanced search).</summary>
 public sealed record ContactSearchRequest
 {
     public string? LocationId { get; init; }
-    public int Page { get; init; } = 1;
-    public int PageLimit { get; init; } = 20;
+    public long Page { get; init; } = 1;
+    public long PageLimit { get; init; } = 20;
     public string? Query { get; init; }
-    public List<SearchFilter> Filters { get; init; } = [];
+
+    public List<SearchFilter>? Filters
+    {
+        get;
+        init
+        {
+            field = value;
+            FiltersIsNull = value is null;
+        }
+    } = [];
+
+    /// <summary>"filters" was sent as JSON null: refused by name rather than read as "no filters".</summary>
+    [JsonIgnore]
+    public bool FiltersIsNull { get; private init; }
 }

@@ -1,9 +1,11 @@
-using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
+using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Conversations;
@@ -13,43 +15,52 @@ public static class MessageEndpoints
     public static void MapMessageEndpoints(this RouteGroupBuilder api)
     {
         var conversations = api.MapGroup("/conversations").WithTags("Conversations");
-        conversations.MapPost("/messages", SendAsync);
-        conversations.MapGet("/messages", ListAsync);
+        conversations.MapPost("/messages", SendAsync).WithBodyLimit(ApiLimits.MessageRequestBytes)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        conversations.MapGet("/messages", ListAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    /// <summary>Sends through the same DND gate as workflows; a blocked send is refused with the reason (and logged as skipped).</summary>
-    private static async Task<IResult> SendAsync(SendMessageRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
-        OutboundMessenger messenger, CancellationToken ct)
+    /// <summary>
+    /// Sends through the same DND gate as workflows. A blocked send is refused with the reason and, like every 4xx,
+    /// changes nothing: nothing was sent, and the caller holds the answer (workflow sends record a skipped message,
+    /// because there nobody else sees the refusal).
+    /// </summary>
+    private static async Task<Results<Ok<SendMessageResponse>, ProblemHttpResult>> SendAsync(SendMessageRequest body, AccountContext account,
+        DndDbContext db, AccountWrites writes, ConsentService consent, OutboundMessenger messenger, CancellationToken ct)
     {
-        if (!ChannelNames.TryParse(body.Type, out var channel))
-        {
-            throw new ApiValidationException($"type '{body.Type}' is not a channel (SMS, Email, WhatsApp, FB, GMB, Call).");
-        }
-        var text = channel == Channel.Email ? body.Html ?? body.Message : body.Message;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new ApiValidationException(channel == Channel.Email ? "html or message is required." : "message is required.");
-        }
+        var (channel, text) = body.Validate();
         // In the account's write order: an opt-out committed before this send refuses it, one after it cancels it.
         await using var write = await writes.BeginAsync(account.AccountId, ct);
-        var contact = await ContactEndpoints.FindAsync(db, account, body.ContactId, ct);
+        var contact = await consent.LoadAsync(account.AccountId, body.ContactId!, ct);
         var result = await messenger.SendAsync(contact, channel, body.Subject, text, workflowInstanceId: null, ct: ct);
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
         if (!result.Sent)
         {
-            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Blocked by DND",
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Blocked by DND",
                 detail: $"Cannot send {channel.ToWire()} to this contact: {result.BlockedReason}",
-                extensions: new Dictionary<string, object?> { ["messageId"] = result.Message.Id, ["channel"] = channel.ToWire() });
+                extensions: new Dictionary<string, object?> { ["channel"] = channel.ToWire() });
         }
-        return Results.Ok(new { conversationId = contact.Id, messageId = result.Message.Id, msg = "Message queued" });
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return TypedResults.Ok(new SendMessageResponse(contact.Id, result.Message.Id, "Message queued"));
     }
 
-    private static async Task<IResult> ListAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct)
+    /// <summary>
+    /// An unknown contact, or another account's, is a 404 rather than an empty list: the id is wrong. A deleted
+    /// contact's messages stay readable, like its ledger.
+    /// </summary>
+    private static async Task<Ok<MessageListResponse>> ListAsync(string? contactId, AccountContext account, DndDbContext db, CancellationToken ct)
     {
+        new FieldErrors().Required("contactId", contactId).MaxLength("contactId", contactId, ApiLimits.TextLength)
+            .ThrowIfAny("Say whose messages to list.");
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.AccountId == account.AccountId && m.ContactId == contactId)
             .OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        return Results.Ok(new { messages });
+        if (messages.Count == 0 && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct))
+        {
+            throw new ContactNotFoundException(contactId!);
+        }
+        return TypedResults.Ok(new MessageListResponse(messages.Select(MessageDto.From).ToList()));
     }
 }

@@ -2,18 +2,25 @@ using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dnd.Host.Api.Forms;
 
 /// <summary>Records a form submission and fires Form-submitted triggers; re-subscribing is the trigger's job, through the rules.</summary>
 public static class FormEndpoints
 {
+    /// <remarks>400 is a duplicate contact (HighLevel's answer, with meta.contactId) when the account refuses duplicates.</remarks>
     public static void MapFormEndpoints(this RouteGroupBuilder api) =>
-        api.MapPost("/forms/{formId}/submissions", SubmitAsync).WithTags("Forms");
+        api.MapPost("/forms/{formId}/submissions", SubmitAsync).WithTags("Forms")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
+    private static async Task<Accepted<FormSubmissionResponse>> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
         AccountWrites writes, ContactCommands contacts, WorkSignal signal, TimeProvider clock, CancellationToken ct)
     {
+        account.EnsureOwns(body.LocationId);
+        body.Validate(formId);
         var payload = new FormSubmittedPayload(formId, body.Consent);
         string contactId;
         if (body.ContactId is not null)
@@ -34,6 +41,6 @@ public static class FormEndpoints
             contactId = written.Contact.Id;
         }
         signal.Pulse();
-        return Results.Accepted(value: new { contactId, formId, consent = body.Consent });
+        return TypedResults.Accepted((string?)null, new FormSubmissionResponse(contactId, formId, body.Consent));
     }
 }

@@ -1,8 +1,10 @@
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
+using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.SmartLists;
@@ -13,33 +15,31 @@ public static class SmartListEndpoints
     public static void MapSmartListEndpoints(this RouteGroupBuilder api)
     {
         var lists = api.MapGroup("/smart-lists").WithTags("Smart lists");
-        lists.MapPost("/", CreateAsync);
-        lists.MapGet("/", async (AccountContext account, DndDbContext db, CancellationToken ct) =>
-            Results.Ok(new { smartLists = await db.SmartLists.AsNoTracking().Where(s => s.AccountId == account.AccountId).OrderBy(s => s.Name).ToListAsync(ct) }));
-        lists.MapGet("/{listId}/contacts", ContactsAsync);
-        lists.MapDelete("/{listId}", DeleteAsync);
+        lists.MapPost("/", CreateAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        lists.MapGet("/", ListAsync);
+        lists.MapGet("/{listId}/contacts", ContactsAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        lists.MapDelete("/{listId}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> CreateAsync(SmartListRequest body, AccountContext account, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<SmartListResponse>> CreateAsync(SmartListRequest body, AccountContext account, DndDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(body.Name))
-        {
-            errors.Add("name is required");
-        }
+        account.EnsureOwns(body.LocationId);
+        var errors = new FieldErrors()
+            .Required("name", body.Name).MaxLength("name", body.Name, ApiLimits.NameLength)
+            .MaxLength("tag", body.Tag, ApiLimits.TagLength)
+            .MaxLength("query", body.Query, ApiLimits.TextLength);
         if (body.ExcludeDndChannel is not null && !ChannelNames.TryParse(body.ExcludeDndChannel, out _))
         {
-            errors.Add($"excludeDndChannel '{body.ExcludeDndChannel}' is not a channel");
+            errors.Add("excludeDndChannel", $"excludeDndChannel must be one of {string.Join(", ", ChannelNames.All.Select(c => c.ToWire()))}");
         }
-        if (errors.Count > 0)
-        {
-            throw new ApiValidationException("The smart list is invalid.", errors);
-        }
+        errors.ThrowIfAny("The smart list is invalid.");
         var list = new SmartListRecord
         {
             Id = Guid.NewGuid().ToString("N")[..16],
             AccountId = account.AccountId,
-            Name = body.Name.Trim(),
+            Name = body.Name!.Trim(),
             ExcludeDndChannel = body.ExcludeDndChannel is null ? null : ChannelNames.Parse(body.ExcludeDndChannel).ToWire(),
             ExcludeAnyDnd = body.ExcludeAnyDnd,
             Tag = body.Tag,
@@ -48,17 +48,24 @@ public static class SmartListEndpoints
         };
         db.SmartLists.Add(list);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/smart-lists/{list.Id}", new { smartList = list });
+        return TypedResults.Created($"/smart-lists/{list.Id}", new SmartListResponse(SmartListDto.From(list)));
     }
 
-    private static async Task<IResult> ContactsAsync(string listId, AccountContext account, DndDbContext db, CancellationToken ct, int page = 1, int pageLimit = 100)
+    private static async Task<Ok<SmartListsResponse>> ListAsync(AccountContext account, DndDbContext db, CancellationToken ct)
+    {
+        var lists = await db.SmartLists.AsNoTracking().Where(s => s.AccountId == account.AccountId).OrderBy(s => s.Name).ToListAsync(ct);
+        return TypedResults.Ok(new SmartListsResponse(lists.Select(SmartListDto.From).ToList()));
+    }
+
+    private static async Task<Results<Ok<SmartListContactsResponse>, ProblemHttpResult>> ContactsAsync(string listId, AccountContext account, DndDbContext db,
+        CancellationToken ct, long page = 1, long pageLimit = 100)
     {
         var list = await db.SmartLists.AsNoTracking().SingleOrDefaultAsync(s => s.Id == listId && s.AccountId == account.AccountId, ct);
         if (list is null)
         {
-            return Results.Problem(statusCode: 404, title: "Smart list not found", detail: $"Smart list {listId} does not exist.");
+            return NotFound(listId);
         }
-        Paging.Validate(page, pageLimit);
+        var offset = Paging.Offset(page, pageLimit);
         var query = db.Contacts.AsNoTracking().Where(c => c.AccountId == account.AccountId);
         if (list.ExcludeDndChannel is not null)
         {
@@ -74,15 +81,17 @@ public static class SmartListEndpoints
         }
         query = ContactQuery.FreeText(query, list.Query);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageLimit).Take(pageLimit).ToListAsync(ct);
-        return Results.Ok(new { smartList = list, contacts = rows.Select(ContactMapper.ToDto), total });
+        var rows = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(offset).Take((int)pageLimit).ToListAsync(ct);
+        return TypedResults.Ok(new SmartListContactsResponse(SmartListDto.From(list), rows.Select(ContactMapper.ToDto).ToList(), total));
     }
 
-    private static async Task<IResult> DeleteAsync(string listId, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<SmartListDeletedResponse>, ProblemHttpResult>> DeleteAsync(string listId, AccountContext account, DndDbContext db,
+        CancellationToken ct)
     {
         var deleted = await db.SmartLists.Where(s => s.Id == listId && s.AccountId == account.AccountId).ExecuteDeleteAsync(ct);
-        return deleted == 0
-            ? Results.Problem(statusCode: 404, title: "Smart list not found", detail: $"Smart list {listId} does not exist.")
-            : Results.Ok(new { succeded = true });
+        return deleted == 0 ? NotFound(listId) : TypedResults.Ok(new SmartListDeletedResponse(true));
     }
+
+    private static ProblemHttpResult NotFound(string listId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Smart list not found", detail: $"Smart list {listId} does not exist.");
 }

@@ -1,8 +1,9 @@
-using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
 using Dnd.Workflows.Activities;
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Workflows;
@@ -13,43 +14,53 @@ public static class ContactWorkflowEndpoints
     public static void MapContactWorkflowEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/contacts/{contactId}").WithTags("Workflows");
-        group.MapPost("/workflow/{workflowId}", AddAsync);
-        group.MapDelete("/workflow/{workflowId}", RemoveAsync);
-        group.MapGet("/workflows", ListAsync);
+        group.MapPost("/workflow/{workflowId}", AddAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/workflow/{workflowId}", RemoveAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/workflows", ListAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AddAsync(string contactId, string workflowId, AccountContext account, WorkflowRuntime runtime, CancellationToken ct)
+    /// <summary>404 for a contact or workflow the account cannot see; 409 when the contact is in it and re-entry is off.</summary>
+    private static async Task<Results<Ok<AddToWorkflowResponse>, ProblemHttpResult>> AddAsync(string contactId, string workflowId, AccountContext account,
+        WorkflowRuntime runtime, CancellationToken ct)
     {
         var instance = await runtime.StartAsync(account.AccountId, contactId, workflowId, input: null, ct);
         return instance is null
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already in workflow",
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already in workflow",
                 detail: $"Contact {contactId} is already in workflow {workflowId}, which does not allow re-entry.")
-            : Results.Ok(new { succeded = true, instanceId = instance.Id });
+            : TypedResults.Ok(new AddToWorkflowResponse(true, instance.Id));
     }
 
-    private static async Task<IResult> RemoveAsync(string contactId, string workflowId, AccountContext account, DndDbContext db, AccountWrites writes,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<RemoveFromWorkflowResponse>> RemoveAsync(string contactId, string workflowId, AccountContext account, DndDbContext db,
+        AccountWrites writes, ConsentService consent, DefinitionStore definitions, TimeProvider clock, CancellationToken ct)
     {
+        // Another account's workflow id is as unknown here as one that never existed, rather than "nothing to remove".
+        if (await definitions.GetVisibleAsync(account.AccountId, workflowId, ct: ct) is null)
+        {
+            throw new WorkflowNotFoundException(workflowId);
+        }
         await using var write = await writes.BeginAsync(account.AccountId, ct);
-        await ContactEndpoints.FindAsync(db, account, contactId, ct);
+        await consent.LoadAsync(account.AccountId, contactId, ct);
         var removed = await RemoveFromAllWorkflows.Cancel(db, account.AccountId, contactId, except: null, clock.GetUtcNow(), workflowId);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        return Results.Ok(new { succeded = true, removed });
+        return TypedResults.Ok(new RemoveFromWorkflowResponse(true, removed));
     }
 
-    private static async Task<IResult> ListAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Ok<ContactWorkflowsResponse>> ListAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct)
     {
-        await ContactEndpoints.FindAsync(db, account, contactId, ct);
+        if (!await db.Contacts.AnyAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct))
+        {
+            throw new ContactNotFoundException(contactId);
+        }
         var instances = await db.WorkflowInstances.AsNoTracking()
             .Where(i => i.AccountId == account.AccountId && i.ContactId == contactId)
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var ids = instances.Select(i => i.Id).ToList();
         var logs = (await db.ExecutionLog.AsNoTracking().Where(l => ids.Contains(l.InstanceId)).ToListAsync(ct))
-            .OrderBy(l => l.Step).GroupBy(l => l.InstanceId).ToDictionary(g => g.Key, g => g.ToList());
-        return Results.Ok(new
-        {
-            instances = instances.Select(i => new { instance = i, log = logs.GetValueOrDefault(i.Id) ?? [] }),
-        });
+            .OrderBy(l => l.Step).GroupBy(l => l.InstanceId).ToDictionary(g => g.Key, g => g.Select(ExecutionLogDto.From).ToList());
+        return TypedResults.Ok(new ContactWorkflowsResponse(instances
+            .Select(i => new ContactWorkflowEntry(WorkflowInstanceDto.From(i), logs.GetValueOrDefault(i.Id) ?? [])).ToList()));
     }
 }

@@ -4,6 +4,7 @@ using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Workflows;
@@ -15,60 +16,63 @@ public static class WorkflowEndpoints
     {
         var workflows = api.MapGroup("/workflows").WithTags("Workflows");
         workflows.MapGet("/", ListAsync);
-        workflows.MapGet("/activities", (ActivityRegistry registry) => Results.Ok(new { activities = registry.Descriptors }));
-        workflows.MapGet("/{workflowId}", GetAsync);
-        workflows.MapGet("/{workflowId}/versions", VersionsAsync);
-        workflows.MapPut("/{workflowId}", PublishAsync);
-        workflows.MapGet("/instances/{instanceId}", InstanceAsync);
+        workflows.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(new ActivityPaletteResponse(registry.Descriptors.ToList())));
+        workflows.MapGet("/{workflowId}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        workflows.MapGet("/{workflowId}/versions", VersionsAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        // 409: the id is another account's definition or a shared one; ids are global, so it cannot be published here.
+        workflows.MapPut("/{workflowId}", PublishAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        workflows.MapGet("/instances/{instanceId}", InstanceAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(AccountContext account, DefinitionStore store, CancellationToken ct)
+    private static async Task<Ok<WorkflowListResponse>> ListAsync(AccountContext account, DefinitionStore store, CancellationToken ct)
     {
         var latest = await store.LatestAsync(account.AccountId, ct);
-        return Results.Ok(new
-        {
-            workflows = latest.Select(d => new
-            {
-                id = d.DefinitionId, name = d.Name, status = "published", version = d.Version, locationId = d.OwnerAccountId ?? account.AccountId,
-                shared = d.OwnerAccountId is null, updatedAt = d.PublishedAt,
-            }),
-        });
+        return TypedResults.Ok(new WorkflowListResponse(latest.Select(d => new WorkflowSummaryDto(d.DefinitionId, d.Name, "published", d.Version,
+            d.OwnerAccountId ?? account.AccountId, Shared: d.OwnerAccountId is null, d.PublishedAt)).ToList()));
     }
 
-    private static async Task<IResult> GetAsync(string workflowId, int? version, AccountContext account, DefinitionStore store, CancellationToken ct) =>
+    /// <exception cref="WorkflowNotFoundException">404: no such definition, or another account's.</exception>
+    private static async Task<Ok<WorkflowDefinition>> GetAsync(string workflowId, int? version, AccountContext account, DefinitionStore store,
+        CancellationToken ct) =>
         await store.GetVisibleAsync(account.AccountId, workflowId, version, ct) is { } definition
-            ? Results.Ok(definition)
+            ? TypedResults.Ok(definition)
             : throw new WorkflowNotFoundException(workflowId);
 
-    private static async Task<IResult> VersionsAsync(string workflowId, AccountContext account, DefinitionStore store, CancellationToken ct)
+    private static async Task<Ok<WorkflowVersionsResponse>> VersionsAsync(string workflowId, AccountContext account, DefinitionStore store,
+        CancellationToken ct)
     {
         if (await store.GetVisibleAsync(account.AccountId, workflowId, ct: ct) is null)
         {
             throw new WorkflowNotFoundException(workflowId);
         }
         var versions = await store.VersionsAsync(workflowId, ct);
-        return Results.Ok(new { versions = versions.Select(v => new { v.Version, v.IsLatest, v.Source, v.PublishedAt }) });
+        return TypedResults.Ok(new WorkflowVersionsResponse(
+            versions.Select(v => new WorkflowVersionDto(v.Version, v.IsLatest, v.Source, v.PublishedAt)).ToList()));
     }
 
-    private static async Task<IResult> PublishAsync(string workflowId, WorkflowDefinition body, AccountContext account, DefinitionStore store, CancellationToken ct)
+    private static async Task<Ok<WorkflowDefinition>> PublishAsync(string workflowId, WorkflowDefinition body, AccountContext account, DefinitionStore store,
+        CancellationToken ct)
     {
         if (body.Id != workflowId)
         {
-            throw new ApiValidationException($"The body's id '{body.Id}' does not match the URL's '{workflowId}'.");
+            throw new ApiValidationException($"The body's id must match the URL's '{workflowId}'.", fields: ["id"]);
         }
-        var published = await store.PublishAsync(body, "api", account.AccountId, ct);
-        return Results.Ok(published);
+        return TypedResults.Ok(await store.PublishAsync(body, "api", account.AccountId, ct));
     }
 
-    private static async Task<IResult> InstanceAsync(string instanceId, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<WorkflowInstanceResponse>, ProblemHttpResult>> InstanceAsync(string instanceId, AccountContext account,
+        DndDbContext db, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId && i.AccountId == account.AccountId, ct);
         if (instance is null)
         {
-            return Results.Problem(statusCode: 404, title: "Instance not found", detail: $"Workflow instance {instanceId} does not exist.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Instance not found",
+                detail: $"Workflow instance {instanceId} does not exist.");
         }
         var log = await db.ExecutionLog.AsNoTracking().Where(l => l.InstanceId == instanceId).OrderBy(l => l.Step).ToListAsync(ct);
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(ct);
-        return Results.Ok(new { instance, log, bookmarks });
+        return TypedResults.Ok(new WorkflowInstanceResponse(WorkflowInstanceDto.From(instance), log.Select(ExecutionLogDto.From).ToList(),
+            bookmarks.Select(BookmarkDto.From).ToList()));
     }
 }

@@ -1,0 +1,74 @@
+using Dnd.Host.Errors;
+using Dnd.Host.Limits;
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Consent;
+
+namespace Dnd.Host.Api.Accounts;
+
+/// <summary>What a settings update may say: keyword lists that keep the opt-out floor, channel and scope names only.</summary>
+public static class AccountSettingsValidation
+{
+    /// <exception cref="ApiValidationException">422 naming every field at fault; nothing is saved.</exception>
+    public static void Validate(AccountSettingsRequest body)
+    {
+        var errors = new FieldErrors();
+        Keywords(errors, "optOutKeywords", body.OptOutKeywords);
+        Keywords(errors, "optInKeywords", body.OptInKeywords);
+        foreach (var required in AccountSettings.RequiredOptOutKeywords
+                     .Where(k => body.OptOutKeywords?.Any(w => string.Equals(w?.Trim(), k, StringComparison.OrdinalIgnoreCase)) == false))
+        {
+            errors.Add("optOutKeywords", $"optOutKeywords must keep {required}: it always opts out, whatever the account's list says");
+        }
+        foreach (var word in (body.OptInKeywords ?? []).Where(w => w is not null && AccountSettings.IsRequiredOptOut(w)))
+        {
+            errors.Add("optInKeywords", $"optInKeywords cannot contain {word.Trim().ToUpperInvariant()}: it always opts out");
+        }
+        if (body.OptOutKeywords is not null && body.OptInKeywords is not null &&
+            body.OptOutKeywords.Intersect(body.OptInKeywords, StringComparer.OrdinalIgnoreCase).Any())
+        {
+            errors.Add("optInKeywords", "a keyword cannot both opt out and opt in");
+        }
+        errors.MaxCount("keywordChannels", body.KeywordChannels, ChannelNames.All.Count);
+        if (body.KeywordChannels?.Any(c => !ChannelNames.TryParse(c, out _)) == true)
+        {
+            errors.Add("keywordChannels", $"keywordChannels may only name channels: {string.Join(", ", ChannelNames.All.Select(c => c.ToWire()))}");
+        }
+        if (body.UnsubscribeScope is not null && ParseScope(body.UnsubscribeScope) is null)
+        {
+            errors.Add("unsubscribeScope", $"unsubscribeScope must be {string.Join(" or ", Enum.GetNames<UnsubscribeScope>())}");
+        }
+        if (body.DefaultRegion is not null && !Addresses.IsRegion(body.DefaultRegion))
+        {
+            errors.Add("defaultRegion", "defaultRegion must be a region code (ISO 3166 alpha-2, e.g. US, GB, DE)");
+        }
+        if (body.SendCapPerHour is < 1 or > ApiLimits.MaxSendCapPerHour)
+        {
+            errors.Add("sendCapPerHour", $"sendCapPerHour must be between 1 and {ApiLimits.MaxSendCapPerHour}");
+        }
+        errors.ThrowIfAny("The DND settings are invalid.");
+    }
+
+    /// <summary>
+    /// The scope by its name only, any case. Enum.TryParse also takes numbers ("99", "1"), which would store a scope
+    /// that does not exist.
+    /// </summary>
+    public static UnsubscribeScope? ParseScope(string name) =>
+        Enum.GetValues<UnsubscribeScope>().Select(s => (UnsubscribeScope?)s)
+            .FirstOrDefault(s => string.Equals(s.ToString(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static void Keywords(FieldErrors errors, string field, List<string>? words)
+    {
+        errors.MaxCount(field, words, ApiLimits.KeywordsPerList).NoNulls(field, words);
+        foreach (var word in (words ?? []).OfType<string>())
+        {
+            if (word.Trim().Length > ApiLimits.KeywordLength)
+            {
+                errors.Add(field, $"{field}: a keyword must be at most {ApiLimits.KeywordLength} characters");
+            }
+            else if (word.Trim().Length == 0 || word.Trim().Any(char.IsWhiteSpace))
+            {
+                errors.Add(field, $"{field}: keyword '{word}' must be a single word");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Dnd.Workflows.Persistence;
+
+namespace Dnd.Host.Api.Conversations;
+
+/// <summary>
+/// A message in the outbox or inbox. Outbound: "queued" until it leaves, "sent", "skipped" when DND refused it at
+/// send time, "cancelled" when a later opt-out caught it (statusReason and ledgerSequence say which decision).
+/// </summary>
+public sealed record MessageDto(
+    string Id,
+    string AccountId,
+    string ContactId,
+    string Channel,
+    string Direction,
+    string Status,
+    string? Subject,
+    string Body,
+    string HeadersJson,
+    string? WorkflowInstanceId,
+    string? StatusReason,
+    long? LedgerSequence,
+    DateTimeOffset CreatedAt)
+{
+    public static MessageDto From(MessageRecord m) => new(m.Id, m.AccountId, m.ContactId, m.Channel, m.Direction, m.Status, m.Subject, m.Body,
+        m.HeadersJson, m.WorkflowInstanceId, m.StatusReason, m.LedgerSequence, m.CreatedAt);
+}

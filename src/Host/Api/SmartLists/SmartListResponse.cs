@@ -1,0 +1,3 @@
+namespace Dnd.Host.Api.SmartLists;
+
+public sealed record SmartListResponse(SmartListDto SmartList);
