@@ -41,6 +41,8 @@ builder.Services.AddScoped<ContactCommands>();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+// Binding failures reach ProblemExceptionHandler, which says what was wrong; otherwise they are a bare 400.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 // Enums travel as their documented names only: "99" or 99 is not a status.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.AddDndOpenApi();
@@ -48,6 +50,7 @@ builder.AddDndOpenApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<CredentialMiddleware>();
 app.UseMiddleware<BodyLimitMiddleware>();
 app.UseMiddleware<CharsetMiddleware>();
 app.UseDefaultFiles();

@@ -6,6 +6,7 @@ using Dnd.Workflows.Runtime;
 using Dnd.Workflows.Templates;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Errors;
@@ -27,7 +28,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             WorkflowOwnershipException e => (409, "Workflow id taken", e.Message, null),
             TemplateException e => (422, "Invalid template", e.Message, e.Errors),
             ApiValidationException e => (e.Status, e.Title, e.Message, e.Errors),
-            BadHttpRequestException e => (400, "Bad request", e.Message, null),
+            BadHttpRequestException e => (e.StatusCode, ReasonPhrases.GetReasonPhrase(e.StatusCode), BindingDetail(e), null),
             DbUpdateConcurrencyException => (409, "Conflict", "The record changed while this request was being handled; retry it.", null),
             // A unique index caught what the account's write order should have: a second writer on another server.
             DbUpdateException => (409, "Conflict", "Another request wrote the same record at the same time; retry it.", null),
@@ -49,6 +50,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         }
         return await WriteAsync(http, exception, problem);
     }
+
+    /// <summary>
+    /// The binder says which parameter failed; its JsonException says where in the body ("Path: $.tags"), which is
+    /// the part a caller needs to fix the request.
+    /// </summary>
+    private static string BindingDetail(BadHttpRequestException e) =>
+        e.InnerException is System.Text.Json.JsonException json ? $"{e.Message} {json.Message}" : e.Message;
 
     /// <summary>HighLevel's "duplicated contacts" answer (statusCode, message, meta.contactId, meta.matchingField) as a problem.</summary>
     private static ProblemDetails DuplicateProblem(DuplicateContactException e) => new()

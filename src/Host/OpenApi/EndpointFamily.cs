@@ -1,10 +1,11 @@
+using Dnd.Host.Auth;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 
 namespace Dnd.Host.OpenApi;
 
 /// <summary>
 /// Groups of operations that share authentication and the error statuses they can return whatever the handler
-/// does (the filter, the body limit, the framework's body binding).
+/// does (the credential check, the body limit, the framework's body binding).
 /// </summary>
 public enum EndpointFamily
 {
@@ -31,14 +32,16 @@ public static class EndpointFamilies
 {
     public static EndpointFamily Of(ApiDescription description)
     {
-        if (description.ActionDescriptor.EndpointMetadata.OfType<ApiKeyRequired>().Any())
+        switch (description.ActionDescriptor.EndpointMetadata.OfType<Credential>().FirstOrDefault()?.Kind)
         {
-            return EndpointFamily.Api;
+            case CredentialKind.ApiKey:
+                return EndpointFamily.Api;
+            case CredentialKind.AdminKey:
+                return EndpointFamily.Admin;
         }
         var path = "/" + (description.RelativePath ?? "").TrimStart('/');
         return path switch
         {
-            _ when path.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.Admin,
             _ when path.StartsWith("/webhooks/twilio/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.TwilioWebhook,
             _ when path.StartsWith("/webhooks/mailgun/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.MailgunWebhook,
             _ when path.StartsWith("/unsubscribe/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.Unsubscribe,

@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Dnd.Host.OpenApi;
 
 /// <summary>
-/// Declares the error statuses an operation can return whatever its handler does: those of its family's filter
-/// (401, 403), of the body limit (413), of the framework's body binding (400, 415) and the family's own (422 on API
+/// Declares the error statuses an operation can return whatever its handler does: those of its family's credential
+/// check (401, 403), of the body limit (413), of the framework's body binding (400, 415) and the family's own (422 on API
 /// bodies; 400, 403, 404 on webhooks). Endpoint-specific statuses are the endpoints' own <c>.ProducesProblem(...)</c>;
 /// a status already declared is left as its owner wrote it, only given the problem body if it had none.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 namespace Dnd.Host.OpenApi;
 
 /// <summary>
-/// The one error body of the whole API: RFC 9457 problem details as <c>ProblemExceptionHandler</c>, the filters and
+/// The one error body of the whole API: RFC 9457 problem details as <c>ProblemExceptionHandler</c>, the middleware and
 /// status code pages write them. It replaces the schema generated from <c>Mvc.ProblemDetails</c> (reached through
 /// the endpoints' <c>.ProducesProblem(...)</c>), so every 4xx of the document points at the same documented shape.
 /// </summary>

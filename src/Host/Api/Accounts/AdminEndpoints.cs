@@ -1,12 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dnd.Host.Auth;
-using Dnd.Host.Configuration;
 using Dnd.Host.Errors;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Api.Accounts;
 
@@ -15,23 +11,10 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireAdminKey)
+        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAdminKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/accounts", CreateAccountAsync).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapPost("/accounts/{accountId}/api-keys", IssueKeyAsync).ProducesProblem(StatusCodes.Status404NotFound);
-    }
-
-    private static async ValueTask<object?> RequireAdminKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<DndOptions>>().Value.AdminKey;
-        var given = context.HttpContext.Request.Headers["X-Admin-Key"].ToString();
-        if (string.IsNullOrEmpty(configured) ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured), Encoding.UTF8.GetBytes(given)))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                detail: string.IsNullOrEmpty(configured) ? "The admin API is disabled (Dnd:AdminKey is not set)." : "X-Admin-Key is missing or wrong.");
-        }
-        return await next(context);
     }
 
     private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, TimeProvider clock, CancellationToken ct)
