@@ -27,7 +27,9 @@ public static class WorkflowServices
         services.TryAddSingleton(DndRuleSet.Default);
         services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccountLocks>();
+        services.AddSingleton<SqliteWriters>();
         services.AddScoped<AccountWrites>();
+        services.AddSingleton<Caching.AccountCache>();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<ConsentStore>();
         services.AddScoped<ConsentService>();

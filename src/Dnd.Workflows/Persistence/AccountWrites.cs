@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dnd.Workflows.Persistence;
 
@@ -9,11 +8,12 @@ namespace Dnd.Workflows.Persistence;
 /// The serialization point of consent: every write that can change what a contact may receive (consent events,
 /// contact edits and deletes, workflow steps, sends, webhook idempotency records) runs in a transaction that holds
 /// its account's write lock, so each one reads the state the previous one committed and nothing is lost or
-/// written twice. In process the lock is <see cref="AccountLocks"/>; across processes it is the database's:
-/// a transaction-scoped advisory lock on PostgreSQL, the database write lock (BEGIN IMMEDIATE) on SQLite.
+/// written twice. On SQLite every write takes its turn on the database's one writer (<see cref="SqliteGroupCommit"/>),
+/// which commits writes in groups; on PostgreSQL the lock is <see cref="AccountLocks"/> in process and a
+/// transaction-scoped advisory lock across processes.
 /// Scoped: one per DbContext. Nested begins for the same account join the open write.
 /// </summary>
-public sealed class AccountWrites(DndDbContext db, AccountLocks locks)
+public sealed class AccountWrites(DndDbContext db, AccountLocks locks, SqliteWriters sqlite)
 {
     private string? _account;
 
@@ -31,6 +31,26 @@ public sealed class AccountWrites(DndDbContext db, AccountLocks locks)
             // waiting for the database; the caller must begin here instead.
             throw new InvalidOperationException("An account write must begin before any other transaction.");
         }
+        var write = db.Database.IsSqlite() ? await BeginSqliteAsync(ct) : await BeginLockedAsync(accountId, ct);
+        _account = accountId;
+        return write;
+    }
+
+    private async Task<AccountWrite> BeginSqliteAsync(CancellationToken ct)
+    {
+        var turn = await SqliteTurn.EnterAsync(db.Database, sqlite, ct);
+        return new AccountWrite(
+            commit: turn.CommitAsync,
+            abandon: () =>
+            {
+                turn.Abandon();
+                return ValueTask.CompletedTask;
+            },
+            closed: () => _account = null);
+    }
+
+    private async Task<AccountWrite> BeginLockedAsync(string accountId, CancellationToken ct)
+    {
         var held = await locks.AcquireAsync(accountId, ct);
         try
         {
@@ -39,8 +59,25 @@ public sealed class AccountWrites(DndDbContext db, AccountLocks locks)
             {
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(accountId)})", ct);
             }
-            _account = accountId;
-            return new AccountWrite(tx, held, () => _account = null);
+            return new AccountWrite(
+                commit: () => tx.CommitAsync(),
+                abandon: async () =>
+                {
+                    try
+                    {
+                        await tx.DisposeAsync();
+                    }
+                    finally
+                    {
+                        held.Dispose();
+                    }
+                },
+                closed: () => _account = null,
+                afterCommit: async () =>
+                {
+                    await tx.DisposeAsync();
+                    held.Dispose();
+                });
         }
         catch
         {
@@ -52,38 +89,4 @@ public sealed class AccountWrites(DndDbContext db, AccountLocks locks)
     /// <summary>A stable 64-bit key per account (string.GetHashCode differs between processes).</summary>
     private static long LockKey(string accountId) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("dnd-account:" + accountId)), 0);
-}
-
-/// <summary>An open account write; Commit ends it, disposing without commit rolls it back.</summary>
-public sealed class AccountWrite : IAsyncDisposable
-{
-    public static readonly AccountWrite Joined = new(null, null, null);
-
-    private readonly IDbContextTransaction? _tx;
-    private readonly IDisposable? _lock;
-    private readonly Action? _closed;
-    private bool _disposed;
-
-    internal AccountWrite(IDbContextTransaction? tx, IDisposable? held, Action? closed) => (_tx, _lock, _closed) = (tx, held, closed);
-
-    /// <summary>Commits an outermost write; a joined write is committed by its owner.</summary>
-    public Task CommitAsync(CancellationToken ct = default) => _tx?.CommitAsync(ct) ?? Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_tx is null || _disposed)
-        {
-            return;
-        }
-        _disposed = true;
-        try
-        {
-            await _tx.DisposeAsync();
-        }
-        finally
-        {
-            _closed!();
-            _lock!.Dispose();
-        }
-    }
 }
