@@ -42,8 +42,9 @@ public sealed class ConsentService(DndDbContext db, ConsentEngine engine, Consen
     public async Task<IReadOnlyList<(string? ContactId, ConsentDecision Decision)>> ApplyToAddressAsync(
         string accountId, AddressKind kind, string address, ConsentEvent evt, CancellationToken ct = default)
     {
-        var contacts = await db.Contacts.WithAddress(accountId, kind, address)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        // Oldest first, sorted here: see ContactBook.Oldest for why not in SQL.
+        var contacts = (await db.Contacts.WithAddress(accountId, kind, address).ToListAsync(ct))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var results = new List<(string?, ConsentDecision)>();
         foreach (var row in contacts)
         {
