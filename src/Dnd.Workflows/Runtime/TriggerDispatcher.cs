@@ -4,6 +4,7 @@ using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dnd.Workflows.Runtime;
 
@@ -11,26 +12,36 @@ namespace Dnd.Workflows.Runtime;
 /// Turns pending triggers into workflow instances. Claiming a trigger (deleting its row) and creating the
 /// instances it starts happen in one transaction, so each trigger starts its workflows exactly once.
 /// </summary>
-public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionStore definitions, WorkflowRuntime runtime)
+public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionStore definitions, WorkflowRuntime runtime,
+    IOptions<WorkflowWorkerOptions> options)
 {
+    /// <summary>How many pending triggers one pass takes.</summary>
+    public const int PassSize = 500;
+
+    /// <returns>How many pending triggers the pass took (<see cref="PassSize"/> when more may be waiting).</returns>
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
-        List<string> ids;
+        List<(string Id, string ContactId)> pending;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-            ids = await db.PendingTriggers.OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(200).ToListAsync(ct);
+            pending = (await db.PendingTriggers.OrderBy(t => t.CreatedAt).Select(t => new { t.Id, t.ContactId }).Take(PassSize).ToListAsync(ct))
+                .Select(t => (t.Id, t.ContactId)).ToList();
         }
-        var started = 0;
-        foreach (var id in ids)
+        // Contacts side by side, so their claims share SQLite's group commits; one contact's triggers in the order
+        // they were recorded, so its workflows start in the order its DND changed.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct };
+        await Parallel.ForEachAsync(pending.GroupBy(t => t.ContactId), parallel, async (contact, token) =>
         {
-            foreach (var instanceId in await ClaimAsync(id, ct))
+            foreach (var (id, _) in contact)
             {
-                await runtime.RunAsync(instanceId, ct);
-                started++;
+                foreach (var instanceId in await ClaimAsync(id, token))
+                {
+                    await runtime.RunAsync(instanceId, token);
+                }
             }
-        }
-        return started;
+        });
+        return pending.Count;
     }
 
     /// <summary>Records a form submission as a pending trigger (the form API calls this) and wakes the worker.</summary>

@@ -27,14 +27,20 @@ public sealed class WorkflowWorker(
         var recoverAll = true;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var more = false;
             try
             {
-                await RunOnceAsync(recoverAll, stoppingToken);
+                more = await RunOnceAsync(recoverAll, stoppingToken);
                 recoverAll = false;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Workflow worker pass failed; retrying");
+            }
+            if (more)
+            {
+                // A full pass leaves work behind (10,000 timers due at once): take the next batch now, not at the next poll.
+                continue;
             }
             try
             {
@@ -47,28 +53,43 @@ public sealed class WorkflowWorker(
         }
     }
 
+    /// <summary>How many due timers or stalled instances one pass takes.</summary>
+    public const int PassSize = 500;
+
     /// <param name="recoverAll">At start-up every Running instance is orphaned: nothing else in this process runs it.</param>
-    public async Task RunOnceAsync(bool recoverAll, CancellationToken ct)
+    /// <returns>Whether a batch was full, so more work may be waiting.</returns>
+    public async Task<bool> RunOnceAsync(bool recoverAll, CancellationToken ct)
     {
-        await triggers.DispatchPendingAsync(ct);
+        var moreTriggers = await triggers.DispatchPendingAsync(ct) == TriggerDispatcher.PassSize;
         var now = clock.GetUtcNow();
         List<string> due, stalled;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
             due = await db.Bookmarks.Where(b => b.DueAt != null && b.DueAt <= now).OrderBy(b => b.DueAt)
-                .Select(b => b.Id).Take(200).ToListAsync(ct);
+                .Select(b => b.Id).Take(PassSize).ToListAsync(ct);
             var stalledBefore = recoverAll ? now : now - options.Value.StalledAfter;
             stalled = await db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= stalledBefore)
-                .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(200).ToListAsync(ct);
+                .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(PassSize).ToListAsync(ct);
         }
-        foreach (var id in due)
+        // Instances run side by side so their steps share SQLite's group commits; each instance is still one at a time.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct };
+        await Parallel.ForEachAsync(due, parallel, (id, token) =>
+            Isolated(() => runtime.ResumeAsync(id, new ResumeInput(BookmarkRequest.Timer, TimedOut: true), token), id));
+        await Parallel.ForEachAsync(stalled, parallel, (id, token) => Isolated(() => runtime.RunAsync(id, token), id));
+        return moreTriggers || due.Count == PassSize || stalled.Count == PassSize;
+    }
+
+    /// <summary>One instance's failure is logged and retried on a later pass; it does not stop the others of the pass.</summary>
+    private async ValueTask Isolated(Func<Task> run, string id)
+    {
+        try
         {
-            await runtime.ResumeAsync(id, new ResumeInput(BookmarkRequest.Timer, TimedOut: true), ct);
+            await run();
         }
-        foreach (var id in stalled)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await runtime.RunAsync(id, ct);
+            logger.LogError(e, "Workflow work item {Id} failed; a later pass retries it", id);
         }
     }
 }

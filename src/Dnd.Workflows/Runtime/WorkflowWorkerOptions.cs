@@ -17,6 +17,12 @@ public sealed class WorkflowWorkerOptions
     /// </summary>
     public TimeSpan MinimumLoopWait { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Instances the worker runs at once (each one still a step at a time): enough for their writes to share SQLite
+    /// commits and PostgreSQL connections, few enough not to starve requests.
+    /// </summary>
+    public int Concurrency { get; set; } = 16;
+
     /// <summary>Steps one instance may take in its whole life; past it the instance ends Faulted with the reason.</summary>
     public int StepBudget { get; set; } = 1000;
 }
