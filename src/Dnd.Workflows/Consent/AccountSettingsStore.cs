@@ -1,18 +1,23 @@
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Consent;
 
-/// <summary>Reads an account's settings; read inside a write they are the ones its decisions use.</summary>
-public sealed class AccountSettingsStore(DndDbContext db)
+/// <summary>
+/// Reads an account's settings through the process's <see cref="AccountCache"/>. In the process that changed them
+/// the new settings apply at once (PUT /locations/dnd-settings invalidates); another server process on the same
+/// database applies them within <see cref="AccountCache.TimeToLive"/>.
+/// </summary>
+public sealed class AccountSettingsStore(DndDbContext db, AccountCache cache)
 {
     public async Task<AccountSettings> SettingsAsync(string accountId, CancellationToken ct = default) =>
-        AccountSettingsJson.Parse(await JsonAsync(accountId, ct));
+        (await AccountAsync(accountId, ct)).Settings;
 
     public async Task<AccountProfile> ProfileAsync(string accountId, CancellationToken ct = default) =>
-        AccountSettingsJson.ParseProfile(await JsonAsync(accountId, ct));
+        (await AccountAsync(accountId, ct)).Profile;
 
-    private Task<string> JsonAsync(string accountId, CancellationToken ct) =>
-        db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.SettingsJson).SingleAsync(ct);
+    /// <exception cref="InvalidOperationException">No such account: callers hold an authenticated account id.</exception>
+    private async Task<CachedAccount> AccountAsync(string accountId, CancellationToken ct) =>
+        await cache.FindAsync(db, accountId, ct) ?? throw new InvalidOperationException($"No account {accountId}.");
 }

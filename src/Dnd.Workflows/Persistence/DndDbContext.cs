@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Persistence;
 
-public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbContext(options)
+public sealed partial class DndDbContext(DbContextOptions<DndDbContext> options) : DbContext(options)
 {
     public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
@@ -25,11 +25,23 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
 
         var contact = b.Entity<ContactRecord>();
         contact.HasKey(c => c.Id);
-        contact.HasIndex(c => new { c.AccountId, c.Email });
-        contact.HasIndex(c => new { c.AccountId, c.Phone });
+        // Address lookups, and searches for an email or phone in page order: with the sort columns after the address, an
+        // exact email or phone search is a seek here rather than a walk of the account's paging index below.
+        contact.HasIndex(c => new { c.AccountId, c.Email, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.Phone, c.CreatedAt, c.Id });
         // NULLs are distinct in both SQLite and PostgreSQL, so allowed duplicates (null key) never collide.
         contact.HasIndex(c => new { c.AccountId, c.EmailKey }).IsUnique();
         contact.HasIndex(c => new { c.AccountId, c.PhoneKey }).IsUnique();
+        // Search and smart lists page in (CreatedAt, Id) order within an account, usually filtered on one channel's DND
+        // status: with these the filtered, sorted page is a range read of an index (no sort of the matches) and the
+        // total a count over the same index, never the table.
+        contact.HasIndex(c => new { c.AccountId, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndCall, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndEmail, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndSms, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndWhatsApp, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndFb, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndGmb, c.CreatedAt, c.Id });
         contact.Property(c => c.Revision).IsConcurrencyToken();
         contact.Ignore(c => c.Tags);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Host.Configuration;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,21 @@ namespace Dnd.Host.Auth;
 /// </summary>
 public sealed class CredentialMiddleware(RequestDelegate next)
 {
+    /// <summary>Distinct API keys remembered at once; past it expired ones are dropped (all, when none has expired).</summary>
+    public const int ApiKeyCacheCapacity = 10_000;
+
+    /// <summary>
+    /// Keys are only ever added (there is no revocation yet), so a remembered key cannot turn wrong; the age bound
+    /// only limits how long a key deleted from the database by hand keeps working. A revocation endpoint must
+    /// invalidate this cache, and other processes would see the revocation after this long.
+    /// </summary>
+    public static readonly TimeSpan ApiKeyCacheTimeToLive = TimeSpan.FromMinutes(5);
+
+    // One per server (the middleware is created once per pipeline): each presented key is hashed and looked up once,
+    // then every request with it is a dictionary read. Unknown keys are not remembered, so a key issued later works
+    // at once and guessing fills nothing.
+    private readonly ExpiringCache<string, string> _accountByKey = new(ApiKeyCacheCapacity, ApiKeyCacheTimeToLive);
+
     public async Task InvokeAsync(HttpContext http, DndDbContext db, AccountContext account, IOptions<DndOptions> options)
     {
         var refusal = http.GetEndpoint()?.Metadata.GetMetadata<Credential>()?.Kind switch
@@ -30,7 +46,7 @@ public sealed class CredentialMiddleware(RequestDelegate next)
         await next(http);
     }
 
-    private static async Task<IResult?> ApiKeyAsync(HttpContext http, DndDbContext db, AccountContext account)
+    private async Task<IResult?> ApiKeyAsync(HttpContext http, DndDbContext db, AccountContext account)
     {
         var header = http.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
@@ -38,8 +54,11 @@ public sealed class CredentialMiddleware(RequestDelegate next)
         {
             return Unauthorized("Send your API key as 'Authorization: Bearer <key>'.");
         }
-        var hash = ApiKeyHasher.Hash(header[scheme.Length..].Trim());
-        var accountId = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash).Select(k => k.AccountId).FirstOrDefaultAsync(http.RequestAborted);
+        var accountId = await _accountByKey.GetOrLoadAsync(header[scheme.Length..].Trim(), db, static (key, db, ct) =>
+        {
+            var hash = ApiKeyHasher.Hash(key);
+            return db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash).Select(k => k.AccountId).FirstOrDefaultAsync(ct);
+        }, http.RequestAborted);
         if (accountId is null)
         {
             return Unauthorized("The API key is not valid.");

@@ -1,5 +1,6 @@
 using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,8 @@ public static class AccountSettingsEndpoints
         group.MapPut("/", UpdateAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<Ok<DndSettingsResponse>> UpdateAsync(AccountSettingsRequest body, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Ok<DndSettingsResponse>> UpdateAsync(AccountSettingsRequest body, AccountContext account, DndDbContext db, AccountCache accounts,
+        CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         AccountSettingsValidation.Validate(body);
@@ -43,6 +45,9 @@ public static class AccountSettingsEndpoints
         };
         row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile);
         await db.SaveChangesAsync(ct);
+        // After the commit: this process decides with the new settings from the next request on; other server
+        // processes when their cached copy expires (AccountCache.TimeToLive).
+        accounts.Invalidate(account.AccountId);
         return TypedResults.Ok(View(updated, updatedProfile));
     }
 

@@ -1,5 +1,6 @@
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public static class AdminEndpoints
         admin.MapPost("/accounts/{accountId}/api-keys", IssueKeyAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, AccountCache accounts, TimeProvider clock,
+        CancellationToken ct)
     {
         body.Validate();
         if (await db.Accounts.AnyAsync(a => a.Id == body.Id, ct))
@@ -30,6 +32,8 @@ public static class AdminEndpoints
         });
         var key = Issue(db, body.Id!, "initial", clock);
         await db.SaveChangesAsync(ct);
+        // Misses are not cached, so this changes nothing today; it keeps "every account write invalidates" true.
+        accounts.Invalidate(body.Id!);
         return TypedResults.Created($"/admin/accounts/{body.Id}", new ApiKeyResponse(body.Id!, key));
     }
 

@@ -47,4 +47,11 @@ public sealed record ContactDto
     public required string DndAggregate { get; init; }
     public required DndSettingsDto DndSettings { get; init; }
     public required InboundDndSettingsDto InboundDndSettings { get; init; }
+
+    /// <summary>
+    /// Search results only (HighLevel's search Contact): this contact's place in the search order, [dateAdded in epoch
+    /// milliseconds, id]; sent back as the search's searchAfter, the next page starts after this contact.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? SearchAfter { get; init; }
 }

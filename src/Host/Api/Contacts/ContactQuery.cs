@@ -18,6 +18,7 @@ public static class ContactQuery
     /// <param name="errors">Gets one message per filter that is incomplete or not supported, naming it by index.</param>
     public static IQueryable<ContactRecord> Apply(IQueryable<ContactRecord> q, IReadOnlyList<SearchFilter?> filters, string region, FieldErrors errors)
     {
+        var seeksAddress = filters.Any(IsExactAddress);
         for (var i = 0; i < filters.Count; i++)
         {
             var name = $"filters[{i}]";
@@ -61,7 +62,7 @@ public static class ContactQuery
                 case ["dndSettings", var channelName, "status"] when ChannelNames.TryParse(channelName, out var channel):
                     if (StatusValue(f.Value) is { } status)
                     {
-                        q = q.Where(Negate(ChannelIs(channel, status), negate));
+                        q = q.Where(Negate(seeksAddress ? ChannelIsChecked(channel, status) : ChannelIs(channel, status), negate));
                     }
                     else
                     {
@@ -93,6 +94,25 @@ public static class ContactQuery
                             || (c.Email ?? "").Contains(t) || (c.Phone ?? "").Contains(t));
     }
 
+    /// <summary>
+    /// One page in the search order, dateAdded then id (ids are unique, so the order is total and a cursor is exact):
+    /// after the cursor when there is one, else at the offset. The account's contacts are read in index order and
+    /// the read stops at the page's end.
+    /// </summary>
+    public static IQueryable<ContactRecord> Page(IQueryable<ContactRecord> q, SearchCursor? after, int offset, int limit)
+    {
+        if (after is { } cursor)
+        {
+            var at = cursor.At;
+            var id = cursor.Id;
+            // The first conjunct alone bounds the index range (a seek, where an OR would read every entry); the second
+            // drops the cursor's own dateAdded up to and including its id.
+            q = q.Where(c => c.CreatedAt >= at && (c.CreatedAt > at || string.Compare(c.Id, id) > 0));
+        }
+        q = q.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+        return (offset > 0 ? q.Skip(offset) : q).Take(limit);
+    }
+
     public static Expression<Func<ContactRecord, bool>> HasTag(string tag)
     {
         var needle = "|" + tag.Trim().ToLower() + "|";
@@ -116,6 +136,26 @@ public static class ContactQuery
         Channel.Fb => c => c.DndFb == status,
         _ => c => c.DndGmb == status,
     };
+
+    /// <summary>
+    /// The same test as <see cref="ChannelIs"/>, written so no index serves it ("+ 0" hides the column from SQLite's
+    /// planner): with an exact email or phone in the search, the address index finds the one or few contacts and the
+    /// status is checked on them. Otherwise SQLite may weigh the channel's index as equal, pick it, and read every
+    /// contact with that status to find one address.
+    /// </summary>
+    private static Expression<Func<ContactRecord, bool>> ChannelIsChecked(Channel channel, int status) => channel switch
+    {
+        Channel.Call => c => c.DndCall + 0 == status,
+        Channel.Email => c => c.DndEmail + 0 == status,
+        Channel.Sms => c => c.DndSms + 0 == status,
+        Channel.WhatsApp => c => c.DndWhatsApp + 0 == status,
+        Channel.Fb => c => c.DndFb + 0 == status,
+        _ => c => c.DndGmb + 0 == status,
+    };
+
+    /// <summary>A filter that names one email or phone exactly: at most a few contacts match it.</summary>
+    private static bool IsExactAddress(SearchFilter? f) =>
+        f is { Field: "email" or "phone", Operator: { } op, Value.ValueKind: JsonValueKind.String } && op.Equals("eq", StringComparison.OrdinalIgnoreCase);
 
     private static Expression<Func<ContactRecord, bool>> TextMatches(string field, string value, bool contains, string region)
     {

@@ -22,8 +22,9 @@ public static class ContactSearchEndpoints
         AccountSettingsStore settings, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
-        var offset = Paging.Offset(body.Page, body.PageLimit);
         var errors = new FieldErrors();
+        var after = SearchCursor.Read(body.SearchAfter, body.SearchAfterIsNull, errors);
+        var offset = Paging.Offset(body.Page, body.PageLimit, keyset: body.SearchAfter is { Count: > 0 }, errors);
         if (body.FiltersIsNull)
         {
             errors.Add("filters", "filters cannot be null; send [] or leave it out");
@@ -34,10 +35,12 @@ public static class ContactSearchEndpoints
             (await settings.ProfileAsync(account.AccountId, ct)).DefaultRegion, errors);
         errors.ThrowIfAny("The search is invalid.");
         query = ContactQuery.FreeText(query, body.Query);
+        // The total counts every match, not what is left after the cursor, as HighLevel's does. With a DND filter it is
+        // a count over the (account, channel status, dateAdded, id) index.
         var total = await query.CountAsync(ct);
         // Past the last page the list is empty and the total still says how many there are.
-        var rows = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip(offset).Take((int)body.PageLimit).ToListAsync(ct);
-        return TypedResults.Ok(new SearchContactsResponse(rows.Select(ContactMapper.ToDto).ToList(), total));
+        var rows = await ContactQuery.Page(query, after, offset, (int)body.PageLimit).ToListAsync(ct);
+        return TypedResults.Ok(new SearchContactsResponse(
+            rows.Select(r => ContactMapper.ToDto(r) with { SearchAfter = SearchCursor.Of(r).ToWire() }).ToList(), total));
     }
 }

@@ -81,7 +81,7 @@ public static class SmartListEndpoints
         }
         query = ContactQuery.FreeText(query, list.Query);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(offset).Take((int)pageLimit).ToListAsync(ct);
+        var rows = await ContactQuery.Page(query, after: null, offset, (int)pageLimit).ToListAsync(ct);
         return TypedResults.Ok(new SmartListContactsResponse(SmartListDto.From(list), rows.Select(ContactMapper.ToDto).ToList(), total));
     }
 
