@@ -85,11 +85,18 @@ public static class SmartListEndpoints
         return TypedResults.Ok(new SmartListContactsResponse(SmartListDto.From(list), rows.Select(ContactMapper.ToDto).ToList(), total));
     }
 
+    /// <remarks>In an account write: a bulk delete bypasses SaveChanges, so it would otherwise not take the SQLite writer's turn.</remarks>
     private static async Task<Results<Ok<SmartListDeletedResponse>, ProblemHttpResult>> DeleteAsync(string listId, AccountContext account, DndDbContext db,
-        CancellationToken ct)
+        AccountWrites writes, CancellationToken ct)
     {
+        await using var write = await writes.BeginAsync(account.AccountId, ct);
         var deleted = await db.SmartLists.Where(s => s.Id == listId && s.AccountId == account.AccountId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? NotFound(listId) : TypedResults.Ok(new SmartListDeletedResponse(true));
+        if (deleted == 0)
+        {
+            return NotFound(listId);
+        }
+        await write.CommitAsync(ct);
+        return TypedResults.Ok(new SmartListDeletedResponse(true));
     }
 
     private static ProblemHttpResult NotFound(string listId) =>
