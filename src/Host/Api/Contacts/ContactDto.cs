@@ -45,7 +45,8 @@ public sealed record ContactDto
     public required string DateUpdated { get; init; }
     public bool Dnd { get; init; }
     public required string DndAggregate { get; init; }
-    public required DndSettingsDto DndSettings { get; init; }
+    /// <summary>HighLevel's dndSettings: every channel (Call, Email, SMS, WhatsApp, GMB, FB) with its status, message and code.</summary>
+    public required Dictionary<string, DndSettingDto> DndSettings { get; init; }
     public required InboundDndSettingsDto InboundDndSettings { get; init; }
 
     /// <summary>

@@ -28,15 +28,8 @@ public static class ContactMapper
             DateUpdated = Date(row.UpdatedAt),
             Dnd = consent.Aggregate == DndAggregate.On,
             DndAggregate = consent.Aggregate.ToString().ToLowerInvariant(),
-            DndSettings = new DndSettingsDto
-            {
-                Call = Setting(consent[Channel.Call]),
-                Email = Setting(consent[Channel.Email]),
-                Sms = Setting(consent[Channel.Sms]),
-                WhatsApp = Setting(consent[Channel.WhatsApp]),
-                Gmb = Setting(consent[Channel.Gmb]),
-                Fb = Setting(consent[Channel.Fb]),
-            },
+            // Every channel, under HighLevel's spelling of its name (ChannelNames), so the list is written once.
+            DndSettings = consent.Channels.ToDictionary(c => c.Key.ToWire(), c => Setting(c.Value)),
             InboundDndSettings = new InboundDndSettingsDto(
                 new InboundDndSettingDto(consent.Inbound.Active ? "active" : "inactive", consent.Inbound.Message ?? "")),
         };
