@@ -2,7 +2,6 @@ using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Consent;
@@ -13,7 +12,7 @@ namespace Dnd.Workflows.Consent;
 /// Called inside an open account write (a webhook, a workflow step) it joins that write and leaves the commit
 /// to its owner.
 /// </summary>
-public sealed class ConsentService(DndDbContext db, ConsentEngine engine, ConsentStore store, AccountSettingsStore settings, AccountWrites writes, WorkSignal signal, TimeProvider clock)
+public sealed class ConsentService(DndDbContext db, ConsentEngine engine, ConsentStore store, AccountSettingsStore settings, AccountWrites writes, TimeProvider clock)
 {
     public async Task<ConsentDecision> ApplyAsync(string accountId, string contactId, ConsentEvent evt, CancellationToken ct = default)
     {
@@ -21,7 +20,6 @@ public sealed class ConsentService(DndDbContext db, ConsentEngine engine, Consen
         var decision = await ApplyAsync(await LoadAsync(accountId, contactId, ct), evt, ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        signal.Pulse();
         return decision;
     }
 

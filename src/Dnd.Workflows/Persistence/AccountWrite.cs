@@ -10,12 +10,13 @@ public sealed class AccountWrite : IAsyncDisposable
 
     private readonly Func<Task>? _commit;
     private readonly Func<ValueTask>? _abandon;
-    private readonly Action? _closed;
+    private readonly Action<bool>? _closed;
     private readonly Func<ValueTask>? _afterCommit;
     private bool _committed;
     private bool _disposed;
 
-    internal AccountWrite(Func<Task>? commit, Func<ValueTask>? abandon, Action? closed, Func<ValueTask>? afterCommit = null) =>
+    /// <param name="closed">Called once the write is over, with whether it committed.</param>
+    internal AccountWrite(Func<Task>? commit, Func<ValueTask>? abandon, Action<bool>? closed, Func<ValueTask>? afterCommit = null) =>
         (_commit, _abandon, _closed, _afterCommit) = (commit, abandon, closed, afterCommit);
 
     /// <summary>Commits an outermost write; a joined write is committed by its owner.</summary>
@@ -26,13 +27,15 @@ public sealed class AccountWrite : IAsyncDisposable
             return;
         }
         _committed = true;
+        var kept = false;
         try
         {
             await _commit();
+            kept = true;
         }
         finally
         {
-            await CloseAsync(_afterCommit);
+            await CloseAsync(_afterCommit, kept);
         }
     }
 
@@ -42,10 +45,10 @@ public sealed class AccountWrite : IAsyncDisposable
         {
             return;
         }
-        await CloseAsync(_abandon);
+        await CloseAsync(_abandon, committed: false);
     }
 
-    private async ValueTask CloseAsync(Func<ValueTask>? end)
+    private async ValueTask CloseAsync(Func<ValueTask>? end, bool committed)
     {
         if (_disposed)
         {
@@ -61,7 +64,7 @@ public sealed class AccountWrite : IAsyncDisposable
         }
         finally
         {
-            _closed!();
+            _closed!(committed);
         }
     }
 }

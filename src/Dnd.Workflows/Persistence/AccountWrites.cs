@@ -36,6 +36,20 @@ public sealed class AccountWrites(DndDbContext db, AccountLocks locks, SqliteWri
         return write;
     }
 
+    /// <summary>The write is over: a committed one wakes the worker if it wrote pending triggers.</summary>
+    private void Closed(bool committed)
+    {
+        _account = null;
+        if (committed)
+        {
+            db.WakeIfNewWork();
+        }
+        else
+        {
+            db.ForgetNewWork();
+        }
+    }
+
     private async Task<AccountWrite> BeginSqliteAsync(CancellationToken ct)
     {
         var turn = await SqliteTurn.EnterAsync(db.Database, sqlite, ct);
@@ -46,7 +60,7 @@ public sealed class AccountWrites(DndDbContext db, AccountLocks locks, SqliteWri
                 turn.Abandon();
                 return ValueTask.CompletedTask;
             },
-            closed: () => _account = null);
+            closed: Closed);
     }
 
     private async Task<AccountWrite> BeginLockedAsync(string accountId, CancellationToken ct)
@@ -72,7 +86,7 @@ public sealed class AccountWrites(DndDbContext db, AccountLocks locks, SqliteWri
                         held.Dispose();
                     }
                 },
-                closed: () => _account = null,
+                closed: Closed,
                 afterCommit: async () =>
                 {
                     await tx.DisposeAsync();

@@ -13,9 +13,17 @@ public sealed partial class DndDbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (Database.CurrentTransaction is not null || !Database.IsSqlite() || Writers is not { } writers)
+        _newWork |= ChangeTracker.Entries<PendingTriggerRecord>().Any(e => e.State == EntityState.Added);
+        if (Database.CurrentTransaction is not null)
         {
+            // Inside an account write: its commit wakes the worker.
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (!Database.IsSqlite() || Writers is not { } writers)
+        {
+            var changed = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            WakeIfNewWork();
+            return changed;
         }
         var turn = await SqliteTurn.EnterAsync(Database, writers, cancellationToken);
         int saved;
@@ -29,10 +37,28 @@ public sealed partial class DndDbContext
             throw;
         }
         await turn.CommitAsync();
+        WakeIfNewWork();
         return saved;
     }
 
+    private bool _newWork;
+
+    /// <summary>After a commit: wakes the worker when what was committed included pending triggers.</summary>
+    internal void WakeIfNewWork()
+    {
+        if (_newWork)
+        {
+            _newWork = false;
+            AppService<WorkSignal>()?.Pulse();
+        }
+    }
+
+    /// <summary>A write was undone: the triggers it staged were never committed.</summary>
+    internal void ForgetNewWork() => _newWork = false;
+
     /// <summary>The process's SQLite writers, from the application's services (none for a context made by hand).</summary>
-    private SqliteWriters? Writers =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SqliteWriters>();
+    private SqliteWriters? Writers => AppService<SqliteWriters>();
+
+    private T? AppService<T>() where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 }

@@ -7,7 +7,6 @@ using Dnd.Rules.Events;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,18 +53,16 @@ public static class UnsubscribeEndpoints
     /// without another ledger line.
     /// </summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
-        AccountWrites writes, ConsentService consent, WorkSignal signal, TimeProvider clock, CancellationToken ct)
+        AccountWrites writes, ConsentService consent, TimeProvider clock, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
             return InvalidToken();
         }
-        bool first;
         await using (var write = await writes.BeginAsync(claim!.AccountId, ct))
         {
-            first = await WebhookIdempotency.ClaimAsync(db, claim.AccountId, "unsubscribe", LinkId(claim), null, clock.GetUtcNow(), ct)
-                    == WebhookIdempotency.Claim.New;
-            if (first)
+            if (await WebhookIdempotency.ClaimAsync(db, claim.AccountId, "unsubscribe", LinkId(claim), null, clock.GetUtcNow(), ct)
+                == WebhookIdempotency.Claim.New)
             {
                 try
                 {
@@ -79,10 +76,6 @@ public static class UnsubscribeEndpoints
             }
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
-        }
-        if (first)
-        {
-            signal.Pulse();
         }
         return Page("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>");
     }

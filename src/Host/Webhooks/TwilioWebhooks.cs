@@ -33,7 +33,7 @@ public static class TwilioWebhooks
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, AccountSettingsStore settings, ContactBook contacts, ConsentService consent, InboundReplies replies, WorkSignal signal,
+        AccountWrites writes, AccountSettingsStore settings, ContactBook contacts, ConsentService consent, InboundReplies replies,
         TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
@@ -73,7 +73,6 @@ public static class TwilioWebhooks
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        signal.Pulse();
         // STOP or START is a consent change, not an answer: it must not send a waiting workflow down its Replied path.
         if (!contact.InboundDnd && !isKeyword)
         {
@@ -91,7 +90,7 @@ public static class TwilioWebhooks
     }
 
     private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> StatusAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, ConsentService consent, WorkSignal signal, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+        AccountWrites writes, ConsentService consent, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -115,7 +114,6 @@ public static class TwilioWebhooks
             new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode")), ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        signal.Pulse();
         return TypedResults.Ok(WebhookDecisionResponse.From(decisions));
     }
 

@@ -17,7 +17,7 @@ public static class FormEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Accepted<FormSubmissionResponse>> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
-        AccountWrites writes, ContactCommands contacts, WorkSignal signal, TimeProvider clock, CancellationToken ct)
+        AccountWrites writes, ContactCommands contacts, TimeProvider clock, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         body.Validate(formId);
@@ -40,7 +40,6 @@ public static class FormEndpoints
                 row => db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, row.Id, payload, clock.GetUtcNow())));
             contactId = written.Contact.Id;
         }
-        signal.Pulse();
         return TypedResults.Accepted((string?)null, new FormSubmissionResponse(contactId, formId, body.Consent));
     }
 }

@@ -1,6 +1,10 @@
-namespace Dnd.Workflows.Runtime;
+namespace Dnd.Workflows.Persistence;
 
-/// <summary>Wakes the background worker as soon as there is new work, instead of waiting for its next poll.</summary>
+/// <summary>
+/// Wakes the background worker as soon as new work is committed (a pending trigger), instead of waiting for its next
+/// poll. Pulsed by the writes themselves once they commit (<see cref="AccountWrites"/>, <see cref="DndDbContext"/>), so
+/// an event that starts nothing does not wake it.
+/// </summary>
 public sealed class WorkSignal
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
