@@ -1,6 +1,5 @@
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
-using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,8 +31,8 @@ public static class ContactEndpoints
         return TypedResults.Created($"/contacts/{written.Contact.Id}", new CreateContactResponse(ContactMapper.ToDto(written.Contact), written.Decisions));
     }
 
-    private static async Task<Ok<ContactResponse>> GetAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(new ContactResponse(ContactMapper.ToDto(await FindAsync(db, account, contactId, ct))));
+    private static async Task<Ok<ContactResponse>> GetAsync(string contactId, AccountContext account, ContactCommands commands, CancellationToken ct) =>
+        TypedResults.Ok(new ContactResponse(ContactMapper.ToDto(await commands.FindAsync(account.AccountId, contactId, ct))));
 
     private static async Task<Ok<UpdateContactResponse>> UpdateAsync(string contactId, ContactWriteRequest body, AccountContext account, ContactCommands commands,
         CancellationToken ct)
@@ -57,21 +56,21 @@ public static class ContactEndpoints
     }
 
     private static Task<Ok<TagsResponse>> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
-        CancellationToken ct) =>
-        ChangeTagsAsync(contactId, body, account, db, writes, (tags, given) => ContactFields.Distinct(tags.Concat(given)), ct);
+        ContactCommands commands, CancellationToken ct) =>
+        ChangeTagsAsync(contactId, body, account, db, writes, commands, (tags, given) => ContactFields.Distinct(tags.Concat(given)), ct);
 
     private static Task<Ok<TagsResponse>> RemoveTagsAsync(string contactId, [FromBody] TagsRequest body, AccountContext account, DndDbContext db,
-        AccountWrites writes, CancellationToken ct) =>
-        ChangeTagsAsync(contactId, body, account, db, writes,
+        AccountWrites writes, ContactCommands commands, CancellationToken ct) =>
+        ChangeTagsAsync(contactId, body, account, db, writes, commands,
             (tags, given) => tags.Where(t => !given.Contains(t.Trim(), StringComparer.OrdinalIgnoreCase)).ToList(), ct);
 
     /// <summary>Tags are written in the account's write order too, so a tag edit never races a consent change on the row.</summary>
     private static async Task<Ok<TagsResponse>> ChangeTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
-        Func<List<string>, List<string>, List<string>> change, CancellationToken ct)
+        ContactCommands commands, Func<List<string>, List<string>, List<string>> change, CancellationToken ct)
     {
         var given = body.Validate();
         await using var write = await writes.BeginAsync(account.AccountId, ct);
-        var row = await FindAsync(db, account, contactId, ct);
+        var row = await commands.FindAsync(account.AccountId, contactId, ct);
         var tags = change(row.Tags, given);
         // Checked on the result too: adding a few tags to a contact that has many must not pass the limit.
         new FieldErrors().MaxCount("tags", tags, Limits.ApiLimits.TagsPerContact).ThrowIfAny("The contact would have too many tags.");
@@ -82,7 +81,8 @@ public static class ContactEndpoints
         return TypedResults.Ok(new TagsResponse(row.Tags));
     }
 
-    private static async Task<Ok<LedgerResponse>> LedgerAsync(string contactId, AccountContext account, DndDbContext db, CancellationToken ct)
+    private static async Task<Ok<LedgerResponse>> LedgerAsync(string contactId, AccountContext account, DndDbContext db, ContactCommands commands,
+        CancellationToken ct)
     {
         var entries = await db.Ledger.AsNoTracking()
             .Where(l => l.AccountId == account.AccountId && l.ContactId == contactId)
@@ -90,12 +90,8 @@ public static class ContactEndpoints
         if (entries.Count == 0)
         {
             // A deleted contact keeps its ledger, so only an id with neither a contact nor a ledger here is unknown.
-            await FindAsync(db, account, contactId, ct);
+            await commands.FindAsync(account.AccountId, contactId, ct);
         }
         return TypedResults.Ok(new LedgerResponse(entries.Select(LedgerEntryDto.From).ToList()));
     }
-
-    internal static async Task<ContactRecord> FindAsync(DndDbContext db, AccountContext account, string contactId, CancellationToken ct) =>
-        await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct)
-        ?? throw new ContactNotFoundException(contactId);
 }
