@@ -119,7 +119,7 @@ public static class TwilioWebhooks
 
     /// <summary>Inbound calls from a contact with inbound DND are rejected as busy.</summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+        AccountWrites writes, ContactBook contacts, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
         if (rejected is not null)
@@ -127,7 +127,7 @@ public static class TwilioWebhooks
             return rejected;
         }
         var (_, from) = Sender(form.GetValueOrDefault("From"));
-        var contact = from is null ? null : await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.AccountId == account!.Id && c.Phone == from, ct);
+        var contact = from is null ? null : await contacts.FindAsync(account!.Id, email: null, from, ct);
         var blocked = contact?.InboundDnd == true;
         if (contact is not null && form.GetValueOrDefault("CallSid") is { Length: > 0 and <= ApiLimits.TextLength } callSid)
         {
