@@ -19,11 +19,16 @@ public static class WorkflowServices
     public static IServiceCollection AddDndWorkflows(this IServiceCollection services, Func<IServiceProvider, (string Provider, string ConnectionString)> database)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<DndDbContext>((sp, o) =>
+        services.AddSingleton(sp =>
         {
             var (provider, connectionString) = database(sp);
-            DatabaseProvider.Configure(o, provider, connectionString);
+            return new DatabaseTarget(provider, connectionString);
         });
+        services.AddDbContext<DndDbContext>((sp, o) =>
+        {
+            var target = sp.GetRequiredService<DatabaseTarget>();
+            DatabaseProvider.Configure(o, target.Provider, target.ConnectionString);
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not per request
         services.TryAddSingleton(DndRuleSet.Default);
         services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccountLocks>();
@@ -31,8 +36,11 @@ public static class WorkflowServices
         services.AddScoped<AccountWrites>();
         services.AddSingleton<Caching.AccountCache>();
         services.AddScoped<AccountSettingsStore>();
+        services.AddScoped<IConsentRows, EfConsentRows>();
         services.AddScoped<ConsentStore>();
+        services.AddScoped<ConsentApplier>();
         services.AddScoped<ConsentService>();
+        services.AddScoped<ConsentWrites>();
         services.AddScoped<ContactBook>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<UnsubscribeTokens>();

@@ -2,6 +2,7 @@ using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Workflows.Caching;
 
@@ -26,8 +27,14 @@ public sealed class AccountCache
 
     /// <returns>The account, or null when there is none with that id (a miss is not cached).</returns>
     public ValueTask<CachedAccount?> FindAsync(DndDbContext db, string accountId, CancellationToken ct) =>
-        _accounts.GetOrLoadAsync(accountId, db, static async (id, db, ct) =>
-            await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } row ? CachedAccount.From(row) : null, ct);
+        _accounts.GetOrLoadAsync(accountId, db, Load, ct);
+
+    private static async Task<CachedAccount?> Load(string id, DndDbContext db, CancellationToken ct) =>
+        await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } row ? CachedAccount.From(row) : null;
+
+    /// <summary>The same, with the DbContext taken from <paramref name="scope"/> only on a miss: a hit builds none.</summary>
+    public ValueTask<CachedAccount?> FindAsync(IServiceProvider scope, string accountId, CancellationToken ct) =>
+        _accounts.GetOrLoadAsync(accountId, scope, static (id, scope, ct) => Load(id, scope.GetRequiredService<DndDbContext>(), ct), ct);
 
     public void Invalidate(string accountId) => _accounts.Invalidate(accountId);
 }

@@ -3,7 +3,6 @@ using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Consent;
 
@@ -14,7 +13,7 @@ namespace Dnd.Workflows.Consent;
 /// channel starts or stops blocking gets a DND-changed trigger, and its queued messages on a channel that now
 /// blocks are cancelled in the same transaction. Staged on the context; the caller saves and commits.
 /// </summary>
-public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProvider clock)
+public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimeProvider clock)
 {
     public const string SharedRule = "AddressConsentShared";
     public const string AppliesRule = "AddressConsentApplies";
@@ -89,11 +88,11 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
         {
             return known;
         }
-        var record = await db.AddressConsents.SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct);
+        var record = await rows.FindAddressAsync(accountId, address, ct);
         if (record is null)
         {
             record = new AddressConsentRecord { AccountId = accountId, Address = address, UpdatedAt = clock.GetUtcNow() };
-            db.AddressConsents.Add(record);
+            rows.Add(record);
         }
         return _addresses[(accountId, address)] = new AddressConsentState(record);
     }
@@ -104,7 +103,8 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
         foreach (var entry in entries)
         {
             var numbered = entry with { Sequence = ++address.Record.LedgerSequence };
-            db.Ledger.Add(ContactConsentMapping.ToRecord(address.Record.AccountId, null, numbered, address.Address));
+            rows.Changed(address.Record);
+            rows.Add(ContactConsentMapping.ToRecord(address.Record.AccountId, null, numbered, address.Address));
         }
     }
 
@@ -118,13 +118,13 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
         }
         var at = clock.GetUtcNow();
         shared.Set(channel, state, at);
+        rows.Changed(shared.Record);
         var wire = channel.ToWire();
         var why = $"{address} changed by {evt} on contact {fromContactId}";
         WriteAddressLines(shared, [new ConsentLedgerEntry(0, at, evt, Actor.System, channel, Verdict.Applied, before.Status, state.Status,
             SharedRule, null, $"{wire} {before.Status}→{state.Status}. {SharedRule}: {why}.")]);
         var kind = channel.Address();
-        var others = await db.Contacts.WithAddress(accountId, kind, address).Where(c => c.Id != fromContactId).ToListAsync(ct);
-        foreach (var other in others)
+        foreach (var other in (await rows.ContactsWithAddressAsync(accountId, kind, address, ct)).Where(c => c.Id != fromContactId))
         {
             var consent = Contact(other);
             var previous = consent[channel];
@@ -142,9 +142,10 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
         ContactConsentMapping.CopyToRow(Contact(row), row);
         row.Revision++;
         row.UpdatedAt = clock.GetUtcNow();
+        rows.Changed(row);
         foreach (var entry in entries)
         {
-            db.Ledger.Add(ContactConsentMapping.ToRecord(row.AccountId, row.Id, entry));
+            rows.Add(ContactConsentMapping.ToRecord(row.AccountId, row.Id, entry));
         }
     }
 
@@ -152,7 +153,7 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
     {
         if (before.Blocks != after.Blocks)
         {
-            db.PendingTriggers.Add(new PendingTriggerRecord
+            rows.Add(new PendingTriggerRecord
             {
                 Id = Guid.NewGuid().ToString("N"),
                 AccountId = row.AccountId,
@@ -164,21 +165,8 @@ public sealed class ConsentStore(DndDbContext db, ConsentEngine engine, TimeProv
         }
         if (after.Blocks)
         {
-            await CancelQueuedAsync(row, channel, entry, ct);
-        }
-    }
-
-    /// <summary>A message queued before the opt-out must not leave after it.</summary>
-    private async Task CancelQueuedAsync(ContactRecord row, Channel channel, ConsentLedgerEntry entry, CancellationToken ct)
-    {
-        var wire = channel.ToWire();
-        var queued = await db.Messages.Where(m => m.AccountId == row.AccountId && m.ContactId == row.Id && m.Channel == wire
-                                                  && m.Direction == "outbound" && m.Status == MessageStatus.Queued).ToListAsync(ct);
-        foreach (var message in queued)
-        {
-            message.Status = MessageStatus.Cancelled;
-            message.StatusReason = Reachability.BlockedReason(row, channel);
-            message.LedgerSequence = entry.Sequence;
+            // A message queued before the opt-out must not leave after it.
+            await rows.CancelQueuedAsync(row.AccountId, row.Id, channel.ToWire(), Reachability.BlockedReason(row, channel), entry.Sequence, ct);
         }
     }
 }

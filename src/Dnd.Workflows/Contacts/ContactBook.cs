@@ -96,10 +96,6 @@ public sealed class ContactBook(DndDbContext db, ConsentStore consent)
         }
     }
 
-    /// <remarks>
-    /// Sorted here, not in SQL: an address has a handful of contacts, and an ORDER BY lets SQLite's planner pick the
-    /// (AccountId, CreatedAt, Id) paging index and walk every contact of the account instead of the address index.
-    /// </remarks>
     private static async Task<ContactRecord?> Oldest(IQueryable<ContactRecord> contacts, CancellationToken ct) =>
-        (await contacts.ToListAsync(ct)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+        ContactOrder.Oldest(await contacts.ToListAsync(ct)).FirstOrDefault();
 }

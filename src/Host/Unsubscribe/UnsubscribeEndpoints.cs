@@ -53,7 +53,7 @@ public static class UnsubscribeEndpoints
     /// without another ledger line.
     /// </summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
-        AccountWrites writes, ConsentService consent, TimeProvider clock, CancellationToken ct)
+        IConsentRows rows, AccountWrites writes, ConsentService consent, TimeProvider clock, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
@@ -61,7 +61,7 @@ public static class UnsubscribeEndpoints
         }
         await using (var write = await writes.BeginAsync(claim!.AccountId, ct))
         {
-            if (await WebhookIdempotency.ClaimAsync(db, claim.AccountId, "unsubscribe", LinkId(claim), null, clock.GetUtcNow(), ct)
+            if (await WebhookIdempotency.ClaimAsync(rows, claim.AccountId, "unsubscribe", LinkId(claim), null, clock.GetUtcNow(), ct)
                 == WebhookIdempotency.Claim.New)
             {
                 try

@@ -6,6 +6,7 @@ using Dnd.Host.Configuration;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,10 +24,10 @@ public static class MailgunWebhooks
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> HandleAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, ConsentService consent, TimeProvider clock, IOptions<DndOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> HandleAsync(string accountId, HttpRequest request,
+        AccountCache accounts, ConsentWrites consentWrites, TimeProvider clock, IOptions<DndOptions> options, CancellationToken ct)
     {
-        var account = await WebhookAccounts.FindAsync(db, accountId, ct);
+        var account = await accounts.FindAsync(request.HttpContext.RequestServices, accountId, ct);
         if (account is null)
         {
             return WebhookAccounts.UnknownAccount(accountId);
@@ -68,27 +69,29 @@ public static class MailgunWebhooks
         {
             return WebhookAccounts.BadRequest($"event-data.id and signature.token may be at most {ApiLimits.TextLength} characters.");
         }
-        await using var write = await writes.BeginAsync(account.Id, ct);
         // The signature covers only timestamp and token, so a token is bound to the body it first came with:
         // the same body again is a retry, another body under it is a forgery.
         var hash = Convert.ToHexString(SHA256.HashData(body.Bytes));
-        switch (await WebhookIdempotency.ClaimAsync(db, account.Id, "mailgun-token", sig.Token!, hash, now, ct))
+        var evt = new MailgunEvent(data.Event, data.Severity, data.Reason);
+        var (claim, decisions) = await consentWrites.RunAsync(account.Id, async consent =>
         {
-            case WebhookIdempotency.Claim.Conflict:
-                return Rejected("This signature token was already used with a different body.");
-            case WebhookIdempotency.Claim.Duplicate:
-                return TypedResults.Ok(WebhookDecisionResponse.Redelivery);
-        }
-        if (await WebhookIdempotency.ClaimAsync(db, account.Id, "mailgun-event", data.Id, null, now, ct) != WebhookIdempotency.Claim.New)
+            var token = await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "mailgun-token", sig.Token!, hash, now, ct);
+            if (token != WebhookIdempotency.Claim.New)
+            {
+                return (token, null);
+            }
+            // A new token for an event already applied (Mailgun re-signs its retries): the token is kept, nothing else changes.
+            var redelivered = await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "mailgun-event", data.Id, null, now, ct);
+            return redelivered != WebhookIdempotency.Claim.New
+                ? (WebhookIdempotency.Claim.Duplicate, null)
+                : (token, await consent.ApplyToAddressAsync(account.Id, AddressKind.Email, email, evt, account.Settings, ct));
+        }, ct);
+        return claim switch
         {
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-            return TypedResults.Ok(WebhookDecisionResponse.Redelivery);
-        }
-        var decisions = await consent.ApplyToAddressAsync(account.Id, AddressKind.Email, email, new MailgunEvent(data.Event, data.Severity, data.Reason), ct);
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
-        return TypedResults.Ok(WebhookDecisionResponse.From(decisions));
+            WebhookIdempotency.Claim.Conflict => Rejected("This signature token was already used with a different body."),
+            WebhookIdempotency.Claim.Duplicate => TypedResults.Ok(WebhookDecisionResponse.Redelivery),
+            _ => TypedResults.Ok(WebhookDecisionResponse.From(decisions!)),
+        };
     }
 
     /// <summary>

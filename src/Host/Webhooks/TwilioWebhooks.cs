@@ -2,13 +2,13 @@ using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Policy;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Webhooks;
@@ -32,11 +32,11 @@ public static class TwilioWebhooks
         twilio.MapPost("/voice", VoiceAsync).Produces<string>(StatusCodes.Status200OK, TwimlType);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundMessageAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, AccountSettingsStore settings, ContactBook contacts, ConsentService consent, InboundReplies replies,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundMessageAsync(string accountId, HttpRequest request,
+        AccountCache accounts, ConsentWrites consentWrites, InboundReplies replies,
         TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
-        var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
+        var (account, form, rejected) = await VerifyAsync(accountId, request, accounts, messaging.Value, ct);
         if (rejected is not null)
         {
             return rejected;
@@ -49,50 +49,65 @@ public static class TwilioWebhooks
             return WebhookAccounts.BadRequest("From (a phone number) and MessageSid are required.");
         }
         var body = form.GetValueOrDefault("Body") ?? "";
-        ContactRecord contact;
-        bool isKeyword;
-        await using (var write = await writes.BeginAsync(account!.Id, ct))
+        // Opt-out keywords are honoured even under inbound DND: the law cares that STOP works, not how we file it.
+        var optOutType = form.GetValueOrDefault("OptOutType") is { Length: > 0 } type ? type : null;
+        var received = await ReceiveAsync();
+        if (received is null)
         {
-            var now = clock.GetUtcNow();
-            if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-message", sid, null, now, ct) != WebhookIdempotency.Claim.New)
+            // A number we have never seen: its contact is made first (an ordinary contact write), then the message is applied to it.
+            await AddContactAsync(request.HttpContext.RequestServices, account!, from);
+            received = await ReceiveAsync() ?? throw new InvalidOperationException($"The contact made for {from} is gone.");
+        }
+        // STOP or START is a consent change, not an answer: it must not send a waiting workflow down its Replied path.
+        if (received.Value.AwaitsReply)
+        {
+            await replies.ResumeAsync(account!.Id, received.Value.ContactId, channel.ToWire(), body, ct);
+        }
+        return Twiml(EmptyTwiml);
+
+        // Null when no contact has the number (nothing is written then).
+        Task<(string ContactId, bool AwaitsReply)?> ReceiveAsync() => consentWrites.RunAsync(account!.Id, async consent =>
+        {
+            var rows = consent.Rows;
+            if ((await rows.ContactsWithAddressAsync(account.Id, AddressKind.Phone, from, ct)).FirstOrDefault() is not { } contact)
             {
-                return Twiml(EmptyTwiml);
+                return null;
             }
-            contact = await contacts.FindAsync(account.Id, email: null, from, ct) ?? await NewContactAsync(account.Id, from);
-            db.Messages.Add(new MessageRecord
+            var now = clock.GetUtcNow();
+            if (await WebhookIdempotency.ClaimAsync(rows, account.Id, "twilio-message", sid, null, now, ct) != WebhookIdempotency.Claim.New)
+            {
+                return ((string, bool)?)(contact.Id, false);
+            }
+            rows.Add(new MessageRecord
             {
                 Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = channel.ToWire(),
                 Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
             });
-            await db.SaveChangesAsync(ct);
-            // Opt-out keywords are honoured even under inbound DND: the law cares that STOP works, not how we file it.
-            var optOutType = form.GetValueOrDefault("OptOutType") is { Length: > 0 } type ? type : null;
-            var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType), ct);
+            var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType), account.Settings);
             // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
-            isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-        }
-        // STOP or START is a consent change, not an answer: it must not send a waiting workflow down its Replied path.
-        if (!contact.InboundDnd && !isKeyword)
-        {
-            await replies.ResumeAsync(account.Id, contact.Id, channel.ToWire(), body, ct);
-        }
-        return Twiml(EmptyTwiml);
+            var isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
+            return (contact.Id, !contact.InboundDnd && !isKeyword && await rows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct));
+        }, ct);
 
-        async Task<ContactRecord> NewContactAsync(string id, string phone)
+        async Task AddContactAsync(IServiceProvider scope, CachedAccount owner, string phone)
         {
-            var row = ContactRecord.Create(id, clock.GetUtcNow(), "inbound message");
-            row.Phone = phone;
-            await contacts.AddAsync(row, (await settings.ProfileAsync(id, ct)) with { AllowDuplicateContact = true }, ct);
-            return row;
+            var (db, contacts) = (scope.GetRequiredService<DndDbContext>(), scope.GetRequiredService<ContactBook>());
+            await using var write = await scope.GetRequiredService<AccountWrites>().BeginAsync(owner.Id, ct);
+            if (await contacts.FindAsync(owner.Id, email: null, phone, ct) is null)
+            {
+                var row = ContactRecord.Create(owner.Id, clock.GetUtcNow(), "inbound message");
+                row.Phone = phone;
+                await contacts.AddAsync(row, owner.Profile with { AllowDuplicateContact = true }, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            await write.CommitAsync(ct);
         }
     }
 
-    private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> StatusAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, ConsentService consent, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> StatusAsync(string accountId, HttpRequest request,
+        AccountCache accounts, ConsentWrites consentWrites, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
-        var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
+        var (account, form, rejected) = await VerifyAsync(accountId, request, accounts, messaging.Value, ct);
         if (rejected is not null)
         {
             return rejected;
@@ -104,54 +119,53 @@ public static class TwilioWebhooks
         {
             return WebhookAccounts.BadRequest("MessageSid, MessageStatus and To (a phone number) are required.");
         }
-        await using var write = await writes.BeginAsync(account!.Id, ct);
-        // Each status of a message (queued, sent, failed...) is its own callback with the same MessageSid.
-        if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) != WebhookIdempotency.Claim.New)
-        {
-            return TypedResults.Ok(WebhookDecisionResponse.Redelivery);
-        }
-        var decisions = await consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to,
-            new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode")), ct);
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
-        return TypedResults.Ok(WebhookDecisionResponse.From(decisions));
+        var evt = new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode"));
+        var decisions = await consentWrites.RunAsync(account!.Id, async consent =>
+            // Each status of a message (queued, sent, failed...) is its own callback with the same MessageSid.
+            await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) == WebhookIdempotency.Claim.New
+                ? await consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to, evt, account.Settings, ct)
+                : null, ct);
+        return TypedResults.Ok(decisions is null ? WebhookDecisionResponse.Redelivery : WebhookDecisionResponse.From(decisions));
     }
 
     /// <summary>Inbound calls from a contact with inbound DND are rejected as busy.</summary>
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(string accountId, HttpRequest request, DndDbContext db,
-        AccountWrites writes, ContactBook contacts, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> VoiceAsync(string accountId, HttpRequest request,
+        AccountCache accounts, ConsentWrites consentWrites, TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
-        var (account, form, rejected) = await VerifyAsync(accountId, request, db, messaging.Value, ct);
+        var (account, form, rejected) = await VerifyAsync(accountId, request, accounts, messaging.Value, ct);
         if (rejected is not null)
         {
             return rejected;
         }
         var (_, from) = Sender(form.GetValueOrDefault("From"));
-        var contact = from is null ? null : await contacts.FindAsync(account!.Id, email: null, from, ct);
-        var blocked = contact?.InboundDnd == true;
-        if (contact is not null && form.GetValueOrDefault("CallSid") is { Length: > 0 and <= ApiLimits.TextLength } callSid)
+        var callSid = form.GetValueOrDefault("CallSid") is { Length: > 0 and <= ApiLimits.TextLength } id ? id : null;
+        var blocked = from is not null && await consentWrites.RunAsync(account!.Id, async consent =>
         {
-            await using var write = await writes.BeginAsync(account!.Id, ct);
-            if (await WebhookIdempotency.ClaimAsync(db, account.Id, "twilio-call", callSid, null, clock.GetUtcNow(), ct) == WebhookIdempotency.Claim.New)
+            var rows = consent.Rows;
+            if ((await rows.ContactsWithAddressAsync(account.Id, AddressKind.Phone, from, ct)).FirstOrDefault() is not { } contact)
             {
-                db.Messages.Add(new MessageRecord
+                return false;
+            }
+            var now = clock.GetUtcNow();
+            if (callSid is not null && await WebhookIdempotency.ClaimAsync(rows, account.Id, "twilio-call", callSid, null, now, ct) == WebhookIdempotency.Claim.New)
+            {
+                rows.Add(new MessageRecord
                 {
                     Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = Channel.Call.ToWire(),
-                    Direction = "inbound", Status = blocked ? "blocked-inbound-dnd" : "received", Body = $"call {callSid}", CreatedAt = clock.GetUtcNow(),
+                    Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = $"call {callSid}", CreatedAt = now,
                 });
-                await db.SaveChangesAsync(ct);
-                await write.CommitAsync(ct);
             }
-        }
+            return contact.InboundDnd;
+        }, ct);
         return Twiml(blocked
             ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Reject reason=\"busy\"/></Response>"
             : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Thank you for calling. Please hold.</Say></Response>");
     }
 
-    private static async Task<(AccountRecord? Account, Dictionary<string, string> Form, ProblemHttpResult? Rejected)> VerifyAsync(
-        string accountId, HttpRequest request, DndDbContext db, MessagingOptions messaging, CancellationToken ct)
+    private static async Task<(CachedAccount? Account, Dictionary<string, string> Form, ProblemHttpResult? Rejected)> VerifyAsync(
+        string accountId, HttpRequest request, AccountCache accounts, MessagingOptions messaging, CancellationToken ct)
     {
-        var account = await WebhookAccounts.FindAsync(db, accountId, ct);
+        var account = await accounts.FindAsync(request.HttpContext.RequestServices, accountId, ct);
         if (account is null)
         {
             return (null, [], WebhookAccounts.UnknownAccount(accountId));

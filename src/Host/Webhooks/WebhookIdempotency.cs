@@ -1,5 +1,5 @@
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Webhooks;
 
@@ -23,17 +23,14 @@ public static class WebhookIdempotency
     }
 
     /// <remarks>Call inside the account's open write, which orders it against every other claim of the account.</remarks>
-    public static async Task<Claim> ClaimAsync(DndDbContext db, string accountId, string provider, string eventId, string? bodyHash,
+    public static async Task<Claim> ClaimAsync(IConsentRows rows, string accountId, string provider, string eventId, string? bodyHash,
         DateTimeOffset now, CancellationToken ct)
     {
-        var seen = await db.ProcessedWebhooks.AsNoTracking()
-            .Where(w => w.AccountId == accountId && w.Provider == provider && w.EventId == eventId)
-            .Select(w => new { w.BodyHash }).SingleOrDefaultAsync(ct);
-        if (seen is not null)
+        if (await rows.FindProcessedAsync(accountId, provider, eventId, ct) is { } seen)
         {
             return seen.BodyHash == bodyHash ? Claim.Duplicate : Claim.Conflict;
         }
-        db.ProcessedWebhooks.Add(new ProcessedWebhookRecord { AccountId = accountId, Provider = provider, EventId = eventId, BodyHash = bodyHash, At = now });
+        rows.Add(new ProcessedWebhookRecord { AccountId = accountId, Provider = provider, EventId = eventId, BodyHash = bodyHash, At = now });
         return Claim.New;
     }
 }

@@ -1,0 +1,44 @@
+using Dnd.Rules.Engine;
+using Dnd.Workflows.Persistence;
+
+namespace Dnd.Workflows.Consent;
+
+/// <summary>
+/// Runs a consent write (a provider webhook's) as one account write, and answers once it is committed. On SQLite
+/// it is a job of the database's <see cref="SqliteBatchWriter"/>: applied with hundreds of others in one transaction
+/// on prepared statements. Elsewhere it is an <see cref="AccountWrites"/> write through EF. The work is the same
+/// code either way, written against <see cref="ConsentApplier"/> and its <see cref="IConsentRows"/>.
+/// </summary>
+public sealed class ConsentWrites(DatabaseTarget database, SqliteWriters sqlite, ConsentEngine engine, TimeProvider clock, WorkSignal signal,
+    IServiceProvider services)
+{
+    public async Task<T> RunAsync<T>(string accountId, Func<ConsentApplier, ValueTask<T>> work, CancellationToken ct)
+    {
+        if (database.IsSqlite)
+        {
+            var addedTriggers = false;
+            var writer = sqlite.Batches(database.ConnectionString, () => Resolve<DndDbContext>().Model);
+            var result = await writer.RunAsync(async rows =>
+            {
+                var consentRows = new SqliteConsentRows(rows);
+                var value = await work(new ConsentApplier(consentRows, new ConsentStore(consentRows, engine, clock), engine, clock));
+                addedTriggers = consentRows.AddedTriggers;
+                return value;
+            });
+            if (addedTriggers)
+            {
+                signal.Pulse();
+            }
+            return result;
+        }
+        var db = Resolve<DndDbContext>();
+        await using var write = await Resolve<AccountWrites>().BeginAsync(accountId, ct);
+        var done = await work(Resolve<ConsentApplier>());
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return done;
+    }
+
+    /// <summary>The scope's own services, built only on the path that needs them (a DbContext is not free).</summary>
+    private T Resolve<T>() where T : notnull => (T)services.GetService(typeof(T))!;
+}

@@ -1,0 +1,44 @@
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Activities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Workflows.Consent;
+
+/// <summary>Consent's rows through EF: tracked, saved by the caller's SaveChanges.</summary>
+public sealed class EfConsentRows(DndDbContext db) : IConsentRows
+{
+    public async Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct) =>
+        ContactOrder.Oldest(await db.Contacts.WithAddress(accountId, kind, address).ToListAsync(ct));
+
+    public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
+        db.AddressConsents.SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct);
+
+    public Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct) =>
+        db.ProcessedWebhooks.AsNoTracking().SingleOrDefaultAsync(w => w.AccountId == accountId && w.Provider == provider && w.EventId == eventId, ct);
+
+    public Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
+        db.Bookmarks.AnyAsync(b => b.AccountId == accountId && b.ContactId == contactId && b.Kind == BookmarkRequest.Reply
+                                   && (b.Channel == null || b.Channel == channel), ct);
+
+    public void Add(object row) => db.Add(row);
+
+    public void Changed(object row)
+    {
+        // Tracked: EF sees the change itself.
+    }
+
+    public async Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct)
+    {
+        var queued = await db.Messages.Where(m => m.AccountId == accountId && m.ContactId == contactId && m.Channel == channel
+                                                  && m.Direction == "outbound" && m.Status == MessageStatus.Queued).ToListAsync(ct);
+        foreach (var message in queued)
+        {
+            message.Status = MessageStatus.Cancelled;
+            message.StatusReason = reason;
+            message.LedgerSequence = ledgerSequence;
+        }
+    }
+
+    public bool AddedTriggers => db.ChangeTracker.Entries<PendingTriggerRecord>().Any(e => e.State == EntityState.Added);
+}

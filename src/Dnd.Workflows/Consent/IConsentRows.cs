@@ -1,0 +1,34 @@
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Persistence;
+
+namespace Dnd.Workflows.Consent;
+
+/// <summary>
+/// The rows consent reads and writes inside one account write, whoever stores them: EF's change tracker
+/// (<see cref="EfConsentRows"/>) or the SQLite batch writer's prepared statements (<see cref="SqliteConsentRows"/>).
+/// The consent logic is written once, against this.
+/// </summary>
+public interface IConsentRows
+{
+    /// <summary>The account's contacts with this normalized phone or email, oldest first (created, then id).</summary>
+    Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct);
+
+    Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct);
+
+    Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct);
+
+    /// <summary>Whether a workflow of the contact waits for a reply on this channel.</summary>
+    Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct);
+
+    /// <summary>A new row, written with the write.</summary>
+    void Add(object row);
+
+    /// <summary>A row read through this that was changed, written with the write.</summary>
+    void Changed(object row);
+
+    /// <summary>Cancels the contact's queued outbound messages on a channel that now blocks.</summary>
+    Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct);
+
+    /// <summary>Pending triggers were added: the worker has work once the write commits.</summary>
+    bool AddedTriggers { get; }
+}

@@ -1,0 +1,49 @@
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Persistence.Rows;
+using Dnd.Workflows.Activities;
+
+namespace Dnd.Workflows.Consent;
+
+/// <summary>
+/// Consent's rows as prepared SQLite statements on the batch writer's connection, inside its open transaction: no
+/// query compilation, no change tracking. The statements say in SQL what <see cref="EfConsentRows"/> says in LINQ;
+/// the consent tests run on both.
+/// </summary>
+public sealed class SqliteConsentRows(SqliteRows rows) : IConsentRows
+{
+    public Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct) =>
+        Task.FromResult(ContactOrder.Oldest(kind == AddressKind.Phone
+            ? rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Phone\" = $p1", accountId, address)
+            : rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Email\" = $p1", accountId, address)));
+
+    public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
+        Task.FromResult(rows.Query<AddressConsentRecord>("\"AccountId\" = $p0 AND \"Address\" = $p1", accountId, address).SingleOrDefault());
+
+    public Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct) =>
+        Task.FromResult(rows.Query<ProcessedWebhookRecord>("\"AccountId\" = $p0 AND \"Provider\" = $p1 AND \"EventId\" = $p2", accountId, provider, eventId)
+            .SingleOrDefault());
+
+    public Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
+        Task.FromResult(rows.Exists(
+            "SELECT 1 FROM \"Bookmarks\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Kind\" = $p2 AND (\"Channel\" IS NULL OR \"Channel\" = $p3) LIMIT 1",
+            accountId, contactId, BookmarkRequest.Reply, channel));
+
+    public void Add(object row)
+    {
+        AddedTriggers |= row is PendingTriggerRecord;
+        rows.Add(row);
+    }
+
+    public void Changed(object row) => rows.Changed(row);
+
+    public Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct)
+    {
+        rows.Execute("UPDATE \"Messages\" SET \"Status\" = $p0, \"StatusReason\" = $p1, \"LedgerSequence\" = $p2 " +
+                     "WHERE \"AccountId\" = $p3 AND \"ContactId\" = $p4 AND \"Channel\" = $p5 AND \"Direction\" = 'outbound' AND \"Status\" = $p6",
+            MessageStatus.Cancelled, reason, ledgerSequence, accountId, contactId, channel, MessageStatus.Queued);
+        return Task.CompletedTask;
+    }
+
+    public bool AddedTriggers { get; private set; }
+}

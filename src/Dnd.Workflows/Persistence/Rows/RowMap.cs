@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dnd.Workflows.Persistence.Rows;
+
+/// <summary>
+/// How one entity type is stored, read from the EF model (table, columns, keys, value converters), so SQL written
+/// without EF on the hot paths uses the very mapping EF uses everywhere else and cannot drift from it.
+/// </summary>
+public sealed class RowMap
+{
+    private readonly Func<object> _create;
+
+    public RowMap(IEntityType entity)
+    {
+        Table = entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table.");
+        var keys = entity.FindPrimaryKey()!.Properties;
+        Columns = entity.GetProperties().Select(p => new RowColumn(p, keys.Contains(p))).ToArray();
+        var type = entity.ClrType;
+        _create = () => Activator.CreateInstance(type)!;
+        var all = string.Join(", ", Columns.Select(c => Quote(c.Name)));
+        Select = $"SELECT {all} FROM {Quote(Table)}";
+        var inserted = Columns.Where(c => !c.Generated).ToArray();
+        Inserted = inserted;
+        Insert = $"INSERT INTO {Quote(Table)} ({string.Join(", ", inserted.Select(c => Quote(c.Name)))}) " +
+                 $"VALUES ({string.Join(", ", inserted.Select((_, i) => "$p" + i))})";
+        var set = Columns.Where(c => !c.Key).ToArray();
+        var key = Columns.Where(c => c.Key).ToArray();
+        Updated = [.. set, .. key];
+        Update = $"UPDATE {Quote(Table)} SET {string.Join(", ", set.Select((c, i) => $"{Quote(c.Name)} = $p{i}"))} " +
+                 $"WHERE {string.Join(" AND ", key.Select((c, i) => $"{Quote(c.Name)} = $p{set.Length + i}"))}";
+    }
+
+    public string Table { get; }
+
+    public RowColumn[] Columns { get; }
+
+    /// <summary>SELECT of every column, in <see cref="Columns"/> order, without a WHERE.</summary>
+    public string Select { get; }
+
+    /// <summary>INSERT of the <see cref="Inserted"/> columns as $p0, $p1, ...</summary>
+    public string Insert { get; }
+
+    public RowColumn[] Inserted { get; }
+
+    /// <summary>UPDATE of every non-key column by key; parameters in <see cref="Updated"/> order.</summary>
+    public string Update { get; }
+
+    public RowColumn[] Updated { get; }
+
+    /// <summary>An entity from a row read with <see cref="Select"/>.</summary>
+    public object Read(Microsoft.Data.Sqlite.SqliteDataReader reader)
+    {
+        var entity = _create();
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            Columns[i].Set(entity, reader.IsDBNull(i) ? null : reader.GetValue(i));
+        }
+        return entity;
+    }
+
+    public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+}
+
+/// <summary>One mapped property: its column, and its value to and from what the database stores.</summary>
+public sealed class RowColumn
+{
+    private readonly IProperty _property;
+    private readonly ValueConverter? _converter;
+    private readonly Type _stored;
+
+    public RowColumn(IProperty property, bool key)
+    {
+        _property = property;
+        Key = key;
+        Name = property.GetColumnName();
+        _converter = property.GetTypeMapping().Converter;
+        _stored = Nullable.GetUnderlyingType(_converter?.ProviderClrType ?? property.ClrType) ?? _converter?.ProviderClrType ?? property.ClrType;
+        // A database-generated key (the ledger's row id) is left out of inserts.
+        Generated = key && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);
+    }
+
+    public string Name { get; }
+
+    public bool Key { get; }
+
+    public bool Generated { get; }
+
+    public object? Get(object entity)
+    {
+        var value = _property.PropertyInfo!.GetValue(entity);
+        return value is null ? null : _converter is null ? value : _converter.ConvertToProvider(value);
+    }
+
+    public void Set(object entity, object? stored)
+    {
+        if (stored is not null && stored.GetType() != _stored)
+        {
+            stored = Convert.ChangeType(stored, _stored, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var value = stored is null || _converter is null ? stored : _converter.ConvertFromProvider(stored);
+        _property.PropertyInfo!.SetValue(entity, value);
+    }
+}
