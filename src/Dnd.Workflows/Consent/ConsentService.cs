@@ -2,7 +2,6 @@ using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Consent;
 
@@ -46,6 +45,5 @@ public sealed class ConsentService(DndDbContext db, ConsentEngine engine, Consen
 
     /// <exception cref="ContactNotFoundException">No such contact in this account.</exception>
     public async Task<ContactRecord> LoadAsync(string accountId, string contactId, CancellationToken ct) =>
-        await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == accountId, ct)
-        ?? throw new ContactNotFoundException(contactId);
+        await applier.Rows.FindContactAsync(accountId, contactId, ct) ?? throw new ContactNotFoundException(contactId);
 }

@@ -11,6 +11,13 @@ public sealed class EfConsentRows(DndDbContext db) : IConsentRows
     public async Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct) =>
         ContactOrder.Oldest(await db.Contacts.WithAddress(accountId, kind, address).ToListAsync(ct));
 
+    public Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct) =>
+        db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == accountId, ct);
+
+    public Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct) =>
+        db.Messages.CountAsync(m => m.AccountId == accountId && m.ContactId == contactId && m.Channel == channel && m.Direction == "outbound"
+                                    && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent) && m.CreatedAt >= since, ct);
+
     public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
         db.AddressConsents.SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct);
 

@@ -13,6 +13,11 @@ public interface IConsentRows
     /// <summary>The account's contacts with this normalized phone or email, oldest first (created, then id).</summary>
     Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct);
 
+    Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct);
+
+    /// <summary>Outbound messages queued or sent to the contact on the channel since then (a send cap counts them).</summary>
+    Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct);
+
     Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct);
 
     Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct);

@@ -17,6 +17,14 @@ public sealed class SqliteConsentRows(SqliteRows rows) : IConsentRows
             ? rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Phone\" = $p1", accountId, address)
             : rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Email\" = $p1", accountId, address)));
 
+    public Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct) =>
+        Task.FromResult(rows.Query<ContactRecord>("\"Id\" = $p0 AND \"AccountId\" = $p1", contactId, accountId).SingleOrDefault());
+
+    public Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct) =>
+        Task.FromResult(rows.Query<MessageRecord>(
+            "\"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Channel\" = $p2 AND \"Direction\" = 'outbound' AND \"Status\" IN ($p3, $p4)",
+            accountId, contactId, channel, MessageStatus.Queued, MessageStatus.Sent).Count(m => m.CreatedAt >= since));
+
     public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
         Task.FromResult(rows.Query<AddressConsentRecord>("\"AccountId\" = $p0 AND \"Address\" = $p1", accountId, address).SingleOrDefault());
 

@@ -3,7 +3,6 @@ using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Templates;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Messaging;
 
@@ -13,7 +12,8 @@ namespace Dnd.Workflows.Messaging;
 /// skip). Callers run inside the account's write, so a later opt-out finds the queued message and cancels it;
 /// the outbox checks consent once more when a message leaves.
 /// </summary>
-public sealed class OutboundMessenger(DndDbContext db, TemplateRenderer templates, MessageComposer composer, TimeProvider clock)
+/// <remarks>Stages through <see cref="IConsentRows"/>, so it runs in an EF write or a batch writer job alike.</remarks>
+public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templates, MessageComposer composer, TimeProvider clock)
 {
     /// <summary>Stages the message on the context; the caller saves (so a workflow step commits it with its advance).</summary>
     /// <param name="capPerHour">At most this many messages to the contact on the channel in the last hour (workflow sends).</param>
@@ -38,7 +38,7 @@ public sealed class OutboundMessenger(DndDbContext db, TemplateRenderer template
             message.Status = MessageStatus.Skipped;
             message.Body = blocked;
             message.StatusReason = blocked;
-            db.Messages.Add(message);
+            rows.Add(message);
             return new SendResult(message, blocked);
         }
         var rendered = templates.Render(body, contact);
@@ -47,16 +47,14 @@ public sealed class OutboundMessenger(DndDbContext db, TemplateRenderer template
         message.Body = composed.Body;
         message.Subject = composed.Subject;
         message.HeadersJson = JsonSerializer.Serialize(composed.Headers);
-        db.Messages.Add(message);
+        rows.Add(message);
         return new SendResult(message, null);
     }
 
     private async Task<string?> OverCapAsync(ContactRecord contact, Channel channel, int cap, DateTimeOffset now, CancellationToken ct)
     {
         var wire = channel.ToWire();
-        var since = now.AddHours(-1);
-        var sent = await db.Messages.CountAsync(m => m.AccountId == contact.AccountId && m.ContactId == contact.Id && m.Channel == wire
-            && m.Direction == "outbound" && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent) && m.CreatedAt >= since, ct);
+        var sent = await rows.CountOutboundSinceAsync(contact.AccountId, contact.Id, wire, now.AddHours(-1), ct);
         return sent >= cap ? $"send cap reached: {sent} {wire} messages to this contact in the last hour (the account allows {cap})" : null;
     }
 }

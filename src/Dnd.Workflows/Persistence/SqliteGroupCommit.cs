@@ -27,6 +27,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
 
     private readonly TurnGate _turn = new();
     private readonly SqliteConnection _connection;
+    private readonly SqliteCheckpointer _checkpointer;
     private SqliteTransaction? _batch;
     private List<TaskCompletionSource> _waiting = [];
     private int _savepoints;
@@ -47,8 +48,9 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         using var pragmas = _connection.CreateCommand();
         // Savepoints' sub-journals in memory rather than temporary files created and deleted per write; and a page
         // cache that holds the hot index pages of a busy writer instead of re-reading them from the OS each time.
-        pragmas.CommandText = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;";
+        pragmas.CommandText = $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};";
         pragmas.ExecuteNonQuery();
+        _checkpointer = new SqliteCheckpointer(connectionString);
     }
 
     /// <summary>Waits for the turn, then opens a savepoint in the batch; the turn is held until the write ends.</summary>
@@ -212,6 +214,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         {
             CommitBatch();
         }
+        await _checkpointer.DisposeAsync();
         await _connection.DisposeAsync();
     }
 

@@ -5,6 +5,7 @@ using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,22 +29,29 @@ public static class MessageEndpoints
     /// because there nobody else sees the refusal).
     /// </summary>
     private static async Task<Results<Ok<SendMessageResponse>, ProblemHttpResult>> SendAsync(SendMessageRequest body, AccountContext account,
-        DndDbContext db, AccountWrites writes, ConsentService consent, OutboundMessenger messenger, CancellationToken ct)
+        ConsentWrites consentWrites, TemplateRenderer templates, MessageComposer composer, TimeProvider clock, CancellationToken ct)
     {
         var (channel, text) = body.Validate();
         // In the account's write order: an opt-out committed before this send refuses it, one after it cancels it.
-        await using var write = await writes.BeginAsync(account.AccountId, ct);
-        var contact = await consent.LoadAsync(account.AccountId, body.ContactId!, ct);
-        var result = await messenger.SendAsync(contact, channel, body.Subject, text, workflowInstanceId: null, ct: ct);
-        if (!result.Sent)
+        var (contactId, messageId, blocked) = await consentWrites.RunAsync(account.AccountId, async consent =>
+        {
+            var contact = await consent.Rows.FindContactAsync(account.AccountId, body.ContactId!, ct) ?? throw new ContactNotFoundException(body.ContactId!);
+            // Refused before anything is staged: a refused API send records nothing (the caller holds the answer).
+            if (Reachability.BlockedReason(contact, channel) is { } reason)
+            {
+                return (contact.Id, (string?)null, (string?)reason);
+            }
+            var result = await new OutboundMessenger(consent.Rows, templates, composer, clock).SendAsync(contact, channel, body.Subject, text,
+                workflowInstanceId: null, ct: ct);
+            return result.Sent ? (contact.Id, result.Message.Id, null) : throw new InvalidOperationException(result.BlockedReason);
+        }, ct);
+        if (blocked is not null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Blocked by DND",
-                detail: $"Cannot send {channel.ToWire()} to this contact: {result.BlockedReason}",
+                detail: $"Cannot send {channel.ToWire()} to this contact: {blocked}",
                 extensions: new Dictionary<string, object?> { ["channel"] = channel.ToWire() });
         }
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
-        return TypedResults.Ok(new SendMessageResponse(contact.Id, result.Message.Id, "Message queued"));
+        return TypedResults.Ok(new SendMessageResponse(contactId, messageId!, "Message queued"));
     }
 
     /// <summary>
