@@ -66,6 +66,8 @@ public sealed partial class DndDbContext(DbContextOptions<DndDbContext> options)
         b.Entity<BookmarkRecord>().HasIndex(k => new { k.AccountId, k.ContactId, k.Kind });
         b.Entity<ExecutionLogRecord>().HasIndex(l => new { l.InstanceId, l.Step });
         b.Entity<PendingTriggerRecord>().HasKey(t => t.Id);
+        // The worker takes them oldest first: a range read, not a sort of the backlog each pass.
+        b.Entity<PendingTriggerRecord>().HasIndex(t => t.CreatedAt);
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there so due-bookmark queries run in SQL.
         if (Database.IsSqlite())

@@ -153,12 +153,18 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         EndTurn();
     }
 
+    /// <summary>How often the planner's statistics are refreshed (and at the first commit).</summary>
+    public static readonly TimeSpan AnalyzeEvery = TimeSpan.FromMinutes(10);
+
+    private long _analyzedAt;
+
     private void CommitBatch()
     {
         var waiting = _waiting;
         _waiting = [];
         try
         {
+            AnalyzeWhenDue();
             _batch!.Commit();
             Interlocked.Increment(ref _commits);
         }
@@ -172,6 +178,31 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         foreach (var w in waiting)
         {
             w.SetResult();
+        }
+    }
+
+    /// <summary>
+    /// Without statistics SQLite's planner guesses, and guessed wrong where it mattered: cancelling a contact's queued
+    /// messages went through the (Status, CreatedAt) index and read every queued message of the database. A sampled
+    /// ANALYZE (a few milliseconds at 100,000 contacts) runs in the batch's transaction when due.
+    /// </summary>
+    private void AnalyzeWhenDue()
+    {
+        if (_analyzedAt != 0 && Stopwatch.GetElapsedTime(_analyzedAt) < AnalyzeEvery)
+        {
+            return;
+        }
+        _analyzedAt = Stopwatch.GetTimestamp();
+        using var analyze = _connection.CreateCommand();
+        analyze.Transaction = _batch;
+        analyze.CommandText = "PRAGMA analysis_limit = 400; ANALYZE;";
+        try
+        {
+            analyze.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Statistics are an optimisation: the batch commits without fresh ones.
         }
     }
 
