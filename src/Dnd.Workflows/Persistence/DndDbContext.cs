@@ -50,7 +50,9 @@ public sealed partial class DndDbContext(DbContextOptions<DndDbContext> options)
         b.Entity<AddressConsentRecord>().HasKey(a => new { a.AccountId, a.Address });
         b.Entity<ProcessedWebhookRecord>().HasKey(w => new { w.AccountId, w.Provider, w.EventId });
         b.Entity<MessageRecord>().HasKey(m => m.Id);
-        b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId });
+        // A contact's messages; with channel and status, cancelling its queued ones on an opt-out is a seek that no planner
+        // (SQLite without statistics included) trades for the outbox's (Status, CreatedAt) index and every queued message.
+        b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId, m.Channel, m.Status });
         b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
         b.Entity<SmartListRecord>().HasKey(s => s.Id);
 
@@ -58,12 +60,16 @@ public sealed partial class DndDbContext(DbContextOptions<DndDbContext> options)
         var instance = b.Entity<WorkflowInstanceRecord>();
         instance.HasKey(i => i.Id);
         instance.HasIndex(i => new { i.AccountId, i.ContactId, i.Status });
+        // The worker's look for stalled running instances each pass: a range read, not a walk of every instance.
+        instance.HasIndex(i => new { i.Status, i.UpdatedAt });
         instance.Property(i => i.Revision).IsConcurrencyToken();
         instance.Property(i => i.Status).HasConversion<string>();
 
         b.Entity<BookmarkRecord>().HasKey(k => k.Id);
         b.Entity<BookmarkRecord>().HasIndex(k => k.DueAt);
         b.Entity<BookmarkRecord>().HasIndex(k => new { k.AccountId, k.ContactId, k.Kind });
+        // An instance's bookmarks, dropped when it ends or is removed: without it every end read the whole table.
+        b.Entity<BookmarkRecord>().HasIndex(k => k.InstanceId);
         b.Entity<ExecutionLogRecord>().HasIndex(l => new { l.InstanceId, l.Step });
         b.Entity<PendingTriggerRecord>().HasKey(t => t.Id);
         // The worker takes them oldest first: a range read, not a sort of the backlog each pass.
