@@ -22,11 +22,32 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
         List<(string Id, string ContactId)> pending;
+        List<PendingTriggerRecord> taken;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-            pending = (await db.PendingTriggers.OrderBy(t => t.CreatedAt).Select(t => new { t.Id, t.ContactId }).Take(PassSize).ToListAsync(ct))
-                .Select(t => (t.Id, t.ContactId)).ToList();
+            taken = await db.PendingTriggers.OrderBy(t => t.CreatedAt).Take(PassSize).ToListAsync(ct);
+            // Most changes start nothing (no workflow listens for that channel or form): those are dropped together, one
+            // write for the lot (SaveChanges takes the SQLite writer's turn), instead of an account write each.
+            var idle = new HashSet<string>();
+            foreach (var trigger in taken)
+            {
+                if ((await MatchingAsync(trigger, ct)).Matching.Count == 0)
+                {
+                    idle.Add(trigger.Id);
+                    db.PendingTriggers.Remove(trigger);
+                }
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another process claimed some meanwhile: each is then claimed (or found gone) on its own below.
+                idle.Clear();
+            }
+            pending = taken.Where(t => !idle.Contains(t.Id)).Select(t => (t.Id, t.ContactId)).ToList();
         }
         // Contacts side by side, so their claims share SQLite's group commits; one contact's triggers in the order
         // they were recorded, so its workflows start in the order its DND changed.
@@ -41,7 +62,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
                 }
             }
         });
-        return pending.Count;
+        return taken.Count;
     }
 
     /// <summary>Records a form submission as a pending trigger (the form API calls this) and wakes the worker.</summary>
