@@ -20,6 +20,7 @@ public sealed class SqliteConsentRows(SqliteRows rows) : IConsentRows
     public Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct) =>
         Task.FromResult(rows.Query<ContactRecord>("\"Id\" = $p0 AND \"AccountId\" = $p1", contactId, accountId).SingleOrDefault());
 
+    /// <remarks>The time is compared in memory for the reason given on <see cref="EfConsentRows.CountOutboundSinceAsync"/>.</remarks>
     public Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct) =>
         Task.FromResult(rows.Query<MessageRecord>(
             "\"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Channel\" = $p2 AND \"Direction\" = 'outbound' AND \"Status\" IN ($p3, $p4)",
