@@ -14,7 +14,8 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
 {
     public const int MaxBatch = SqliteGroupCommit.MaxBatch;
 
-    private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count what is queued, which the loop asks at each turn's end.
+    private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>();
     private readonly SqliteGroupCommit _database;
     private readonly RowMaps _maps;
     private readonly Task _loop;
@@ -26,7 +27,7 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>Batches committed so far.</summary>
+    /// <summary>Batches run so far (a commit may hold several).</summary>
     public long Batches { get; private set; }
 
     /// <summary>Runs <paramref name="work"/> in the next batch; returns its result once it is committed.</summary>
@@ -71,6 +72,7 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         var rows = _rows ??= new SqliteRows(turn.Connection, _maps);
         rows.Transaction = turn.Transaction;
         var kept = new List<Job>(batch.Count);
+        bool moreComing;
         try
         {
             foreach (var job in batch)
@@ -91,14 +93,34 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
                     job.Fail(e);
                 }
             }
+            moreComing = _jobs.Reader.Count > 0;
         }
         catch
         {
+            // Whatever failed, the turn must pass on, or every writer waits forever.
             turn.Abandon();
             throw;
         }
-        await turn.CommitAsync();
         Batches++;
+        // With more jobs queued the loop runs them at once, in the same open transaction; the commit (one WAL sync)
+        // then serves several batches. Each job is answered when the commit holding it is done.
+        _ = AnswerAsync(turn.CommitAsync(moreComing), kept);
+    }
+
+    private static async Task AnswerAsync(Task committed, List<Job> kept)
+    {
+        try
+        {
+            await committed;
+        }
+        catch (Exception e)
+        {
+            foreach (var job in kept)
+            {
+                job.Fail(e);
+            }
+            return;
+        }
         foreach (var job in kept)
         {
             job.Complete();

@@ -99,13 +99,14 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     /// Gives up the turn. The batch is committed first when no writer is queued to carry it on (or it is full or
     /// old), so no caller is left waiting and the write lock is not held while idle.
     /// </summary>
-    private void EndTurn()
+    /// <param name="moreComing">The writer ending its turn is about to take another: like a queued writer, it carries the batch on.</param>
+    private void EndTurn(bool moreComing = false)
     {
         try
         {
             // Even a batch with nothing to keep ends here: an open transaction holds SQLite's write lock.
             if (_batch is not null &&
-                (Volatile.Read(ref _queued) == 0 || _waiting.Count >= MaxBatch || Stopwatch.GetElapsedTime(_batchStarted) >= MaxBatchAge))
+                ((Volatile.Read(ref _queued) == 0 && !moreComing) || _waiting.Count >= MaxBatch || Stopwatch.GetElapsedTime(_batchStarted) >= MaxBatchAge))
             {
                 CommitBatch();
             }
@@ -117,7 +118,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     }
 
     /// <summary>The write succeeded: keep its savepoint's changes, give up the turn, and wait for them to be committed.</summary>
-    private async Task FinishAsync(string savepoint)
+    private async Task FinishAsync(string savepoint, bool moreComing)
     {
         TaskCompletionSource committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         try
@@ -133,7 +134,7 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         }
         // Nobody else wants a turn, or the batch is full: this turn commits the batch. Otherwise the next writer
         // carries it on, and the last one of the run commits for everyone.
-        EndTurn();
+        EndTurn(moreComing);
         await committed.Task;
     }
 
@@ -258,10 +259,15 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
 
         public SqliteTransaction Transaction { get; } = transaction;
 
-        public Task CommitAsync()
+        /// <summary>Ends the turn keeping its changes; the task completes once they are committed.</summary>
+        /// <param name="moreComing">
+        /// The caller takes another turn at once (the batch writer with more jobs queued), so the commit may wait for
+        /// that turn's end. The turn is given up before this returns: do not wait for the task before the next turn.
+        /// </param>
+        public Task CommitAsync(bool moreComing = false)
         {
             _ended = true;
-            return owner.FinishAsync(savepoint);
+            return owner.FinishAsync(savepoint, moreComing);
         }
 
         public void Abandon()
