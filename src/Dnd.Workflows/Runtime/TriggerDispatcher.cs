@@ -30,9 +30,14 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
             // Most changes start nothing (no workflow listens for that channel or form): those are dropped together, one
             // write for the lot (SaveChanges takes the SQLite writer's turn), instead of an account write each.
             var idle = new HashSet<string>();
+            var latest = new Dictionary<string, IReadOnlyList<WorkflowDefinition>>();
             foreach (var trigger in taken)
             {
-                if ((await MatchingAsync(trigger, ct)).Matching.Count == 0)
+                if (!latest.TryGetValue(trigger.AccountId, out var all))
+                {
+                    latest[trigger.AccountId] = all = await definitions.LatestDefinitionsAsync(trigger.AccountId, ct);
+                }
+                if (Matching(trigger, all).Matching.Count == 0)
                 {
                     idle.Add(trigger.Id);
                     db.PendingTriggers.Remove(trigger);
@@ -114,10 +119,11 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     }
 
     /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>
-    private async Task<(object? Input, List<WorkflowDefinition> Matching)> MatchingAsync(PendingTriggerRecord trigger, CancellationToken ct)
-    {
-        var all = await definitions.LatestDefinitionsAsync(trigger.AccountId, ct);
-        return trigger.Kind switch
+    private async Task<(object? Input, List<WorkflowDefinition> Matching)> MatchingAsync(PendingTriggerRecord trigger, CancellationToken ct) =>
+        Matching(trigger, await definitions.LatestDefinitionsAsync(trigger.AccountId, ct));
+
+    private static (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all) =>
+        trigger.Kind switch
         {
             TriggerKinds.DndChanged when JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson) is { } change =>
                 (change, all.Where(d => d.Root.Type == DndChangedTrigger.TypeName && DndChangedTrigger.Matches(d.Root, change)).ToList()),
@@ -125,5 +131,4 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
                 (form, all.Where(d => d.Root.Type == FormSubmittedTrigger.TypeName && FormSubmittedTrigger.Matches(d.Root, form)).ToList()),
             _ => (null, []),
         };
-    }
 }
