@@ -19,9 +19,12 @@ public sealed class EfConsentRows(DndDbContext db) : IConsentRows
     /// index and counted through every message queued in the last hour, in every account (70 % of a workflow Send's time).
     /// </remarks>
     public async Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct) =>
-        (await db.Messages.Where(m => m.AccountId == accountId && m.ContactId == contactId && m.Channel == channel && m.Direction == "outbound"
-                                      && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent))
+        (await Outbound(db.Messages, accountId, contactId, channel).Where(m => m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent)
             .Select(m => m.CreatedAt).ToListAsync(ct)).Count(at => at >= since);
+
+    /// <summary>The contact's outbound messages on a channel (the plan tests check the index these queries take).</summary>
+    public static IQueryable<MessageRecord> Outbound(IQueryable<MessageRecord> messages, string accountId, string contactId, string channel) =>
+        messages.Where(m => m.AccountId == accountId && m.ContactId == contactId && m.Channel == channel && m.Direction == "outbound");
 
     public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
         db.AddressConsents.SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct);
@@ -42,8 +45,7 @@ public sealed class EfConsentRows(DndDbContext db) : IConsentRows
 
     public async Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct)
     {
-        var queued = await db.Messages.Where(m => m.AccountId == accountId && m.ContactId == contactId && m.Channel == channel
-                                                  && m.Direction == "outbound" && m.Status == MessageStatus.Queued).ToListAsync(ct);
+        var queued = await Outbound(db.Messages, accountId, contactId, channel).Where(m => m.Status == MessageStatus.Queued).ToListAsync(ct);
         foreach (var message in queued)
         {
             message.Status = MessageStatus.Cancelled;

@@ -46,11 +46,14 @@ public sealed class SqliteConsentRows(SqliteRows rows) : IConsentRows
 
     public void Changed(object row) => rows.Changed(row);
 
+    /// <summary>Cancels a contact's queued messages on a channel (the plan tests check its index).</summary>
+    public const string CancelQueuedSql =
+        "UPDATE \"Messages\" SET \"Status\" = $p0, \"StatusReason\" = $p1, \"LedgerSequence\" = $p2 " +
+        "WHERE \"AccountId\" = $p3 AND \"ContactId\" = $p4 AND \"Channel\" = $p5 AND \"Direction\" = 'outbound' AND \"Status\" = $p6";
+
     public Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct)
     {
-        rows.Execute("UPDATE \"Messages\" SET \"Status\" = $p0, \"StatusReason\" = $p1, \"LedgerSequence\" = $p2 " +
-                     "WHERE \"AccountId\" = $p3 AND \"ContactId\" = $p4 AND \"Channel\" = $p5 AND \"Direction\" = 'outbound' AND \"Status\" = $p6",
-            MessageStatus.Cancelled, reason, ledgerSequence, accountId, contactId, channel, MessageStatus.Queued);
+        rows.Execute(CancelQueuedSql, MessageStatus.Cancelled, reason, ledgerSequence, accountId, contactId, channel, MessageStatus.Queued);
         return Task.CompletedTask;
     }
 

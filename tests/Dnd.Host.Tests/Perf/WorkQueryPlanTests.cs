@@ -1,0 +1,110 @@
+using Dnd.Host.Tests.Infrastructure;
+using Dnd.Workflows.Activities;
+using Dnd.Workflows.Consent;
+using Dnd.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Host.Tests.Perf;
+
+/// <summary>
+/// The write path's lookups, checked on SQLite's plan with no statistics (a new database, or one whose tables grew
+/// after the last ANALYZE): each must seek its own index. Under load each of these was once a walk of a whole table —
+/// cancelling a contact's queued messages and a workflow Send's hourly cap read every queued message through the
+/// outbox's (Status, CreatedAt) index; ending an instance read every bookmark; the worker's passes read every
+/// instance and trigger.
+/// </summary>
+public class WorkQueryPlanTests : IAsyncLifetime
+{
+    private readonly string _connectionString = $"Data Source={TempFiles.NewDatabase()}";
+    private DndDbContext _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = new DndDbContext(new DbContextOptionsBuilder<DndDbContext>().UseSqlite(_connectionString).Options);
+        await _db.Database.EnsureCreatedAsync();
+        await _db.Database.OpenConnectionAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.Database.CloseConnectionAsync();
+        await _db.DisposeAsync();
+    }
+
+    private async Task<string> PlanAsync(string sql, int parameters)
+    {
+        await using var command = (SqliteCommand)_db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i, "x");
+        }
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return string.Join(" | ", plan);
+    }
+
+    private async Task<string> PlanAsync<T>(IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return string.Join(" | ", plan);
+    }
+
+    [Fact]
+    public async Task Cancelling_queued_messages_on_an_opt_out_seeks_the_contacts_messages()
+    {
+        var plan = await PlanAsync(SqliteConsentRows.CancelQueuedSql, 7);
+
+        plan.Should().Contain("IX_Messages_AccountId_ContactId_Channel_Status (AccountId=? AND ContactId=? AND Channel=? AND Status=?)");
+    }
+
+    [Fact]
+    public async Task The_same_through_EF_and_a_sends_hourly_cap_seek_the_contacts_messages()
+    {
+        var outbound = EfConsentRows.Outbound(_db.Messages, "acct", "contact", "sms");
+        var queued = await PlanAsync(outbound.Where(m => m.Status == MessageStatus.Queued));
+        var capped = await PlanAsync(outbound.Where(m => m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent).Select(m => m.CreatedAt));
+
+        queued.Should().Contain("USING INDEX IX_Messages_AccountId_ContactId_Channel_Status");
+        capped.Should().Contain("USING INDEX IX_Messages_AccountId_ContactId_Channel_Status");
+    }
+
+    [Fact]
+    public async Task The_cap_with_the_time_in_SQL_would_take_the_outbox_index_which_is_why_it_is_compared_in_memory()
+    {
+        var since = DateTimeOffset.UtcNow.AddHours(-1);
+        var plan = await PlanAsync(EfConsentRows.Outbound(_db.Messages, "acct", "contact", "sms")
+            .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent) && m.CreatedAt >= since));
+
+        // If SQLite's planner ever stops doing this, the in-memory comparison can go back into SQL.
+        plan.Should().Contain("IX_Messages_Status_CreatedAt");
+    }
+
+    [Fact]
+    public async Task An_instances_bookmarks_the_worker_passes_and_the_oldest_triggers_use_indexes()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var bookmarks = await PlanAsync(_db.Bookmarks.Where(b => b.InstanceId == "i"));
+        var stalled = await PlanAsync(_db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= before)
+            .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(500));
+        var triggers = await PlanAsync(_db.PendingTriggers.OrderBy(t => t.CreatedAt).Take(500));
+        var replies = await PlanAsync(_db.Bookmarks.Where(b => b.AccountId == "a" && b.ContactId == "c" && b.Kind == BookmarkRequest.Reply));
+
+        bookmarks.Should().Contain("USING INDEX IX_Bookmarks_InstanceId");
+        stalled.Should().Contain("USING INDEX IX_WorkflowInstances_Status_UpdatedAt").And.NotContain("TEMP B-TREE");
+        triggers.Should().Contain("IX_PendingTriggers_CreatedAt").And.NotContain("TEMP B-TREE");
+        replies.Should().Contain("USING INDEX IX_Bookmarks_AccountId_ContactId_Kind");
+    }
+}
