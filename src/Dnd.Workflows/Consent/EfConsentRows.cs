@@ -1,6 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Activities;
+using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Consent;
@@ -33,8 +33,7 @@ public sealed class EfConsentRows(DndDbContext db) : IConsentRows
         db.ProcessedWebhooks.AsNoTracking().SingleOrDefaultAsync(w => w.AccountId == accountId && w.Provider == provider && w.EventId == eventId, ct);
 
     public Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
-        db.Bookmarks.AnyAsync(b => b.AccountId == accountId && b.ContactId == contactId && b.Kind == BookmarkRequest.Reply
-                                   && (b.Channel == null || b.Channel == channel), ct);
+        InboundReplies.AwaitingReply(db.Bookmarks, accountId, contactId, channel).AnyAsync(ct);
 
     public void Add(object row) => db.Add(row);
 

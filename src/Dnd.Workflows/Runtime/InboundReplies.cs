@@ -14,9 +14,7 @@ public sealed class InboundReplies(IServiceScopeFactory scopes, WorkflowRuntime 
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-            ids = await db.Bookmarks.Where(b => b.AccountId == accountId && b.ContactId == contactId && b.Kind == BookmarkRequest.Reply
-                                                && (b.Channel == null || b.Channel == channel))
-                .Select(b => b.Id).ToListAsync(ct);
+            ids = await AwaitingReply(db.Bookmarks, accountId, contactId, channel).Select(b => b.Id).ToListAsync(ct);
         }
         var resumed = 0;
         foreach (var id in ids)
@@ -28,4 +26,9 @@ public sealed class InboundReplies(IServiceScopeFactory scopes, WorkflowRuntime 
         }
         return resumed;
     }
+
+    /// <summary>The contact's workflows waiting for a reply on this channel (or on any).</summary>
+    public static IQueryable<BookmarkRecord> AwaitingReply(IQueryable<BookmarkRecord> bookmarks, string accountId, string contactId, string channel) =>
+        bookmarks.Where(b => b.AccountId == accountId && b.ContactId == contactId && b.Kind == BookmarkRequest.Reply
+                             && (b.Channel == null || b.Channel == channel));
 }

@@ -1,5 +1,5 @@
 using Dnd.Host.Tests.Infrastructure;
-using Dnd.Workflows.Activities;
+using Dnd.Workflows.Runtime;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
@@ -35,23 +35,22 @@ public class WorkQueryPlanTests : IAsyncLifetime
     private async Task<string> PlanAsync(string sql, int parameters)
     {
         await using var command = (SqliteCommand)_db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.CommandText = sql;
         for (var i = 0; i < parameters; i++)
         {
             command.Parameters.AddWithValue("$p" + i, "x");
         }
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-        return string.Join(" | ", plan);
+        return await PlanAsync(command);
     }
 
     private async Task<string> PlanAsync<T>(IQueryable<T> query)
     {
         await using var command = query.CreateDbCommand();
+        return await PlanAsync(command);
+    }
+
+    private static async Task<string> PlanAsync(System.Data.Common.DbCommand command)
+    {
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         var plan = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -100,7 +99,7 @@ public class WorkQueryPlanTests : IAsyncLifetime
         var stalled = await PlanAsync(_db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= before)
             .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(500));
         var triggers = await PlanAsync(_db.PendingTriggers.OrderBy(t => t.CreatedAt).Take(500));
-        var replies = await PlanAsync(_db.Bookmarks.Where(b => b.AccountId == "a" && b.ContactId == "c" && b.Kind == BookmarkRequest.Reply));
+        var replies = await PlanAsync(InboundReplies.AwaitingReply(_db.Bookmarks, "a", "c", "sms"));
 
         bookmarks.Should().Contain("USING INDEX IX_Bookmarks_InstanceId");
         stalled.Should().Contain("USING INDEX IX_WorkflowInstances_Status_UpdatedAt").And.NotContain("TEMP B-TREE");
