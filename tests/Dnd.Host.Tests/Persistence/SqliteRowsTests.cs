@@ -307,6 +307,40 @@ public class SqliteRowsTests
     }
 
     [Fact]
+    public async Task A_row_read_here_and_changed_writes_only_the_columns_that_differ()
+    {
+        var connectionString = NewDatabase();
+        await using (var db = Context(connectionString))
+        {
+            db.Contacts.Add(FullContact("c-1", "acct-1"));
+            await db.SaveChangesAsync();
+        }
+        await using var connection = await OpenAsync(connectionString);
+        var rows = new SqliteRows(connection, Maps(connectionString));
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        rows.Transaction = transaction;
+        var read = rows.Query<ContactRecord>("\"Id\" = $p0", "c-1").Single();
+        // Written behind the read's back: an update of every column would put the name it read back.
+        await using (var behind = connection.CreateCommand())
+        {
+            behind.Transaction = transaction;
+            behind.CommandText = "UPDATE \"Contacts\" SET \"FirstName\" = 'Written meanwhile' WHERE \"Id\" = 'c-1'";
+            await behind.ExecuteNonQueryAsync();
+        }
+        read.DndSms = 2;
+        read.Revision++;
+        rows.Changed(read);
+        rows.Flush();
+        await transaction.CommitAsync();
+
+        await using var check = Context(connectionString);
+        var stored = await check.Contacts.AsNoTracking().SingleAsync(c => c.Id == "c-1");
+        stored.DndSms.Should().Be(2);
+        stored.Revision.Should().Be(read.Revision);
+        stored.FirstName.Should().Be("Written meanwhile", "only the columns the change made differ are written");
+    }
+
+    [Fact]
     public async Task A_row_both_added_and_changed_is_inserted_once()
     {
         var connectionString = NewDatabase();

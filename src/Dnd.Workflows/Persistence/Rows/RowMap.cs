@@ -49,6 +49,24 @@ public sealed class RowMap
 
     public RowColumn[] Updated { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _updates = new();
+
+    /// <summary>
+    /// UPDATE of just these columns by key; parameters are the columns' values in the order given, then the key's.
+    /// SQLite rewrites an index entry whenever its column is in the SET list, changed or not: on a contact that is
+    /// ten indexes for each consent change, so only what changed is set.
+    /// </summary>
+    public string UpdateOf(IReadOnlyList<RowColumn> columns)
+    {
+        var names = string.Join(",", columns.Select(c => c.Name));
+        return _updates.GetOrAdd(names, _ =>
+        {
+            var key = Columns.Where(c => c.Key).ToArray();
+            return $"UPDATE {Quote(Table)} SET {string.Join(", ", columns.Select((c, i) => $"{Quote(c.Name)} = $p{i}"))} " +
+                   $"WHERE {string.Join(" AND ", key.Select((c, i) => $"{Quote(c.Name)} = $p{columns.Count + i}"))}";
+        });
+    }
+
     /// <summary>An entity from a row read with <see cref="Select"/>.</summary>
     public object Read(Microsoft.Data.Sqlite.SqliteDataReader reader)
     {

@@ -12,6 +12,8 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
     private readonly List<object> _added = [];
     private readonly List<object> _changed = [];
+    // What each row read here held, so a change writes only the columns that differ.
+    private readonly Dictionary<object, object?[]> _read = new(ReferenceEqualityComparer.Instance);
 
     public SqliteTransaction? Transaction { get; set; }
 
@@ -26,7 +28,9 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
         var rows = new List<T>();
         while (reader.Read())
         {
-            rows.Add((T)map.Read(reader));
+            var row = map.Read(reader);
+            _read[row] = Values(map.Columns, row);
+            rows.Add((T)row);
         }
         return rows;
     }
@@ -58,7 +62,8 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
         foreach (var entity in _changed)
         {
             var map = maps.For(entity.GetType());
-            if (Statement(map.Update, Values(map.Updated, entity)).ExecuteNonQuery() != 1)
+            var (sql, values) = UpdateOf(map, entity);
+            if (sql is not null && Statement(sql, values).ExecuteNonQuery() != 1)
             {
                 throw new InvalidOperationException($"{map.Table}: the row to update is gone.");
             }
@@ -76,6 +81,39 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
     {
         _added.Clear();
         _changed.Clear();
+        _read.Clear();
+    }
+
+    /// <summary>The UPDATE of the columns that differ from what was read (all of them for a row not read here), or none.</summary>
+    private (string? Sql, object?[] Values) UpdateOf(RowMap map, object entity)
+    {
+        if (!_read.TryGetValue(entity, out var before))
+        {
+            return (map.Update, Values(map.Updated, entity));
+        }
+        var now = Values(map.Columns, entity);
+        var changed = new List<RowColumn>();
+        var values = new List<object?>();
+        for (var i = 0; i < map.Columns.Length; i++)
+        {
+            if (!map.Columns[i].Key && !Equals(before[i], now[i]))
+            {
+                changed.Add(map.Columns[i]);
+                values.Add(now[i]);
+            }
+        }
+        if (changed.Count == 0)
+        {
+            return (null, []);
+        }
+        for (var i = 0; i < map.Columns.Length; i++)
+        {
+            if (map.Columns[i].Key)
+            {
+                values.Add(before[i]);
+            }
+        }
+        return (map.UpdateOf(changed), values.ToArray());
     }
 
     private static object?[] Values(RowColumn[] columns, object entity)
