@@ -47,7 +47,10 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
     /// <summary>Staged: inserted at the next <see cref="Flush"/>.</summary>
     public void Add(object entity) => _added.Add(entity);
 
-    /// <summary>Staged: every column of the row updated by key at the next <see cref="Flush"/> (an added one is simply inserted as it is then).</summary>
+    /// <summary>
+    /// Staged: the row updated by key at the next <see cref="Flush"/>, in the columns that differ from what <see cref="Query{T}"/>
+    /// read (every column for a row read elsewhere; an added one is simply inserted as it is then).
+    /// </summary>
     public void Changed(object entity)
     {
         if (!_added.Contains(entity) && !_changed.Contains(entity))
