@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -84,13 +85,14 @@ public sealed class RowMap
 /// <summary>One mapped property: its column, and its value to and from what the database stores.</summary>
 public sealed class RowColumn
 {
-    private readonly IProperty _property;
     private readonly ValueConverter? _converter;
     private readonly Type _stored;
+    private readonly Func<object, object?> _get;
+    private readonly Action<object, object?> _set;
 
     public RowColumn(IProperty property, bool key)
     {
-        _property = property;
+        (_get, _set) = Accessors(property.PropertyInfo!);
         Key = key;
         Name = property.GetColumnName();
         _converter = property.GetTypeMapping().Converter;
@@ -107,7 +109,7 @@ public sealed class RowColumn
 
     public object? Get(object entity)
     {
-        var value = _property.PropertyInfo!.GetValue(entity);
+        var value = _get(entity);
         return value is null ? null : _converter is null ? value : _converter.ConvertToProvider(value);
     }
 
@@ -118,6 +120,17 @@ public sealed class RowColumn
             stored = Convert.ChangeType(stored, _stored, System.Globalization.CultureInfo.InvariantCulture);
         }
         var value = stored is null || _converter is null ? stored : _converter.ConvertFromProvider(stored);
-        _property.PropertyInfo!.SetValue(entity, value);
+        _set(entity, value);
+    }
+
+    /// <summary>Compiled once: reflection's GetValue/SetValue on every column of every row was a visible share of a webhook job.</summary>
+    private static (Func<object, object?> Get, Action<object, object?> Set) Accessors(System.Reflection.PropertyInfo property)
+    {
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var value = Expression.Parameter(typeof(object), "value");
+        var typed = Expression.Property(Expression.Convert(entity, property.DeclaringType!), property);
+        var get = Expression.Lambda<Func<object, object?>>(Expression.Convert(typed, typeof(object)), entity).Compile();
+        var set = Expression.Lambda<Action<object, object?>>(Expression.Assign(typed, Expression.Convert(value, property.PropertyType)), entity, value).Compile();
+        return (get, set);
     }
 }
