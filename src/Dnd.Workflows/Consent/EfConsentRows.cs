@@ -52,6 +52,4 @@ public sealed class EfConsentRows(DndDbContext db) : IConsentRows
             message.LedgerSequence = ledgerSequence;
         }
     }
-
-    public bool AddedTriggers => db.ChangeTracker.Entries<PendingTriggerRecord>().Any(e => e.State == EntityState.Added);
 }

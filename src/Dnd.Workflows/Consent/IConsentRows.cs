@@ -33,7 +33,4 @@ public interface IConsentRows
 
     /// <summary>Cancels the contact's queued outbound messages on a channel that now blocks.</summary>
     Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct);
-
-    /// <summary>Pending triggers were added: the worker has work once the write commits.</summary>
-    bool AddedTriggers { get; }
 }

@@ -57,5 +57,6 @@ public sealed class SqliteConsentRows(SqliteRows rows) : IConsentRows
         return Task.CompletedTask;
     }
 
+    /// <summary>Pending triggers were added: the worker has work once the job commits (EF's writes see it in SaveChanges).</summary>
     public bool AddedTriggers { get; private set; }
 }

@@ -26,11 +26,6 @@ public sealed class RowMap
         Inserted = inserted;
         Insert = $"INSERT INTO {Quote(Table)} ({string.Join(", ", inserted.Select(c => Quote(c.Name)))}) " +
                  $"VALUES ({string.Join(", ", inserted.Select((_, i) => "$p" + i))})";
-        var set = Columns.Where(c => !c.Key).ToArray();
-        var key = Columns.Where(c => c.Key).ToArray();
-        Updated = [.. set, .. key];
-        Update = $"UPDATE {Quote(Table)} SET {string.Join(", ", set.Select((c, i) => $"{Quote(c.Name)} = $p{i}"))} " +
-                 $"WHERE {string.Join(" AND ", key.Select((c, i) => $"{Quote(c.Name)} = $p{set.Length + i}"))}";
     }
 
     public string Table { get; }
@@ -44,11 +39,6 @@ public sealed class RowMap
     public string Insert { get; }
 
     public RowColumn[] Inserted { get; }
-
-    /// <summary>UPDATE of every non-key column by key; parameters in <see cref="Updated"/> order.</summary>
-    public string Update { get; }
-
-    public RowColumn[] Updated { get; }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _updates = new();
 

@@ -90,16 +90,13 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
     /// <summary>The UPDATE of the columns that differ from what was read (all of them for a row not read here), or none.</summary>
     private (string? Sql, object?[] Values) UpdateOf(RowMap map, object entity)
     {
-        if (!_read.TryGetValue(entity, out var before))
-        {
-            return (map.Update, Values(map.Updated, entity));
-        }
         var now = Values(map.Columns, entity);
+        var before = _read.GetValueOrDefault(entity);
         var changed = new List<RowColumn>();
         var values = new List<object?>();
         for (var i = 0; i < map.Columns.Length; i++)
         {
-            if (!map.Columns[i].Key && !Equals(before[i], now[i]))
+            if (!map.Columns[i].Key && (before is null || !Equals(before[i], now[i])))
             {
                 changed.Add(map.Columns[i]);
                 values.Add(now[i]);
@@ -113,7 +110,7 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps)
         {
             if (map.Columns[i].Key)
             {
-                values.Add(before[i]);
+                values.Add((before ?? now)[i]);
             }
         }
         return (map.UpdateOf(changed), values.ToArray());
