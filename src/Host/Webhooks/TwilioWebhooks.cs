@@ -78,11 +78,7 @@ public static class TwilioWebhooks
             {
                 return ((string, bool)?)(contact.Id, false);
             }
-            rows.Add(new MessageRecord
-            {
-                Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = channel.ToWire(),
-                Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
-            });
+            rows.Add(Received(contact, channel, body, now));
             var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType), account.Settings);
             // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
             var isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
@@ -149,11 +145,7 @@ public static class TwilioWebhooks
             var now = clock.GetUtcNow();
             if (callSid is not null && await WebhookIdempotency.ClaimAsync(rows, account.Id, "twilio-call", callSid, null, now, ct) == WebhookIdempotency.Claim.New)
             {
-                rows.Add(new MessageRecord
-                {
-                    Id = Guid.NewGuid().ToString("N"), AccountId = account.Id, ContactId = contact.Id, Channel = Channel.Call.ToWire(),
-                    Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = $"call {callSid}", CreatedAt = now,
-                });
+                rows.Add(Received(contact, Channel.Call, $"call {callSid}", now));
             }
             return contact.InboundDnd;
         }, ct);
@@ -173,6 +165,13 @@ public static class TwilioWebhooks
         var read = await TwilioRequestReader.ReadAsync(request, messaging.PublicBaseUrl, account.TwilioAuthToken ?? "", ct);
         return (account, read.Fields, read.Rejected);
     }
+
+    /// <summary>An inbound message or call, filed as blocked when the contact has inbound DND.</summary>
+    private static MessageRecord Received(ContactRecord contact, Channel channel, string body, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"), AccountId = contact.AccountId, ContactId = contact.Id, Channel = channel.ToWire(),
+        Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
+    };
 
     /// <summary>Twilio prefixes WhatsApp (and Messenger) addresses: "whatsapp:+1555...", "messenger:...".</summary>
     private static (Channel Channel, string? Phone) Sender(string? address) => address switch
