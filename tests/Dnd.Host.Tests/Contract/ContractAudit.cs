@@ -47,7 +47,8 @@ public static class ContractAudit
         var text = await document.Content.ReadAsStringAsync();
         if (!document.IsSuccessStatusCode)
         {
-            throw new Xunit.Sdk.XunitException($"The test server could not serve /openapi/v1.json ({(int)document.StatusCode}): {text}");
+            var logged = string.Join(Environment.NewLine, app.Errors.Snapshot().Select(e => $"{e.Category}: {e.Exception}"));
+            throw new Xunit.Sdk.XunitException($"The test server could not serve /openapi/v1.json ({(int)document.StatusCode}): {text}{Environment.NewLine}{logged}");
         }
         var contract = ContractFor(text);
         return responses.Select(contract.Check).OfType<ContractViolation>().ToList();

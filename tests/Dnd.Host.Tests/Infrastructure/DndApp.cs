@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dnd.Host.Tests.Infrastructure;
 
@@ -49,6 +50,9 @@ public sealed class DndApp : WebApplicationFactory<Program>
     /// <summary>Every response this server sent; checked against its OpenAPI document when it is disposed (<see cref="ContractAudit"/>).</summary>
     public ResponseRecorder Responses { get; } = new();
 
+    /// <summary>Exceptions this server logged, so a failure of the server's own (e.g. a 500) can be reported with its stack.</summary>
+    public ServerErrors Errors { get; } = new();
+
     /// <summary>The address Kestrel listens on (only with kestrel: true).</summary>
     public Uri RealAddress
     {
@@ -63,7 +67,7 @@ public sealed class DndApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Responses));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Responses).AddSingleton<ILoggerProvider>(Errors));
         builder.UseSetting("Dnd:Database:Provider", _provider);
         builder.UseSetting("Dnd:Database:ConnectionString", _connectionString);
         builder.UseSetting("Dnd:AdminKey", AdminKey);

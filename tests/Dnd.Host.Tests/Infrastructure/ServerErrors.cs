@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Dnd.Host.Tests.Fuzz;
+namespace Dnd.Host.Tests.Infrastructure;
 
 /// <summary>
 /// Collects exceptions the server logs (the exception handler logs every unhandled one), so a 500 in the report
@@ -21,6 +21,9 @@ public sealed class ServerErrors : ILoggerProvider
         }
         return drained;
     }
+
+    /// <summary>Everything logged and not drained, left in place.</summary>
+    public IReadOnlyList<(string Category, Exception Exception)> Snapshot() => _errors.ToArray();
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _errors);
 
