@@ -49,6 +49,7 @@ public static class WorkflowServices
         services.AddSingleton(ActivityRegistry.Default);
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<DefinitionStore>();
+        services.AddScoped<WorkflowWrites>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TriggerDispatcher>();
         services.AddSingleton<InboundReplies>();

@@ -1,14 +1,18 @@
 using System.Text.Json;
+using Dnd.Rules.Engine;
+using Dnd.Rules.Events;
+using Dnd.Workflows.Consent;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Workflows.Activities;
 
-/// <summary>Everything one step sees. Db is the step's unit of work: what an activity stages commits with the step.</summary>
+/// <summary>Everything one step sees. Write is the step's unit of work: what an activity stages commits with the step.</summary>
 public sealed class ActivityContext
 {
-    public required DndDbContext Db { get; init; }
+    public required WorkflowWrite Write { get; init; }
     public required WorkflowDefinition Definition { get; init; }
     public required WorkflowInstanceRecord Instance { get; init; }
     public required ContactRecord Contact { get; init; }
@@ -17,6 +21,13 @@ public sealed class ActivityContext
     public required DateTimeOffset Now { get; init; }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Applies a consent event to the contact in the step's own write (never a write of its own: on SQLite the step
+    /// holds the database's one writer, which that write would wait for).
+    /// </summary>
+    public async Task<ConsentDecision> ApplyConsentAsync(ConsentEvent evt) =>
+        await Write.Consent.ApplyAsync(Contact, evt, await Service<AccountSettingsStore>().SettingsAsync(Instance.AccountId));
 
     public string? Text(string name) => Node.Text(name);
 

@@ -34,8 +34,7 @@ public sealed class FormSubmittedTrigger : IActivity
         {
             return ActivityResult.Leave(ActivityResult.Done, form is null ? "started without a form submission" : "re-subscribe is off");
         }
-        var decision = await context.Service<ConsentService>().ApplyAsync(
-            context.Instance.AccountId, context.Contact.Id, new FormSubmissionEvent(form.FormId, form.ExplicitConsent));
+        var decision = await context.ApplyConsentAsync(new FormSubmissionEvent(form.FormId, form.ExplicitConsent));
         return ActivityResult.Leave(ActivityResult.Done, decision.Explanation);
     }
 }

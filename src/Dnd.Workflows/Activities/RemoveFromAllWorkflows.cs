@@ -1,5 +1,5 @@
 using Dnd.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Dnd.Workflows.Runtime;
 
 namespace Dnd.Workflows.Activities;
 
@@ -15,28 +15,24 @@ public sealed class RemoveFromAllWorkflows : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var removed = await Cancel(context.Db, context.Instance.AccountId, context.Contact.Id, except: context.Instance.Id, context.Now);
+        var removed = await Cancel(context.Write.Workflows, context.Instance.AccountId, context.Contact.Id, except: context.Instance.Id, context.Now);
         var note = $"removed from {removed} other workflow(s)";
         return context.Flag("includeCurrent", false) ? ActivityResult.End(note) : ActivityResult.Leave(ActivityResult.Done, note);
     }
 
     /// <summary>Cancels a contact's live instances and drops their bookmarks; shared with the API.</summary>
-    public static async Task<int> Cancel(DndDbContext db, string accountId, string contactId, string? except, DateTimeOffset now, string? definitionId = null)
+    public static async Task<int> Cancel(IWorkflowRows rows, string accountId, string contactId, string? except, DateTimeOffset now, string? definitionId = null)
     {
-        var live = await db.WorkflowInstances
-            .Where(i => i.AccountId == accountId && i.ContactId == contactId && i.Id != except
-                        && (i.Status == WorkflowStatus.Running || i.Status == WorkflowStatus.Suspended)
-                        && (definitionId == null || i.DefinitionId == definitionId))
-            .ToListAsync();
+        var live = await rows.LiveInstancesAsync(accountId, contactId, except, definitionId, CancellationToken.None);
         foreach (var instance in live)
         {
             instance.Status = WorkflowStatus.Cancelled;
             instance.CurrentActivityId = null;
             instance.UpdatedAt = now;
             instance.Revision++;
+            rows.Changed(instance);
         }
-        var ids = live.Select(i => i.Id).ToList();
-        db.Bookmarks.RemoveRange(await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ToListAsync());
+        await rows.DeleteBookmarksOfAsync(live.Select(i => i.Id).ToList(), CancellationToken.None);
         return live.Count;
     }
 }

@@ -1,6 +1,5 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
-using Dnd.Workflows.Messaging;
 
 namespace Dnd.Workflows.Activities;
 
@@ -27,7 +26,7 @@ public sealed class Send : IActivity
         var channel = ChannelNames.Parse(context.Text("channel"));
         // A workflow may not flood one contact: past the account's hourly cap the send is skipped like a DND block.
         var cap = (await context.Service<AccountSettingsStore>().ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
-        var result = await context.Service<OutboundMessenger>().SendAsync(
+        var result = await context.Write.Messenger.SendAsync(
             context.Contact, channel, context.Text("subject"), context.Text("body") ?? "", context.Instance.Id, cap);
         if (result.Sent)
         {

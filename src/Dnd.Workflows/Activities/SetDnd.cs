@@ -23,7 +23,7 @@ public sealed class SetDnd : IActivity
         var channelText = context.Text("channel") ?? "all";
         Channel? channel = channelText.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : ChannelNames.Parse(channelText);
         var change = new UserDndChange(channel, context.Flag("enabled", true), context.Definition.Id, context.Text("message"), ByWorkflow: true);
-        var decision = await context.Service<ConsentService>().ApplyAsync(context.Instance.AccountId, context.Contact.Id, change);
+        var decision = await context.ApplyConsentAsync(change);
         return ActivityResult.Leave(ActivityResult.Done, decision.Explanation);
     }
 }

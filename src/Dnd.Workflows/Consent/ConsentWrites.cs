@@ -1,5 +1,6 @@
 using Dnd.Rules.Engine;
 using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Persistence.Rows;
 
 namespace Dnd.Workflows.Consent;
 
@@ -12,7 +13,14 @@ namespace Dnd.Workflows.Consent;
 public sealed class ConsentWrites(DatabaseTarget database, SqliteWriters sqlite, ConsentEngine engine, TimeProvider clock, WorkSignal signal,
     IServiceProvider services)
 {
-    public async Task<T> RunAsync<T>(string accountId, Func<ConsentApplier, ValueTask<T>> work, CancellationToken ct)
+    public Task<T> RunAsync<T>(string accountId, Func<ConsentApplier, ValueTask<T>> work, CancellationToken ct) =>
+        RunAsync(accountId, (applier, _) => work(applier), ct);
+
+    /// <summary>
+    /// As above, and the work also gets the write's SQLite rows (on the batch writer), or null when the write is the
+    /// scope's DbContext, so that rows beyond consent's (a workflow step's) are read and staged in the same write.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string accountId, Func<ConsentApplier, SqliteRows?, ValueTask<T>> work, CancellationToken ct)
     {
         if (database.IsSqlite)
         {
@@ -21,7 +29,7 @@ public sealed class ConsentWrites(DatabaseTarget database, SqliteWriters sqlite,
             var result = await writer.RunAsync(async rows =>
             {
                 var consentRows = new SqliteConsentRows(rows);
-                var value = await work(new ConsentApplier(consentRows, new ConsentStore(consentRows, engine, clock), engine, clock));
+                var value = await work(new ConsentApplier(consentRows, new ConsentStore(consentRows, engine, clock), engine, clock), rows);
                 addedTriggers = consentRows.AddedTriggers;
                 return value;
             });
@@ -33,7 +41,7 @@ public sealed class ConsentWrites(DatabaseTarget database, SqliteWriters sqlite,
         }
         var db = Resolve<DndDbContext>();
         await using var write = await Resolve<AccountWrites>().BeginAsync(accountId, ct);
-        var done = await work(Resolve<ConsentApplier>());
+        var done = await work(Resolve<ConsentApplier>(), null);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return done;

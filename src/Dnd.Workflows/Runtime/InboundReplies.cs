@@ -19,7 +19,7 @@ public sealed class InboundReplies(IServiceScopeFactory scopes, WorkflowRuntime 
         var resumed = 0;
         foreach (var id in ids)
         {
-            if (await runtime.ResumeAsync(id, new ResumeInput(BookmarkRequest.Reply, TimedOut: false, body), ct))
+            if (await runtime.ResumeAsync(accountId, id, new ResumeInput(BookmarkRequest.Reply, TimedOut: false, body), ct))
             {
                 resumed++;
             }

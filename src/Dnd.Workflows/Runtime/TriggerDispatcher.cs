@@ -21,7 +21,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     /// <returns>How many pending triggers the pass took (<see cref="PassSize"/> when more may be waiting).</returns>
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
-        List<(string Id, string ContactId)> pending;
+        List<PendingTriggerRecord> pending;
         List<PendingTriggerRecord> taken;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -52,18 +52,18 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
                 // Another process claimed some meanwhile: each is then claimed (or found gone) on its own below.
                 idle.Clear();
             }
-            pending = taken.Where(t => !idle.Contains(t.Id)).Select(t => (t.Id, t.ContactId)).ToList();
+            pending = taken.Where(t => !idle.Contains(t.Id)).ToList();
         }
         // Contacts side by side, so their claims share SQLite's group commits; one contact's triggers in the order
         // they were recorded, so its workflows start in the order its DND changed.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct };
         await Parallel.ForEachAsync(pending.GroupBy(t => t.ContactId), parallel, async (contact, token) =>
         {
-            foreach (var (id, _) in contact)
+            foreach (var trigger in contact)
             {
-                foreach (var instanceId in await ClaimAsync(id, token))
+                foreach (var instanceId in await ClaimAsync(trigger.AccountId, trigger.Id, token))
                 {
-                    await runtime.RunAsync(instanceId, token);
+                    await runtime.RunAsync(trigger.AccountId, instanceId, token);
                 }
             }
         });
@@ -81,41 +81,34 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         CreatedAt = now,
     };
 
-    private async Task<List<string>> ClaimAsync(string triggerId, CancellationToken ct)
+    /// <summary>Claims a trigger (deletes it) and creates the instances it starts, in one account write.</summary>
+    private async Task<List<string>> ClaimAsync(string accountId, string triggerId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        var trigger = await db.PendingTriggers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == triggerId, ct);
-        if (trigger is null)
+        return await scope.ServiceProvider.GetRequiredService<WorkflowWrites>().RunAsync(accountId, async write =>
         {
-            return [];
-        }
-        // In the account's write order, so a trigger never races a delete of its contact.
-        await using var tx = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(trigger.AccountId, ct);
-        if (await db.PendingTriggers.Where(t => t.Id == triggerId).ExecuteDeleteAsync(ct) == 0)
-        {
-            return [];
-        }
-        var started = new List<string>();
-        var (input, matching) = await MatchingAsync(trigger, ct);
-        foreach (var definition in matching)
-        {
-            try
+            var started = new List<string>();
+            if (await write.Workflows.TakeTriggerAsync(triggerId, ct) is not { } trigger)
             {
-                var instance = await runtime.CreateAsync(db, trigger.AccountId, trigger.ContactId, definition.Id, input, ct);
-                if (instance is not null)
+                return started;
+            }
+            var (input, matching) = await MatchingAsync(trigger, ct);
+            foreach (var definition in matching)
+            {
+                try
                 {
-                    started.Add(instance.Id);
+                    if (await runtime.CreateAsync(write, trigger.AccountId, trigger.ContactId, definition.Id, input, ct) is { } instance)
+                    {
+                        started.Add(instance.Id);
+                    }
+                }
+                catch (Consent.ContactNotFoundException)
+                {
+                    // Contact deleted after the trigger was recorded: nothing to start.
                 }
             }
-            catch (Consent.ContactNotFoundException)
-            {
-                // Contact deleted after the trigger was recorded: nothing to start.
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return started;
+            return started;
+        }, ct);
     }
 
     /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>

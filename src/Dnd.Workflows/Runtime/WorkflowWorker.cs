@@ -62,21 +62,21 @@ public sealed class WorkflowWorker(
     {
         var moreTriggers = await triggers.DispatchPendingAsync(ct) == TriggerDispatcher.PassSize;
         var now = clock.GetUtcNow();
-        List<string> due, stalled;
+        List<(string Id, string AccountId)> due, stalled;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-            due = await db.Bookmarks.Where(b => b.DueAt != null && b.DueAt <= now).OrderBy(b => b.DueAt)
-                .Select(b => b.Id).Take(PassSize).ToListAsync(ct);
+            due = (await db.Bookmarks.Where(b => b.DueAt != null && b.DueAt <= now).OrderBy(b => b.DueAt)
+                .Select(b => new { b.Id, b.AccountId }).Take(PassSize).ToListAsync(ct)).Select(b => (b.Id, b.AccountId)).ToList();
             var stalledBefore = recoverAll ? now : now - options.Value.StalledAfter;
-            stalled = await db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= stalledBefore)
-                .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(PassSize).ToListAsync(ct);
+            stalled = (await db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= stalledBefore)
+                .OrderBy(i => i.UpdatedAt).Select(i => new { i.Id, i.AccountId }).Take(PassSize).ToListAsync(ct)).Select(i => (i.Id, i.AccountId)).ToList();
         }
         // Instances run side by side so their steps share SQLite's group commits; each instance is still one at a time.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct };
-        await Parallel.ForEachAsync(due, parallel, (id, token) =>
-            Isolated(() => runtime.ResumeAsync(id, new ResumeInput(BookmarkRequest.Timer, TimedOut: true), token), id));
-        await Parallel.ForEachAsync(stalled, parallel, (id, token) => Isolated(() => runtime.RunAsync(id, token), id));
+        await Parallel.ForEachAsync(due, parallel, (b, token) =>
+            Isolated(() => runtime.ResumeAsync(b.AccountId, b.Id, new ResumeInput(BookmarkRequest.Timer, TimedOut: true), token), b.Id));
+        await Parallel.ForEachAsync(stalled, parallel, (i, token) => Isolated(() => runtime.RunAsync(i.AccountId, i.Id, token), i.Id));
         return moreTriggers || due.Count == PassSize || stalled.Count == PassSize;
     }
 

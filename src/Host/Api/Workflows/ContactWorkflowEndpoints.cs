@@ -42,7 +42,7 @@ public static class ContactWorkflowEndpoints
         }
         await using var write = await writes.BeginAsync(account.AccountId, ct);
         await consent.LoadAsync(account.AccountId, contactId, ct);
-        var removed = await RemoveFromAllWorkflows.Cancel(db, account.AccountId, contactId, except: null, clock.GetUtcNow(), workflowId);
+        var removed = await RemoveFromAllWorkflows.Cancel(new EfWorkflowRows(db), account.AccountId, contactId, except: null, clock.GetUtcNow(), workflowId);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return TypedResults.Ok(new RemoveFromWorkflowResponse(true, removed));

@@ -1,0 +1,54 @@
+using Dnd.Workflows.Persistence;
+using Dnd.Workflows.Persistence.Rows;
+
+namespace Dnd.Workflows.Runtime;
+
+/// <summary>
+/// Workflow rows as prepared SQLite statements on the batch writer's connection, inside its open transaction. The
+/// statements say in SQL what <see cref="EfWorkflowRows"/> says in LINQ; the workflow tests run on both.
+/// </summary>
+public sealed class SqliteWorkflowRows(SqliteRows rows) : IWorkflowRows
+{
+    private const string Live = "\"Status\" IN ($p3, $p4)";
+    // Stored as their names (the model's string conversion).
+    private const string Running = nameof(WorkflowStatus.Running);
+    private const string Suspended = nameof(WorkflowStatus.Suspended);
+
+    public Task<WorkflowInstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken ct) =>
+        Task.FromResult(rows.Query<WorkflowInstanceRecord>("\"Id\" = $p0", instanceId).SingleOrDefault());
+
+    public Task<bool> InDefinitionAsync(string accountId, string contactId, string definitionId, CancellationToken ct) =>
+        Task.FromResult(rows.Exists(
+            "SELECT 1 FROM \"WorkflowInstances\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"DefinitionId\" = $p2 AND " + Live + " LIMIT 1",
+            accountId, contactId, definitionId, Running, Suspended));
+
+    public Task<List<WorkflowInstanceRecord>> LiveInstancesAsync(string accountId, string contactId, string? except, string? definitionId, CancellationToken ct) =>
+        Task.FromResult(rows.Query<WorkflowInstanceRecord>(
+            "\"AccountId\" = $p0 AND \"ContactId\" = $p1 AND ($p2 IS NULL OR \"DefinitionId\" = $p2) AND " + Live + " AND ($p5 IS NULL OR \"Id\" <> $p5)",
+            accountId, contactId, definitionId, Running, Suspended, except));
+
+    public Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken ct) =>
+        Task.FromResult(rows.Query<BookmarkRecord>("\"Id\" = $p0", bookmarkId).SingleOrDefault());
+
+    public Task<bool> DeleteBookmarkAsync(string bookmarkId, CancellationToken ct) =>
+        Task.FromResult(rows.Execute("DELETE FROM \"Bookmarks\" WHERE \"Id\" = $p0", bookmarkId) > 0);
+
+    public Task DeleteBookmarksOfAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct)
+    {
+        foreach (var id in instanceIds)
+        {
+            rows.Execute("DELETE FROM \"Bookmarks\" WHERE \"InstanceId\" = $p0", id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<PendingTriggerRecord?> TakeTriggerAsync(string triggerId, CancellationToken ct)
+    {
+        var trigger = rows.Query<PendingTriggerRecord>("\"Id\" = $p0", triggerId).SingleOrDefault();
+        return Task.FromResult(trigger is not null && rows.Execute("DELETE FROM \"PendingTriggers\" WHERE \"Id\" = $p0", triggerId) > 0 ? trigger : null);
+    }
+
+    public void Add(object row) => rows.Add(row);
+
+    public void Changed(object row) => rows.Changed(row);
+}
