@@ -20,6 +20,8 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
     private readonly RowMaps _maps;
     private readonly Task _loop;
     private SqliteRows? _rows;
+    // Batches run whose jobs are not answered yet (their commit is under way).
+    private int _unanswered;
 
     public SqliteBatchWriter(SqliteGroupCommit database, RowMaps maps)
     {
@@ -104,14 +106,19 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         Batches++;
         // With more jobs queued the loop runs them at once, in the same open transaction; the commit (one WAL sync)
         // then serves several batches. Each job is answered when the commit holding it is done.
+        Interlocked.Increment(ref _unanswered);
         _ = AnswerAsync(turn.CommitAsync(moreComing), kept);
     }
 
-    private static async Task AnswerAsync(Task committed, List<Job> kept)
+    private async Task AnswerAsync(Task committed, List<Job> kept)
     {
         try
         {
             await committed;
+            foreach (var job in kept)
+            {
+                job.Complete();
+            }
         }
         catch (Exception e)
         {
@@ -119,18 +126,22 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
             {
                 job.Fail(e);
             }
-            return;
         }
-        foreach (var job in kept)
+        finally
         {
-            job.Complete();
+            Interlocked.Decrement(ref _unanswered);
         }
     }
 
+    /// <summary>Takes no more jobs, and returns once every queued job has run and been answered.</summary>
     public async ValueTask DisposeAsync()
     {
         _jobs.Writer.TryComplete();
         await _loop;
+        while (Volatile.Read(ref _unanswered) > 0)
+        {
+            await Task.Delay(1);
+        }
     }
 
     private abstract class Job

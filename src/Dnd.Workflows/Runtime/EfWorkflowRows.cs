@@ -41,4 +41,6 @@ public sealed class EfWorkflowRows(DndDbContext db) : IWorkflowRows
     {
         // Tracked: EF sees the change itself.
     }
+
+    public Task FlushAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 }

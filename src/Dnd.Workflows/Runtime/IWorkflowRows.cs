@@ -34,4 +34,7 @@ public interface IWorkflowRows
 
     /// <summary>Staged: a row read here and changed, updated with the write.</summary>
     void Changed(object row);
+
+    /// <summary>Writes what is staged now, inside the write, so that the next step of the same write reads it.</summary>
+    Task FlushAsync(CancellationToken ct);
 }

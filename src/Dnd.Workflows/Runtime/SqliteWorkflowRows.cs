@@ -51,4 +51,10 @@ public sealed class SqliteWorkflowRows(SqliteRows rows) : IWorkflowRows
     public void Add(object row) => rows.Add(row);
 
     public void Changed(object row) => rows.Changed(row);
+
+    public Task FlushAsync(CancellationToken ct)
+    {
+        rows.Flush();
+        return Task.CompletedTask;
+    }
 }

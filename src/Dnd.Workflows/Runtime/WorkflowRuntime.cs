@@ -29,12 +29,31 @@ public sealed class WorkflowRuntime(
     /// <summary>Creates an instance at the root of the latest version; null when re-entry is off and the contact is already in it.</summary>
     public async Task<WorkflowInstanceRecord?> StartAsync(string accountId, string contactId, string definitionId, object? input, CancellationToken ct = default)
     {
-        var instance = await WriteAsync(accountId, (write, _) => CreateAsync(write, accountId, contactId, definitionId, input, ct), ct);
-        if (instance is not null)
+        try
         {
-            await RunAsync(accountId, instance.Id, ct);
+            var (instance, outcome) = await WriteAsync(accountId, async (write, services) =>
+            {
+                var created = await CreateAsync(write, accountId, contactId, definitionId, input, ct);
+                if (created is null)
+                {
+                    return (null, default);
+                }
+                await write.Workflows.FlushAsync(ct);
+                return (created, await RunInWriteAsync(write, services, created.Id, ct));
+            }, ct);
+            await FaultIfRunawayAsync(accountId, outcome, ct);
+            return instance;
         }
-        return instance;
+        catch (StepFailedException)
+        {
+            // Undone whole: again a write per step, so the steps before the failing one stand and the fault is recorded.
+            var instance = await WriteAsync(accountId, (write, _) => CreateAsync(write, accountId, contactId, definitionId, input, ct), ct);
+            if (instance is not null)
+            {
+                await RunStepByStepAsync(accountId, instance.Id, ct);
+            }
+            return instance;
+        }
     }
 
     /// <summary>Stages a new instance in an open write, so a trigger can claim its cause in the same transaction.</summary>
@@ -78,7 +97,90 @@ public sealed class WorkflowRuntime(
     }
 
     /// <inheritdoc cref="RunAsync(string, CancellationToken)"/>
+    /// <remarks>
+    /// The steps up to the next wait run in one write, each seeing the one before (a run is one job of the SQLite batch
+    /// writer, not a job and a commit per step). If a step fails the write is undone whole and the run is taken again
+    /// a write per step, so the steps before the failing one stand and the failure is recorded on its instance.
+    /// </remarks>
     public async Task RunAsync(string accountId, string instanceId, CancellationToken ct = default)
+    {
+        try
+        {
+            await FaultIfRunawayAsync(accountId, await WriteAsync(accountId, (write, services) => RunInWriteAsync(write, services, instanceId, ct), ct), ct);
+        }
+        catch (StepFailedException)
+        {
+            await RunStepByStepAsync(accountId, instanceId, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("A run of {Instance} lost a race; it will be retried", instanceId);
+        }
+    }
+
+    /// <summary>Fires a bookmark. Returns false when it was already fired (or cancelled) by someone else.</summary>
+    public async Task<bool> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken ct = default) =>
+        await AccountOfAsync(db => db.Bookmarks.Where(b => b.Id == bookmarkId).Select(b => b.AccountId), ct) is { } accountId &&
+        await ResumeAsync(accountId, bookmarkId, input, ct);
+
+    /// <inheritdoc cref="ResumeAsync(string, ResumeInput, CancellationToken)"/>
+    /// <remarks>The claim, the resumed step and the steps up to the next wait are one write, as in <see cref="RunAsync(string, string, CancellationToken)"/>.</remarks>
+    public async Task<bool> ResumeAsync(string accountId, string bookmarkId, ResumeInput input, CancellationToken ct = default)
+    {
+        try
+        {
+            var outcome = await WriteAsync(accountId, async (write, services) =>
+            {
+                var resumed = await ClaimAndStepAsync(write, services, bookmarkId, input, ct);
+                return resumed.Kind == StepKind.Advanced && resumed.Status == WorkflowStatus.Running
+                    ? await RunInWriteAsync(write, services, resumed.InstanceId!, ct, resumed)
+                    : resumed;
+            }, ct);
+            await FaultIfRunawayAsync(accountId, outcome, ct);
+            return outcome.Kind == StepKind.Advanced;
+        }
+        catch (StepFailedException)
+        {
+            return await ResumeStepByStepAsync(accountId, bookmarkId, input, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Keep the bookmark (the write was undone): the step is retried when it is claimed again.
+            logger.LogInformation("A resume of {Bookmark} lost a race; it will be retried", bookmarkId);
+            return false;
+        }
+    }
+
+    /// <summary>Runs steps in the open write until the instance waits, ends or has taken <see cref="MaxStepsPerRun"/> steps.</summary>
+    /// <param name="resumed">The resumed step this run goes on from, in the same write.</param>
+    private async ValueTask<StepOutcome> RunInWriteAsync(WorkflowWrite write, IServiceProvider services, string instanceId, CancellationToken ct,
+        StepOutcome? resumed = null)
+    {
+        var outcome = resumed ?? new StepOutcome(StepKind.Stale);
+        for (var i = outcome.Steps; i < MaxStepsPerRun; i++)
+        {
+            var step = await ExecuteStepAsync(write, services, instanceId, null, ct);
+            if (step.Kind != StepKind.Advanced)
+            {
+                return outcome;
+            }
+            await write.Workflows.FlushAsync(ct);
+            outcome = step with { Steps = i + 1 };
+            if (step.Status != WorkflowStatus.Running)
+            {
+                return outcome;
+            }
+        }
+        return outcome with { Kind = StepKind.Runaway };
+    }
+
+    /// <summary>A run that took <see cref="MaxStepsPerRun"/> steps without waiting is faulted (its steps stand).</summary>
+    private Task FaultIfRunawayAsync(string accountId, StepOutcome outcome, CancellationToken ct) => outcome.Kind == StepKind.Runaway
+        ? FaultAsync(accountId, outcome.InstanceId!, null, $"more than {MaxStepsPerRun} steps without waiting; is there a loop with no Wait?", ct)
+        : Task.CompletedTask;
+
+    /// <summary>A write per step: the way back after a step failed in a write of several.</summary>
+    private async Task RunStepByStepAsync(string accountId, string instanceId, CancellationToken ct)
     {
         for (var i = 0; i < MaxStepsPerRun; i++)
         {
@@ -91,13 +193,7 @@ public sealed class WorkflowRuntime(
         await FaultAsync(accountId, instanceId, null, $"more than {MaxStepsPerRun} steps without waiting; is there a loop with no Wait?", ct);
     }
 
-    /// <summary>Fires a bookmark. Returns false when it was already fired (or cancelled) by someone else.</summary>
-    public async Task<bool> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken ct = default) =>
-        await AccountOfAsync(db => db.Bookmarks.Where(b => b.Id == bookmarkId).Select(b => b.AccountId), ct) is { } accountId &&
-        await ResumeAsync(accountId, bookmarkId, input, ct);
-
-    /// <inheritdoc cref="ResumeAsync(string, ResumeInput, CancellationToken)"/>
-    public async Task<bool> ResumeAsync(string accountId, string bookmarkId, ResumeInput input, CancellationToken ct = default)
+    private async Task<bool> ResumeStepByStepAsync(string accountId, string bookmarkId, ResumeInput input, CancellationToken ct)
     {
         var outcome = await StepAsync(accountId, null, (bookmarkId, input), ct);
         if (outcome.Kind != StepKind.Advanced)
@@ -106,7 +202,7 @@ public sealed class WorkflowRuntime(
         }
         if (outcome.Status == WorkflowStatus.Running)
         {
-            await RunAsync(accountId, outcome.InstanceId!, ct);
+            await RunStepByStepAsync(accountId, outcome.InstanceId!, ct);
         }
         return true;
     }
@@ -124,9 +220,12 @@ public sealed class WorkflowRuntime(
 
         /// <summary>The activity threw: the step was rolled back and the instance faulted.</summary>
         Faulted,
+
+        /// <summary>A run took <see cref="MaxStepsPerRun"/> steps without waiting: its steps stand, the instance is to be faulted.</summary>
+        Runaway,
     }
 
-    private readonly record struct StepOutcome(StepKind Kind, WorkflowStatus Status = default, string? InstanceId = null);
+    private readonly record struct StepOutcome(StepKind Kind, WorkflowStatus Status = default, string? InstanceId = null, int Steps = 0);
 
     /// <summary>
     /// One step as one write: of the instance, or of the one waiting on a bookmark, which the write claims by deleting
@@ -138,17 +237,11 @@ public sealed class WorkflowRuntime(
         {
             return await WriteAsync(accountId, async (write, services) =>
             {
-                (BookmarkRecord, ResumeInput)? resume = null;
-                if (bookmark is { } b)
+                if (bookmark is not { } b)
                 {
-                    var row = await write.Workflows.FindBookmarkAsync(b.Id, ct);
-                    if (row is null || !await write.Workflows.DeleteBookmarkAsync(b.Id, ct))
-                    {
-                        return new StepOutcome(StepKind.Stale);
-                    }
-                    (instanceId, resume) = (row.InstanceId, (row, b.Input));
+                    return await ExecuteStepAsync(write, services, instanceId!, null, ct);
                 }
-                return await ExecuteStepAsync(write, services, instanceId!, resume, ct);
+                return await ClaimAndStepAsync(write, services, b.Id, b.Input, ct, claimed => instanceId = claimed);
             }, ct);
         }
         catch (StepFailedException failed)
@@ -162,6 +255,25 @@ public sealed class WorkflowRuntime(
             logger.LogInformation("A step of {Instance} lost a race; it will be retried", instanceId);
             return new StepOutcome(StepKind.Conflict);
         }
+    }
+
+    /// <summary>Claims a bookmark by deleting it and runs the step its instance waits in (none when it is stale).</summary>
+    /// <param name="claimed">Told the instance once the claim holds, before the step runs (a failed step is faulted on it).</param>
+    private async Task<StepOutcome> ClaimAndStepAsync(WorkflowWrite write, IServiceProvider services, string bookmarkId, ResumeInput input,
+        CancellationToken ct, Action<string>? claimed = null)
+    {
+        var row = await write.Workflows.FindBookmarkAsync(bookmarkId, ct);
+        if (row is null || !await write.Workflows.DeleteBookmarkAsync(bookmarkId, ct))
+        {
+            return new StepOutcome(StepKind.Stale);
+        }
+        claimed?.Invoke(row.InstanceId);
+        var outcome = await ExecuteStepAsync(write, services, row.InstanceId, (row, input), ct);
+        if (outcome.Kind == StepKind.Advanced)
+        {
+            await write.Workflows.FlushAsync(ct);
+        }
+        return outcome with { Steps = 1 };
     }
 
     private async Task<StepOutcome> ExecuteStepAsync(WorkflowWrite write, IServiceProvider services, string instanceId,
