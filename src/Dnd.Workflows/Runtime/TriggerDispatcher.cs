@@ -23,6 +23,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     {
         List<PendingTriggerRecord> pending;
         List<PendingTriggerRecord> taken;
+        var latest = new Dictionary<string, IReadOnlyList<WorkflowDefinition>>();
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
@@ -30,7 +31,6 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
             // Most changes start nothing (no workflow listens for that channel or form): those are dropped together, one
             // write for the lot (SaveChanges takes the SQLite writer's turn), instead of an account write each.
             var idle = new HashSet<string>();
-            var latest = new Dictionary<string, IReadOnlyList<WorkflowDefinition>>();
             foreach (var trigger in taken)
             {
                 if (!latest.TryGetValue(trigger.AccountId, out var all))
@@ -61,7 +61,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         {
             foreach (var trigger in contact)
             {
-                foreach (var instanceId in await ClaimAsync(trigger.AccountId, trigger.Id, token))
+                foreach (var instanceId in await ClaimAsync(trigger, latest[trigger.AccountId], token))
                 {
                     await runtime.RunAsync(trigger.AccountId, instanceId, token);
                 }
@@ -82,22 +82,24 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     };
 
     /// <summary>Claims a trigger (deletes it) and creates the instances it starts, in one account write.</summary>
-    private async Task<List<string>> ClaimAsync(string accountId, string triggerId, CancellationToken ct)
+    /// <param name="definitions">The account's latest definitions, read before the write: on SQLite a write holds the
+    /// database's one writer, which must not wait on a query.</param>
+    private async Task<List<string>> ClaimAsync(PendingTriggerRecord pending, IReadOnlyList<WorkflowDefinition> definitions, CancellationToken ct)
     {
+        var (input, matching) = Matching(pending, definitions);
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WorkflowWrites>().RunAsync(accountId, async write =>
+        return await scope.ServiceProvider.GetRequiredService<WorkflowWrites>().RunAsync(pending.AccountId, async write =>
         {
             var started = new List<string>();
-            if (await write.Workflows.TakeTriggerAsync(triggerId, ct) is not { } trigger)
+            if (await write.Workflows.TakeTriggerAsync(pending.Id, ct) is not { } trigger)
             {
                 return started;
             }
-            var (input, matching) = await MatchingAsync(trigger, ct);
             foreach (var definition in matching)
             {
                 try
                 {
-                    if (await runtime.CreateAsync(write, trigger.AccountId, trigger.ContactId, definition.Id, input, ct) is { } instance)
+                    if (await runtime.CreateAsync(write, trigger.AccountId, trigger.ContactId, definition, input, ct) is { } instance)
                     {
                         started.Add(instance.Id);
                     }
@@ -112,9 +114,6 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     }
 
     /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>
-    private async Task<(object? Input, List<WorkflowDefinition> Matching)> MatchingAsync(PendingTriggerRecord trigger, CancellationToken ct) =>
-        Matching(trigger, await definitions.LatestDefinitionsAsync(trigger.AccountId, ct));
-
     private static (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all) =>
         trigger.Kind switch
         {

@@ -29,11 +29,13 @@ public sealed class WorkflowRuntime(
     /// <summary>Creates an instance at the root of the latest version; null when re-entry is off and the contact is already in it.</summary>
     public async Task<WorkflowInstanceRecord?> StartAsync(string accountId, string contactId, string definitionId, object? input, CancellationToken ct = default)
     {
+        // Read before the write: on SQLite a write holds the database's one writer, which must not wait on a query.
+        var definition = await definitions.GetVisibleAsync(accountId, definitionId, ct: ct) ?? throw new WorkflowNotFoundException(definitionId);
         try
         {
             var (instance, outcome) = await WriteAsync(accountId, async (write, services) =>
             {
-                var created = await CreateAsync(write, accountId, contactId, definitionId, input, ct);
+                var created = await CreateAsync(write, accountId, contactId, definition, input, ct);
                 if (created is null)
                 {
                     return (null, default);
@@ -47,7 +49,7 @@ public sealed class WorkflowRuntime(
         catch (StepFailedException)
         {
             // Undone whole: again a write per step, so the steps before the failing one stand and the fault is recorded.
-            var instance = await WriteAsync(accountId, (write, _) => CreateAsync(write, accountId, contactId, definitionId, input, ct), ct);
+            var instance = await WriteAsync(accountId, (write, _) => CreateAsync(write, accountId, contactId, definition, input, ct), ct);
             if (instance is not null)
             {
                 await RunStepByStepAsync(accountId, instance.Id, ct);
@@ -57,10 +59,10 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Stages a new instance in an open write, so a trigger can claim its cause in the same transaction.</summary>
-    public async ValueTask<WorkflowInstanceRecord?> CreateAsync(WorkflowWrite write, string accountId, string contactId, string definitionId, object? input,
-        CancellationToken ct)
+    public async ValueTask<WorkflowInstanceRecord?> CreateAsync(WorkflowWrite write, string accountId, string contactId, WorkflowDefinition definition,
+        object? input, CancellationToken ct)
     {
-        var definition = await definitions.GetVisibleAsync(accountId, definitionId, ct: ct) ?? throw new WorkflowNotFoundException(definitionId);
+        var definitionId = definition.Id;
         if (await write.Consent.Rows.FindContactAsync(accountId, contactId, ct) is null)
         {
             throw new Consent.ContactNotFoundException(contactId);
