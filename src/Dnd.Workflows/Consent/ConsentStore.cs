@@ -155,7 +155,7 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
         {
             rows.Add(new PendingTriggerRecord
             {
-                Id = Guid.NewGuid().ToString("N"),
+                Id = RowIds.New(),
                 AccountId = row.AccountId,
                 ContactId = row.Id,
                 Kind = TriggerKinds.DndChanged,

@@ -23,7 +23,7 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
         var now = clock.GetUtcNow();
         var message = new MessageRecord
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = RowIds.New(),
             AccountId = contact.AccountId,
             ContactId = contact.Id,
             Channel = channel.ToWire(),

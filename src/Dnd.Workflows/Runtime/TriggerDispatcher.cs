@@ -73,7 +73,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     /// <summary>Records a form submission as a pending trigger (the form API calls this) and wakes the worker.</summary>
     public static PendingTriggerRecord FormSubmitted(string accountId, string contactId, FormSubmittedPayload payload, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid().ToString("N"),
+        Id = RowIds.New(),
         AccountId = accountId,
         ContactId = contactId,
         Kind = TriggerKinds.FormSubmitted,

@@ -74,7 +74,7 @@ public sealed class WorkflowRuntime(
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstanceRecord
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = RowIds.New(),
             AccountId = accountId,
             ContactId = contactId,
             DefinitionId = definitionId,
@@ -340,7 +340,7 @@ public sealed class WorkflowRuntime(
             instance.Status = WorkflowStatus.Suspended;
             rows.Add(new BookmarkRecord
             {
-                Id = Guid.NewGuid().ToString("N"),
+                Id = RowIds.New(),
                 InstanceId = instance.Id,
                 AccountId = instance.AccountId,
                 ContactId = instance.ContactId,

@@ -169,7 +169,7 @@ public static class TwilioWebhooks
     /// <summary>An inbound message or call, filed as blocked when the contact has inbound DND.</summary>
     private static MessageRecord Received(ContactRecord contact, Channel channel, string body, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid().ToString("N"), AccountId = contact.AccountId, ContactId = contact.Id, Channel = channel.ToWire(),
+        Id = RowIds.New(), AccountId = contact.AccountId, ContactId = contact.Id, Channel = channel.ToWire(),
         Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
     };
 
