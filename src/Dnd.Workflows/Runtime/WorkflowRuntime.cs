@@ -177,11 +177,16 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>A run that took <see cref="MaxStepsPerRun"/> steps without waiting is faulted (its steps stand).</summary>
-    private Task FaultIfRunawayAsync(string accountId, StepOutcome outcome, CancellationToken ct) => outcome.Kind == StepKind.Runaway
-        ? FaultAsync(accountId, outcome.InstanceId!, null, $"more than {MaxStepsPerRun} steps without waiting; is there a loop with no Wait?", ct)
-        : Task.CompletedTask;
+    private Task FaultIfRunawayAsync(string accountId, StepOutcome outcome, CancellationToken ct) =>
+        outcome.Kind == StepKind.Runaway ? FaultRunawayAsync(accountId, outcome.InstanceId!, ct) : Task.CompletedTask;
 
-    /// <summary>A write per step: the way back after a step failed in a write of several.</summary>
+    private Task FaultRunawayAsync(string accountId, string instanceId, CancellationToken ct) =>
+        FaultAsync(accountId, instanceId, null, $"more than {MaxStepsPerRun} steps without waiting; is there a loop with no Wait?", ct);
+
+    /// <summary>
+    /// A write per step: the way back after a step failed in a write of several (the failing activity then runs once
+    /// more, its first attempt undone with the write).
+    /// </summary>
     private async Task RunStepByStepAsync(string accountId, string instanceId, CancellationToken ct)
     {
         for (var i = 0; i < MaxStepsPerRun; i++)
@@ -192,7 +197,7 @@ public sealed class WorkflowRuntime(
                 return;
             }
         }
-        await FaultAsync(accountId, instanceId, null, $"more than {MaxStepsPerRun} steps without waiting; is there a loop with no Wait?", ct);
+        await FaultRunawayAsync(accountId, instanceId, ct);
     }
 
     private async Task<bool> ResumeStepByStepAsync(string accountId, string bookmarkId, ResumeInput input, CancellationToken ct)
