@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Workflows.Activities;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,10 @@ namespace Dnd.Workflows.Runtime;
 public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock, IOptions<WorkflowWorkerOptions> options)
 {
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _cache = new();
+
+    // Which version is the latest, by id: read by every enrolment. A publish here drops it; another server's publish
+    // is seen when the copy expires (an enrolment in between starts the version before, as one racing the publish would).
+    private readonly ExpiringCache<string, WorkflowDefinitionRecord> _latest = new(4096, TimeSpan.FromSeconds(5));
 
     /// <exception cref="WorkflowValidationException">The definition cannot run.</exception>
     /// <exception cref="WorkflowOwnershipException">The id belongs to another account, or is a shared definition.</exception>
@@ -63,6 +68,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
             try
             {
                 await db.SaveChangesAsync(ct);
+                _latest.Invalidate(definition.Id);
                 return Cache(record);
             }
             catch (DbUpdateException) when (attempt < 3)
@@ -109,21 +115,34 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
 
     private async Task<WorkflowDefinition?> FindAsync(string id, int? version, string? visibleTo, CancellationToken ct)
     {
-        if (visibleTo is null && version is { } v && _cache.TryGetValue((id, v), out var cached))
+        if (version is null)
+        {
+            // Every version of an id has the same owner (publishing refuses another's), so the latest's owner decides.
+            var latest = await _latest.GetOrLoadAsync(id, this, static (id, store, ct) => store.LatestOfAsync(id, ct), ct);
+            return latest is null || (visibleTo is not null && latest.OwnerAccountId is not null && latest.OwnerAccountId != visibleTo)
+                ? null
+                : Cache(latest);
+        }
+        if (visibleTo is null && _cache.TryGetValue((id, version.Value), out var cached))
         {
             return cached;
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        var query = db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == id);
+        var query = db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == id && d.Version == version);
         if (visibleTo is not null)
         {
             query = query.Where(d => d.OwnerAccountId == null || d.OwnerAccountId == visibleTo);
         }
-        var record = version is null
-            ? await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
-            : await query.FirstOrDefaultAsync(d => d.Version == version, ct);
+        var record = await query.FirstOrDefaultAsync(ct);
         return record is null ? null : Cache(record);
+    }
+
+    private async Task<WorkflowDefinitionRecord?> LatestOfAsync(string id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DndDbContext>().WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.DefinitionId == id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The latest version of every definition the account can see: the shared ones and its own.</summary>

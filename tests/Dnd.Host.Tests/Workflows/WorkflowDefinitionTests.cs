@@ -67,6 +67,10 @@ public class WorkflowDefinitionTests(SharedApp shared) : IClassFixture<SharedApp
         (await Http.JsonAsync(await account.Client.GetAsync($"/workflows/{id}?version=1"))).GetProperty("activities")[0]
             .GetProperty("properties").GetProperty("duration").GetString().Should().Be("01:00:00");
         (await InstanceAsync(account, instance)).GetProperty("instance").GetProperty("definitionVersion").GetInt32().Should().Be(1);
+        // The latest version is cached for enrolments; a publish on this server is seen by the next one at once.
+        var later = (await account.CreateContactAsync(new { phone = "+15550600002" })).GetProperty("id").GetString()!;
+        (await InstanceAsync(account, await StartAsync(account, later, id))).GetProperty("instance").GetProperty("definitionVersion").GetInt32()
+            .Should().Be(2);
     }
 
     [Fact]
