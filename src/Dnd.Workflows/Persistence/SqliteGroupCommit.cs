@@ -47,8 +47,9 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         _connection.Open();
         using var pragmas = _connection.CreateCommand();
         // Savepoints' sub-journals in memory rather than temporary files created and deleted per write; and a page
-        // cache that holds the hot index pages of a busy writer instead of re-reading them from the OS each time.
-        pragmas.CommandText = $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};";
+        // cache of 8 MiB (4x SQLite's default) for the writer's hot index pages. Measured at 100k contacts: 32 and
+        // 128 MiB wrote no faster and only grew the process (the OS page cache holds the file anyway).
+        pragmas.CommandText = $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};";
         pragmas.ExecuteNonQuery();
         _checkpointer = new SqliteCheckpointer(connectionString);
     }
