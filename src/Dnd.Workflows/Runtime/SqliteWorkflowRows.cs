@@ -9,23 +9,28 @@ namespace Dnd.Workflows.Runtime;
 /// </summary>
 public sealed class SqliteWorkflowRows(SqliteRows rows) : IWorkflowRows
 {
-    private const string Live = "\"Status\" IN ($p3, $p4)";
     // Stored as their names (the model's string conversion).
     private const string Running = nameof(WorkflowStatus.Running);
     private const string Suspended = nameof(WorkflowStatus.Suspended);
+
+    /// <summary>Whether the contact is in a definition (the plan tests check the index these take).</summary>
+    public const string InDefinitionSql =
+        "SELECT 1 FROM \"WorkflowInstances\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"DefinitionId\" = $p2 AND \"Status\" IN ($p3, $p4) LIMIT 1";
+
+    /// <summary>The contact's live instances, of one definition when $p2 is not null, but $p5.</summary>
+    public const string LiveInstancesWhere =
+        "\"AccountId\" = $p0 AND \"ContactId\" = $p1 AND ($p2 IS NULL OR \"DefinitionId\" = $p2) AND \"Status\" IN ($p3, $p4) AND ($p5 IS NULL OR \"Id\" <> $p5)";
+
+    public const string DeleteBookmarksOfSql = "DELETE FROM \"Bookmarks\" WHERE \"InstanceId\" = $p0";
 
     public Task<WorkflowInstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken ct) =>
         Task.FromResult(rows.Query<WorkflowInstanceRecord>("\"Id\" = $p0", instanceId).SingleOrDefault());
 
     public Task<bool> InDefinitionAsync(string accountId, string contactId, string definitionId, CancellationToken ct) =>
-        Task.FromResult(rows.Exists(
-            "SELECT 1 FROM \"WorkflowInstances\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"DefinitionId\" = $p2 AND " + Live + " LIMIT 1",
-            accountId, contactId, definitionId, Running, Suspended));
+        Task.FromResult(rows.Exists(InDefinitionSql, accountId, contactId, definitionId, Running, Suspended));
 
     public Task<List<WorkflowInstanceRecord>> LiveInstancesAsync(string accountId, string contactId, string? except, string? definitionId, CancellationToken ct) =>
-        Task.FromResult(rows.Query<WorkflowInstanceRecord>(
-            "\"AccountId\" = $p0 AND \"ContactId\" = $p1 AND ($p2 IS NULL OR \"DefinitionId\" = $p2) AND " + Live + " AND ($p5 IS NULL OR \"Id\" <> $p5)",
-            accountId, contactId, definitionId, Running, Suspended, except));
+        Task.FromResult(rows.Query<WorkflowInstanceRecord>(LiveInstancesWhere, accountId, contactId, definitionId, Running, Suspended, except));
 
     public Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken ct) =>
         Task.FromResult(rows.Query<BookmarkRecord>("\"Id\" = $p0", bookmarkId).SingleOrDefault());
@@ -37,7 +42,7 @@ public sealed class SqliteWorkflowRows(SqliteRows rows) : IWorkflowRows
     {
         foreach (var id in instanceIds)
         {
-            rows.Execute("DELETE FROM \"Bookmarks\" WHERE \"InstanceId\" = $p0", id);
+            rows.Execute(DeleteBookmarksOfSql, id);
         }
         return Task.CompletedTask;
     }

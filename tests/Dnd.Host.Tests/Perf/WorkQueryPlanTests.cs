@@ -106,4 +106,16 @@ public class WorkQueryPlanTests : IAsyncLifetime
         triggers.Should().Contain("IX_PendingTriggers_CreatedAt").And.NotContain("TEMP B-TREE");
         replies.Should().Contain("USING INDEX IX_Bookmarks_AccountId_ContactId_Kind");
     }
+
+    [Fact]
+    public async Task The_batch_writers_workflow_statements_seek_the_contacts_instances_and_an_instances_bookmarks()
+    {
+        var inDefinition = await PlanAsync(SqliteWorkflowRows.InDefinitionSql, 5);
+        var live = await PlanAsync("SELECT \"Id\" FROM \"WorkflowInstances\" WHERE " + SqliteWorkflowRows.LiveInstancesWhere, 6);
+        var bookmarks = await PlanAsync(SqliteWorkflowRows.DeleteBookmarksOfSql, 1);
+
+        inDefinition.Should().Contain("USING INDEX IX_WorkflowInstances_AccountId_ContactId_Status");
+        live.Should().Contain("USING INDEX IX_WorkflowInstances_AccountId_ContactId_Status");
+        bookmarks.Should().Contain("USING INDEX IX_Bookmarks_InstanceId");
+    }
 }
