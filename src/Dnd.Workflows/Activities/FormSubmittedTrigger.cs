@@ -1,5 +1,4 @@
 using Dnd.Rules.Events;
-using Dnd.Workflows.Consent;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Runtime;
 

@@ -1,6 +1,5 @@
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
-using Dnd.Workflows.Consent;
 
 namespace Dnd.Workflows.Activities;
 

@@ -38,7 +38,7 @@ public sealed class WorkflowRuntime(
                 var created = await CreateAsync(write, accountId, contactId, definition, input, ct);
                 if (created is null)
                 {
-                    return (null, default);
+                    return ((WorkflowInstanceRecord?)null, default(StepOutcome));
                 }
                 await write.Workflows.FlushAsync(ct);
                 return (created, await RunInWriteAsync(write, services, created.Id, ct));
@@ -90,15 +90,6 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Runs a Running instance until it waits, ends, or loses a race to another runner.</summary>
-    public async Task RunAsync(string instanceId, CancellationToken ct = default)
-    {
-        if (await AccountOfAsync(db => db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.AccountId), ct) is { } accountId)
-        {
-            await RunAsync(accountId, instanceId, ct);
-        }
-    }
-
-    /// <inheritdoc cref="RunAsync(string, CancellationToken)"/>
     /// <remarks>
     /// The steps up to the next wait run in one write, each seeing the one before (a run is one job of the SQLite batch
     /// writer, not a job and a commit per step). If a step fails the write is undone whole and the run is taken again
@@ -121,11 +112,6 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Fires a bookmark. Returns false when it was already fired (or cancelled) by someone else.</summary>
-    public async Task<bool> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken ct = default) =>
-        await AccountOfAsync(db => db.Bookmarks.Where(b => b.Id == bookmarkId).Select(b => b.AccountId), ct) is { } accountId &&
-        await ResumeAsync(accountId, bookmarkId, input, ct);
-
-    /// <inheritdoc cref="ResumeAsync(string, ResumeInput, CancellationToken)"/>
     /// <remarks>The claim, the resumed step and the steps up to the next wait are one write, as in <see cref="RunAsync(string, string, CancellationToken)"/>.</remarks>
     public async Task<bool> ResumeAsync(string accountId, string bookmarkId, ResumeInput input, CancellationToken ct = default)
     {
@@ -407,12 +393,5 @@ public sealed class WorkflowRuntime(
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<WorkflowWrites>().RunAsync(accountId, write => work(write, scope.ServiceProvider), ct);
-    }
-
-    /// <summary>The account of a row named only by id (a caller that knows it passes it instead).</summary>
-    private async Task<string?> AccountOfAsync(Func<DndDbContext, IQueryable<string>> query, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<DndDbContext>()).SingleOrDefaultAsync(ct);
     }
 }

@@ -45,7 +45,7 @@ public class PostgresScaleOutTests(PostgresServer postgres)
         var runtimes = new[] { one, two }.Select(a => a.Services.GetRequiredService<WorkflowRuntime>()).ToArray();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            Task.Run(() => runtimes[i % 2].ResumeAsync(bookmark, new ResumeInput(BookmarkRequest.Reply, TimedOut: false, "hi")))));
+            Task.Run(() => runtimes[i % 2].ResumeAsync(account.Id, bookmark, new ResumeInput(BookmarkRequest.Reply, TimedOut: false, "hi")))));
 
         results.Count(r => r).Should().Be(1);
         var onTwo = account.On(two);

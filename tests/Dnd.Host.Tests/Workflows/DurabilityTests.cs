@@ -81,7 +81,7 @@ public class DurabilityTests
         var runtime = app.Services.GetRequiredService<WorkflowRuntime>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            Task.Run(() => runtime.ResumeAsync(bookmark, new ResumeInput(BookmarkRequest.Reply, TimedOut: false, "hi")))));
+            Task.Run(() => runtime.ResumeAsync(account.Id, bookmark, new ResumeInput(BookmarkRequest.Reply, TimedOut: false, "hi")))));
 
         results.Count(r => r).Should().Be(1);
         var finished = await UntilStatusAsync(account, instance, "Finished");
@@ -114,7 +114,7 @@ public class DurabilityTests
         }
         var runtime = app.Services.GetRequiredService<WorkflowRuntime>();
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => runtime.RunAsync(instanceId))));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => runtime.RunAsync(account.Id, instanceId))));
 
         var finished = await UntilStatusAsync(account, instanceId, "Finished");
         Log(finished).Select(l => l.Activity).Should().Equal("one", "two", "three");
