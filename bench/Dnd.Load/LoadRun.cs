@@ -434,8 +434,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
     }
 
     public sealed record FlowResult(int Asked, int Enrolled, int EnrolFailed, int NotTried, double EnrolSeconds, double EnrolP50Ms, double EnrolP99Ms,
-        int Finished, int Faulted, long Steps, double Seconds, bool Complete, double DelaySeconds = 0, double LastDueToDoneMs = 0,
-        double FirstDueToDoneMs = 0, bool DueAtOnce = true);
+        int Finished, int Faulted, long Steps, double Seconds, bool Complete, double DueToDoneMs = 0, bool DueAtOnce = true);
 
     private TimeSpan FlowCap => TimeSpan.FromSeconds(o.FlowSeconds);
 
@@ -620,7 +619,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         Step($"  enrolled {enrol.Ok:N0} in {enrol.Seconds:0.0} s; {moved:N0} timers due at {dueAt:HH:mm:ss.fff}; {done.Finished:N0} resumed and ended " +
              $"{dueToDone:N0} ms later ({done.Finished / Math.Max(0.001, dueToDone / 1000):N0} resumes/s)");
         return new FlowResult(people.Instances, enrol.Ok, enrol.Failed, enrol.NotTried, enrol.Seconds, enrol.P50, enrol.P99, done.Finished, done.Faulted,
-            done.Steps, (done.At - dueAt).TotalSeconds, done.Complete, delay, dueToDone, dueToDone, atOnce);
+            done.Steps, (done.At - dueAt).TotalSeconds, done.Complete, dueToDone, atOnce);
 
         static object Delayed(string workflowId, double seconds) => new
         {
@@ -749,9 +748,9 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
                                       (flowSend.NotTried > 0 || !flowSend.Complete ? $"; stopped at the {o.FlowSeconds} s cap: {flowSend.NotTried:N0} of {flowSend.Asked:N0} not enrolled" : ""),
             Target: Harness, Met: flowSend.Faulted == 0 && flowSend.EnrolFailed == 0 ? "yes" : "no"));
         var delayName = $"workflow Delay→Send, {flowDelay.Enrolled:N0} timers due at one instant";
-        var resumes = flowDelay.Finished / Math.Max(0.001, flowDelay.FirstDueToDoneMs / 1000);
+        var resumes = flowDelay.Finished / Math.Max(0.001, flowDelay.DueToDoneMs / 1000);
         _report.Add(new Row(delayName, $"{Report.N(resumes)} resumes/s ({flowDelay.Finished:N0} resumed, each then a Send, and ended " +
-                                       (flowDelay.Complete ? "" : "> ") + $"{Report.N(flowDelay.FirstDueToDoneMs)} ms after they came due" +
+                                       (flowDelay.Complete ? "" : "> ") + $"{Report.N(flowDelay.DueToDoneMs)} ms after they came due" +
                                        (flowDelay.DueAtOnce ? ")" : "; not all due together: see warnings)"),
             commits, Report.Percent(resumes, db.CommitsPerSecond), Target("10,000 due at once, all resumed"),
             Met(flowDelay.Complete && flowDelay.DueAtOnce && flowDelay.Finished >= 10_000)));
