@@ -175,12 +175,21 @@ public sealed class HostProcess : IAsyncDisposable
         {
             return;
         }
-        var cmdline = File.ReadAllText($"/proc/{_process.Id}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        if (!cmdline.Contains(dll) || Path.GetFileNameWithoutExtension(cmdline[0]) != "dotnet")
+        // Right after the fork the child may not have exec'd yet (empty or the test host's cmdline): wait for the exec.
+        var waited = Stopwatch.StartNew();
+        string[] cmdline;
+        while (!IsTheServer(cmdline = File.ReadAllText($"/proc/{_process.Id}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries), dll))
         {
-            throw new InvalidOperationException($"pid {_process.Id} runs '{string.Join(' ', cmdline)}', not the server");
+            if (waited.Elapsed > TimeSpan.FromSeconds(5) || _process.HasExited)
+            {
+                throw new InvalidOperationException($"pid {_process.Id} runs '{string.Join(' ', cmdline)}', not the server");
+            }
+            Thread.Sleep(5);
         }
     }
+
+    private static bool IsTheServer(string[] cmdline, string dll) =>
+        cmdline.Contains(dll) && Path.GetFileNameWithoutExtension(cmdline[0]) == "dotnet";
 
     private void Log(string? line)
     {
