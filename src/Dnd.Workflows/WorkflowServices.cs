@@ -30,7 +30,7 @@ public static class WorkflowServices
             DatabaseProvider.Configure(o, target.Provider, target.ConnectionString);
         }, optionsLifetime: ServiceLifetime.Singleton); // built once, not per request
         services.TryAddSingleton(DndRuleSet.Default);
-        services.AddSingleton(sp => new ConsentEngine(new RulesEnginePolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ConsentEngine(new NRulesPolicy(sp.GetRequiredService<DndRuleSet>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccountLocks>();
         services.AddSingleton<SqliteWriters>();
         services.AddScoped<AccountWrites>();

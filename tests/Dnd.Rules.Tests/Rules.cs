@@ -4,10 +4,10 @@ using Dnd.Rules.Events;
 
 namespace Dnd.Rules.Tests;
 
-/// <summary>Shared engine over the shipped rule files; compiling RulesEngine workflows once keeps the suite fast.</summary>
+/// <summary>Shared engine over the shipped rule files; compiling the rules once keeps the suite fast.</summary>
 internal static class Rules
 {
-    public static readonly RulesEnginePolicy Policy = new(DndRuleSet.Default);
+    public static readonly NRulesPolicy Policy = new(DndRuleSet.Default);
 
     public static ConsentEngine Engine { get; } = new(Policy, TimeProvider.System);
 

@@ -1,73 +1,57 @@
-using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Policy;
 
 namespace Dnd.Rules.Engine;
 
 /// <summary>
-/// A classifier rule's Properties, parsed once at load: what the rule asks for when it matches.
-/// "channels" is a channel wire name, "all", or "event" (the event's own channel).
+/// What a classifier rule (or a data table's entry) asks for when it matches. Channels is a channel wire name,
+/// <see cref="AllChannels"/>, or <see cref="EventChannels"/> (the event's own channel).
 /// </summary>
-internal sealed record ClassifierOutcome(
+public sealed record ClassifierOutcome(
     ChangeKind Change,
     DndStatus Status,
     string Channels,
     string? Code,
     string Message,
-    bool SpamLock)
+    bool SpamLock = false)
 {
     public const string EventChannels = "event";
     public const string AllChannels = "all";
 
-    public static ClassifierOutcome Parse(string workflow, string rule, IReadOnlyDictionary<string, object>? props)
+    public static ClassifierOutcome Set(DndStatus status, string channels, string code, string message, bool spamLock = false) =>
+        new(ChangeKind.Set, status, channels, code, message, spamLock);
+
+    public static ClassifierOutcome Lift(string channels, string message) => new(ChangeKind.Lift, DndStatus.Inactive, channels, null, message);
+
+    public static ClassifierOutcome Nothing(string message) => new(ChangeKind.None, DndStatus.Inactive, AllChannels, null, message);
+
+    /// <summary>Why this outcome cannot stand, or null: what a table entry must satisfy.</summary>
+    public string? Problem(bool eventHasChannel)
     {
-        RuleSetException Error(string what) => new($"{workflow}/{rule}: {what}");
-        if (props is null)
+        if (string.IsNullOrWhiteSpace(Message))
         {
-            throw Error("missing Properties (change, channels, message)");
+            return "message is required";
         }
-        if (!Enum.TryParse<ChangeKind>(Text(props, "change"), ignoreCase: true, out var change))
+        if (Change == ChangeKind.None)
         {
-            throw Error("Properties.change must be Set, Lift or None");
+            return null;
         }
-        var message = Text(props, "message") ?? throw Error("Properties.message is required");
-        if (change == ChangeKind.None)
+        if (Channels is not (EventChannels or AllChannels) && !ChannelNames.TryParse(Channels, out _))
         {
-            return new ClassifierOutcome(change, DndStatus.Inactive, AllChannels, null, message, false);
+            return $"channels '{Channels}' is not a channel, 'all' or 'event'";
         }
-        var channels = Text(props, "channels") ?? throw Error("Properties.channels is required");
-        if (channels is not (EventChannels or AllChannels) && !ChannelNames.TryParse(channels, out _))
+        if (Channels == EventChannels && !eventHasChannel)
         {
-            throw Error($"Properties.channels '{channels}' is not a channel, 'all' or 'event'");
+            return "channels 'event' needs an event that names a channel";
         }
-        var status = DndStatus.Inactive;
-        if (change == ChangeKind.Set &&
-            (!Enum.TryParse(Text(props, "status"), ignoreCase: true, out status) || status == DndStatus.Inactive))
+        if (Change == ChangeKind.Set && Status == DndStatus.Inactive)
         {
-            throw Error("Properties.status must be Active or Permanent for a Set");
+            return "status must be Active or Permanent for a Set";
         }
-        var spamLock = Flag(props, "spamLock");
-        if (spamLock && status != DndStatus.Permanent)
+        if (SpamLock && (Change != ChangeKind.Set || Status != DndStatus.Permanent))
         {
-            throw Error("a spam lock must be Permanent");
+            return "a spam lock must be a Permanent Set";
         }
-        return new ClassifierOutcome(change, status, channels, Text(props, "code"), message, spamLock);
+        return null;
     }
-
-    internal static string? Text(IReadOnlyDictionary<string, object> props, string key) =>
-        props.TryGetValue(key, out var v) ? v switch
-        {
-            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-            JsonElement e => e.ToString(),
-            null => null,
-            _ => v.ToString(),
-        } : null;
-
-    private static bool Flag(IReadOnlyDictionary<string, object> props, string key) =>
-        props.TryGetValue(key, out var v) && v switch
-        {
-            JsonElement { ValueKind: JsonValueKind.True } => true,
-            bool b => b,
-            _ => false,
-        };
 }

@@ -10,7 +10,7 @@ namespace Dnd.Rules.Engine;
 /// </summary>
 public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
 {
-    public ConsentEngine(DndRuleSet rules) : this(new RulesEnginePolicy(rules), TimeProvider.System)
+    public ConsentEngine(DndRuleSet rules) : this(new NRulesPolicy(rules), TimeProvider.System)
     {
     }
 

@@ -1,113 +1,88 @@
 using System.Reflection;
-using System.Text.Json;
-using Dnd.Rules.Consent;
-using RulesEngine.Models;
+using Dnd.Rules.Data;
+using NRules;
+using NRules.Fluent;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
 
 namespace Dnd.Rules.Engine;
 
 /// <summary>
-/// The validated set of RulesEngine workflows that decide DND. Every rule's Properties are parsed up front so a
-/// bad file fails at load with the file and rule named, never half-way through a webhook.
+/// The DND rules compiled once into an NRules session factory, with the data tables they read. The rules are the
+/// classes under <c>Dnd.Rules.Decisions</c>; the tables (Twilio error codes, Mailgun events) are JSON files an
+/// operator may replace, validated here so a bad file fails at start with the file and entry named.
 /// </summary>
 public sealed class DndRuleSet
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    private const string RulesNamespace = "Dnd.Rules.Decisions";
+    private const string ResourcePrefix = "Dnd.Rules.RuleData.";
     private static readonly Lazy<DndRuleSet> Embedded = new(() => FromFiles(LoadEmbeddedFiles()));
+    private static readonly Lazy<(ISessionFactory Factory, IReadOnlyList<IRuleDefinition> Rules)> Compiled = new(Compile);
 
-    private readonly Dictionary<(string Workflow, string Rule), ClassifierOutcome> _classifiers = new();
-    private readonly Dictionary<string, PolicyOutcome> _policies = new();
+    private DndRuleSet(TwilioErrorCodes twilio, MailgunEvents mailgun) => (TwilioErrorCodes, MailgunEvents) = (twilio, mailgun);
 
-    private DndRuleSet(IReadOnlyList<Workflow> workflows) => Workflows = workflows;
-
-    /// <summary>The rule files shipped inside this assembly (src/Dnd.Rules/RuleFiles).</summary>
+    /// <summary>The rules with the tables shipped inside this assembly (src/Dnd.Rules/RuleData).</summary>
     public static DndRuleSet Default => Embedded.Value;
 
-    public IReadOnlyList<Workflow> Workflows { get; }
+    /// <summary>Thread-safe; one session per decision (a session is not).</summary>
+    public ISessionFactory Factory => Compiled.Value.Factory;
+
+    /// <summary>Every rule, as NRules read it from the attributes: name, priority, description.</summary>
+    public IReadOnlyList<IRuleDefinition> Rules => Compiled.Value.Rules;
+
+    public TwilioErrorCodes TwilioErrorCodes { get; }
+
+    public MailgunEvents MailgunEvents { get; }
 
     public static IReadOnlyList<RuleFile> LoadEmbeddedFiles()
     {
         var assembly = typeof(DndRuleSet).Assembly;
-        const string prefix = "Dnd.Rules.RuleFiles.";
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(n => new RuleFile(n[prefix.Length..], ReadResource(assembly, n)))
+            .Select(n => new RuleFile(n[ResourcePrefix.Length..], ReadResource(assembly, n)))
             .ToList();
     }
 
+    /// <exception cref="RuleSetException">A table is missing, unknown or invalid (the file and entry are named).</exception>
     public static DndRuleSet FromFiles(IEnumerable<RuleFile> files)
     {
-        var workflows = new List<Workflow>();
+        var byName = new Dictionary<string, RuleFile>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            try
+            if (file.Name is not (TwilioErrorCodes.FileName or MailgunEvents.FileName))
             {
-                workflows.AddRange(JsonSerializer.Deserialize<Workflow[]>(file.Json, JsonOptions) ?? []);
+                throw new RuleSetException($"{file.Name}: not a rule data file (expected {TwilioErrorCodes.FileName} or {MailgunEvents.FileName})");
             }
-            catch (JsonException e)
-            {
-                throw new RuleSetException($"{file.Name}: not a JSON array of RulesEngine workflows: {e.Message}", e);
-            }
+            byName[file.Name] = file;
         }
-        var set = new DndRuleSet(workflows);
-        set.Validate();
-        return set;
+        RuleFile Required(string name) => byName.TryGetValue(name, out var file) ? file : throw new RuleSetException($"missing rule data file: {name}");
+        return new DndRuleSet(TwilioErrorCodes.Parse(Required(TwilioErrorCodes.FileName)), MailgunEvents.Parse(Required(MailgunEvents.FileName)));
     }
 
-    internal ClassifierOutcome Classifier(string workflow, string rule) => _classifiers[(workflow, rule)];
-
-    internal PolicyOutcome Policy(string rule) => _policies[rule];
-
-    private void Validate()
+    /// <summary>Compiles every rule class once per process; the tables are facts, so replacing one needs no recompile.</summary>
+    private static (ISessionFactory, IReadOnlyList<IRuleDefinition>) Compile()
     {
-        var duplicate = Workflows.GroupBy(w => w.WorkflowName).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        // Loaded by namespace, not the whole assembly: a stray public Rule elsewhere must not join the DND decisions.
+        var types = typeof(DndRuleSet).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract && t.Namespace?.StartsWith(RulesNamespace, StringComparison.Ordinal) == true)
+            .ToArray();
+        foreach (var type in types)
         {
-            throw new RuleSetException($"workflow {duplicate.Key} is defined more than once");
-        }
-        var missing = RuleWorkflows.All.Except(Workflows.Select(w => w.WorkflowName)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RuleSetException($"missing workflows: {string.Join(", ", missing)}");
-        }
-        foreach (var workflow in Workflows)
-        {
-            var rules = workflow.Rules?.ToList() ?? [];
-            if (rules.Count == 0)
+            if (type.GetCustomAttribute<NameAttribute>() is null || type.GetCustomAttribute<PriorityAttribute>() is null ||
+                type.GetCustomAttribute<DescriptionAttribute>() is null)
             {
-                throw new RuleSetException($"workflow {workflow.WorkflowName} has no rules");
-            }
-            foreach (var rule in rules)
-            {
-                ValidateRule(workflow.WorkflowName, rule);
+                throw new RuleSetException($"rule {type.Name} needs [Name], [Priority] and [Description]");
             }
         }
-    }
-
-    private void ValidateRule(string workflow, Rule rule)
-    {
-        if (string.IsNullOrWhiteSpace(rule.RuleName) || string.IsNullOrWhiteSpace(rule.Expression))
+        var repository = new RuleRepository();
+        repository.Load(x => x.From(types));
+        var rules = repository.GetRules().ToList();
+        if (rules.Count != types.Length || rules.Count == 0)
         {
-            throw new RuleSetException($"{workflow}: every rule needs a RuleName and an Expression");
+            throw new RuleSetException($"{types.Length} rule classes under {RulesNamespace}, but NRules loaded {rules.Count}");
         }
-        if (workflow == RuleWorkflows.OverridePolicy)
-        {
-            if (!_policies.TryAdd(rule.RuleName, PolicyOutcome.Parse(workflow, rule.RuleName, rule.Properties)))
-            {
-                throw new RuleSetException($"{workflow}: rule {rule.RuleName} is defined twice");
-            }
-            return;
-        }
-        var outcome = ClassifierOutcome.Parse(workflow, rule.RuleName, rule.Properties);
-        if (outcome.Channels == ClassifierOutcome.EventChannels &&
-            workflow is not (RuleWorkflows.InboundMessage or RuleWorkflows.UserDndChange))
-        {
-            throw new RuleSetException($"{workflow}/{rule.RuleName}: channels 'event' needs an event that names a channel");
-        }
-        if (!_classifiers.TryAdd((workflow, rule.RuleName), outcome))
-        {
-            throw new RuleSetException($"{workflow}: rule {rule.RuleName} is defined twice");
-        }
+        return (repository.Compile(), rules);
     }
 
     private static string ReadResource(Assembly assembly, string name)

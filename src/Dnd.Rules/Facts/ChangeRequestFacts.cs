@@ -1,16 +1,16 @@
+using Dnd.Rules.Consent;
+using Dnd.Rules.Policy;
+
 namespace Dnd.Rules.Facts;
 
-/// <param name="Actor">Provider, Contact, User, Form or Workflow.</param>
-/// <param name="Kind">Set or Lift.</param>
-/// <param name="Target">Requested status for Set: Active or Permanent.</param>
-/// <param name="Current">Current status: Inactive, Active or Permanent.</param>
+/// <summary>What the override rules see of one channel's requested change (value-equal: the memo's key).</summary>
+/// <param name="Target">Requested status for a Set: Active or Permanent.</param>
 /// <param name="CurrentCode">Code of the current DND, empty when none.</param>
 public sealed record ChangeRequestFacts(
-    string Actor,
-    string Kind,
-    string Channel,
-    string Target,
+    Actor Actor,
+    ChangeKind Kind,
+    DndStatus Target,
     bool TargetSpamLock,
-    string Current,
+    DndStatus Current,
     string CurrentCode,
     bool CurrentSpamLock);

@@ -1,3 +1,3 @@
 namespace Dnd.Rules.Facts;
 
-public sealed record FormSubmissionFacts(string FormId, bool ExplicitConsent);
+public sealed record FormSubmissionFacts(bool ExplicitConsent);

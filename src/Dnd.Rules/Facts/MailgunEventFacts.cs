@@ -1,4 +1,6 @@
+using Dnd.Rules.Consent;
+
 namespace Dnd.Rules.Facts;
 
-/// <param name="UnsubscribeScope">"EmailOnly" or "AllChannels", from the account settings.</param>
-public sealed record MailgunEventFacts(string Event, string Severity, string Reason, string UnsubscribeScope);
+/// <param name="Event">Mailgun's event, trimmed and lower-cased; so are Severity and Reason (empty when absent).</param>
+public sealed record MailgunEventFacts(string Event, string Severity, string Reason, UnsubscribeScope Scope);

@@ -1,3 +1,5 @@
+using Dnd.Rules.Consent;
+
 namespace Dnd.Rules.Facts;
 
-public sealed record UnsubscribeLinkFacts(string UnsubscribeScope);
+public sealed record UnsubscribeLinkFacts(UnsubscribeScope Scope);

@@ -1,5 +1,4 @@
 namespace Dnd.Rules.Facts;
 
-/// <param name="Channel">A channel wire name, or "all".</param>
 /// <param name="Permanent">With Enable: the user records a permanent opt-out rather than an ordinary (active) one.</param>
-public sealed record UserDndChangeFacts(bool Enable, string Channel, bool Permanent);
+public sealed record UserDndChangeFacts(bool Enable, bool Permanent);

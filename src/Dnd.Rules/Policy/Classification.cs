@@ -12,6 +12,9 @@ public sealed record Classification(
     string? Message,
     bool SpamLock)
 {
+    /// <summary>Every rule that fired on the event, in firing order (NRules' session events); the first one decided.</summary>
+    public IReadOnlyList<string> Fired { get; init; } = [];
+
     public static Classification Nothing(string rule, string message) =>
         new(rule, ChangeKind.None, [], DndStatus.Inactive, null, message, false);
 }

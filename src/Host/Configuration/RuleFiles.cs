@@ -2,10 +2,10 @@ using Dnd.Rules.Engine;
 
 namespace Dnd.Host.Configuration;
 
-/// <summary>The shipped rule files, with any file of the same name in the configured folder taking its place.</summary>
+/// <summary>The shipped rule data files, with any file of the same name in the configured folder taking its place.</summary>
 public static class RuleFiles
 {
-    /// <exception cref="RuleSetException">A file is malformed or the merged set is incomplete; the server does not start.</exception>
+    /// <exception cref="RuleSetException">A file is malformed or unknown; the server does not start.</exception>
     public static DndRuleSet Load(string? folder, string contentRoot)
     {
         if (string.IsNullOrWhiteSpace(folder))

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Dnd.Rules.Consent;
+using Dnd.Rules.Engine;
+using Dnd.Rules.Facts;
+
+namespace Dnd.Rules.Data;
+
+/// <summary>
+/// Mailgun's events, severities and reasons and what each means for email DND (mailgun-events.json): data an
+/// operator changes without a rebuild. The first entry that matches an event decides, in file order.
+/// </summary>
+public sealed class MailgunEvents
+{
+    public const string FileName = "mailgun-events.json";
+
+    private readonly IReadOnlyList<Entry> _entries;
+
+    private MailgunEvents(IReadOnlyList<Entry> entries) => _entries = entries;
+
+    public IReadOnlyList<Entry> Entries => _entries;
+
+    public Entry? FirstMatch(MailgunEventFacts facts)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Matches(facts))
+            {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /// <param name="Severity">Null: any severity.</param>
+    /// <param name="Reasons">Null: any reason.</param>
+    /// <param name="Scope">Null: whatever the account's unsubscribe scope.</param>
+    public sealed record Entry(string Name, string Event, string? Severity, IReadOnlySet<string>? Reasons, UnsubscribeScope? Scope, ClassifierOutcome Outcome)
+    {
+        public bool Matches(MailgunEventFacts f) =>
+            f.Event == Event && (Severity is null || f.Severity == Severity) && (Reasons is null || Reasons.Contains(f.Reason)) && (Scope is null || f.Scope == Scope);
+    }
+
+    /// <exception cref="RuleSetException">The file or one of its entries (named) is not valid.</exception>
+    public static MailgunEvents Parse(RuleFile file)
+    {
+        var entries = new List<Entry>();
+        foreach (var (json, number) in OutcomeJson.Entries(file, "events"))
+        {
+            var label = OutcomeJson.Text(json, "name");
+            RuleSetException Error(string what) => new($"{file.Name}: events entry {number} ({label ?? "no name"}): {what}");
+            var name = OutcomeJson.Required(json, "name", Error);
+            if (entries.Any(e => e.Name == name))
+            {
+                throw Error("the name is used twice");
+            }
+            UnsubscribeScope? scope = null;
+            if (OutcomeJson.Text(json, "scope") is { } s)
+            {
+                scope = Enum.TryParse<UnsubscribeScope>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                    ? parsed
+                    : throw Error($"scope '{s}' is not EmailOnly or AllChannels");
+            }
+            HashSet<string>? reasons = null;
+            if (json.TryGetProperty("reasons", out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String))
+                {
+                    throw Error("reasons must be an array of strings");
+                }
+                reasons = list.EnumerateArray().Select(r => Lower(r.GetString())).ToHashSet(StringComparer.Ordinal);
+            }
+            entries.Add(new Entry(name, Lower(OutcomeJson.Required(json, "event", Error)), OutcomeJson.Text(json, "severity") is { } sev ? Lower(sev) : null,
+                reasons, scope, OutcomeJson.Read(json, "Email", eventHasChannel: false, Error)));
+        }
+        return new MailgunEvents(entries);
+    }
+
+    public static string Lower(string? s) => s?.Trim().ToLowerInvariant() ?? string.Empty;
+}

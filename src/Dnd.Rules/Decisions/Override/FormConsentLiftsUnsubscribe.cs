@@ -1,0 +1,20 @@
+using Dnd.Rules.Consent;
+using Dnd.Rules.Facts;
+using Dnd.Rules.Policy;
+using NRules.Fluent.Dsl;
+
+namespace Dnd.Rules.Decisions.Override;
+
+[Name("FormConsentLiftsUnsubscribe"), Priority(70)]
+[Description("Applied: explicit form consent re-subscribes what an unsubscribe turned off")]
+public sealed class FormConsentLiftsUnsubscribe : Rule
+{
+    private const string Reason = "explicit form consent re-subscribes what an unsubscribe turned off";
+
+    public override void Define()
+    {
+        RequestDecision request = default!;
+        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Form && x.Request.CurrentCode == "email_unsubscribe");
+        Then().Do(ctx => request.Decide(ctx, Verdict.Applied, Reason));
+    }
+}

@@ -1,0 +1,20 @@
+using Dnd.Rules.Consent;
+using Dnd.Rules.Facts;
+using Dnd.Rules.Policy;
+using NRules.Fluent.Dsl;
+
+namespace Dnd.Rules.Decisions.Override;
+
+[Name("UserCannotLiftPermanent"), Priority(90)]
+[Description("Denied: permanent DND is the contact's own opt-out, whoever reported it (a keyword, the carrier, an unsubscribe, a user recording it); only the contact can lift it")]
+public sealed class UserCannotLiftPermanent : Rule
+{
+    private const string Reason = "permanent DND is the contact's own opt-out, whoever reported it (a keyword, the carrier, an unsubscribe, a user recording it); only the contact can lift it";
+
+    public override void Define()
+    {
+        RequestDecision request = default!;
+        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && (x.Request.Actor == Actor.User || x.Request.Actor == Actor.Workflow) && x.Request.Current == DndStatus.Permanent);
+        Then().Do(ctx => request.Decide(ctx, Verdict.Denied, Reason));
+    }
+}

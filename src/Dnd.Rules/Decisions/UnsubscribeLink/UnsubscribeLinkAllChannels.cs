@@ -1,0 +1,21 @@
+using Dnd.Rules.Consent;
+using Dnd.Rules.Engine;
+using Dnd.Rules.Facts;
+using NRules.Fluent.Dsl;
+
+namespace Dnd.Rules.Decisions.UnsubscribeLink;
+
+[Name("UnsubscribeLinkAllChannels"), Priority(20)]
+[Description("The unsubscribe link, where the account unsubscribes from all channels: permanent DND everywhere")]
+public sealed class UnsubscribeLinkAllChannels : Rule
+{
+    private static readonly ClassifierOutcome Outcome =
+        ClassifierOutcome.Set(DndStatus.Permanent, ClassifierOutcome.AllChannels, "email_unsubscribe", "Contact used the unsubscribe link (account unsubscribes from all channels)");
+
+    public override void Define()
+    {
+        EventDecision<UnsubscribeLinkFacts> evt = default!;
+        When().Match(() => evt, x => x.Facts.Scope == UnsubscribeScope.AllChannels);
+        Then().Do(ctx => evt.Decide(ctx, Outcome));
+    }
+}
