@@ -33,6 +33,12 @@ public sealed class WorkflowWorker(
                 more = await RunOnceAsync(recoverAll, stoppingToken);
                 recoverAll = false;
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping mid-pass: end cleanly. An exception out of ExecuteAsync would count as a fault, and the
+                // host (BackgroundServiceExceptionBehavior.StopHost) would stop the whole application for it.
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Workflow worker pass failed; retrying");

@@ -50,6 +50,8 @@ public class DurabilityTests
             // What a process that died between creating an instance and running its first step leaves behind;
             // this server's worker is stopped first so only the restarted one can pick it up.
             await first.Services.GetRequiredService<WorkflowWorker>().StopAsync(CancellationToken.None);
+            // Stopped mid-pass, the worker must end cleanly: a fault would make the host stop the whole application.
+            first.Errors.Snapshot().Should().BeEmpty();
             await using var scope = first.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
             var past = DateTimeOffset.UtcNow.AddMinutes(-5);
