@@ -7,13 +7,13 @@ public sealed record AccountSettings
     /// Opt-out words that always work, whatever an account configures: carriers and the CTIA handbook expect
     /// them, so no account can make its contacts' STOP mean nothing.
     /// </summary>
-    public static IReadOnlyList<string> RequiredOptOutKeywords { get; } = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"];
+    public static IReadOnlyList<string> RequiredOptOutKeywords => AccountDefaults.Shipped.RequiredOptOutKeywords;
 
-    public static IReadOnlyList<string> DefaultOptOutKeywords { get; } = [.. RequiredOptOutKeywords, "REVOKE", "OPTOUT"];
+    public static IReadOnlyList<string> DefaultOptOutKeywords => AccountDefaults.Shipped.OptOutKeywords;
 
-    public static IReadOnlyList<string> DefaultOptInKeywords { get; } = ["START", "UNSTOP", "YES"];
+    public static IReadOnlyList<string> DefaultOptInKeywords => AccountDefaults.Shipped.OptInKeywords;
 
-    public static IReadOnlyList<Channel> DefaultKeywordChannels { get; } = [Channel.Sms, Channel.WhatsApp, Channel.Fb];
+    public static IReadOnlyList<Channel> DefaultKeywordChannels => AccountDefaults.Shipped.KeywordChannels;
 
     public static AccountSettings Default { get; } = new();
 
@@ -37,7 +37,7 @@ public sealed record AccountSettings
     /// <summary>Channels on which an inbound keyword changes DND.</summary>
     public IReadOnlyList<Channel> KeywordChannels { get; init; } = DefaultKeywordChannels;
 
-    public UnsubscribeScope UnsubscribeScope { get; init; } = UnsubscribeScope.EmailOnly;
+    public UnsubscribeScope UnsubscribeScope { get; init; } = AccountDefaults.Shipped.UnsubscribeScope;
 
     public static bool IsRequiredOptOut(string keyword) => RequiredOptOutKeywords.Contains(keyword.Trim(), StringComparer.OrdinalIgnoreCase);
 }

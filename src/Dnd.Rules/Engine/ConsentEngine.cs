@@ -24,7 +24,7 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         if (classification.Kind == ChangeKind.None)
         {
             var entry = contact.Append(at, description, evt.Actor, null, Verdict.Unchanged, null, null,
-                classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.");
+                classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.{Trace(classification.Rule, classification.Fired)}");
             return new ConsentDecision(description, classification, [], [entry]);
         }
 
@@ -82,5 +82,12 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         : new ChannelDnd(DndStatus.Inactive, null, evt.Note ?? c.Message, evt.Source, at);
 
     private static string Explain(Channel channel, Judgement j, ChannelDnd before, ChannelDnd after, Classification c) =>
-        $"{channel.ToWire()} {before.Status}→{after.Status} ({j.Verdict}). {c.Rule}: {c.Message}. {j.Rule}: {j.Reason}.";
+        $"{channel.ToWire()} {before.Status}→{after.Status} ({j.Verdict}). {c.Rule}: {c.Message}.{Trace(c.Rule, c.Fired)} {j.Rule}: {j.Reason}.{Trace(j.Rule, j.Fired)}";
+
+    /// <summary>
+    /// The rules that fired, when they were more than the one that decided (the lower ones' answers were not kept) or
+    /// the decision came from a data table one rule read: the ledger line then shows every rule that had a say.
+    /// </summary>
+    private static string Trace(string decided, IReadOnlyList<string> fired) =>
+        fired.Count == 0 || (fired.Count == 1 && fired[0] == decided) ? "" : $" [rules fired: {string.Join(", ", fired)}]";
 }
