@@ -46,7 +46,7 @@ public static class WorkflowServices
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MessageComposer>();
         services.AddScoped<OutboundMessenger>();
-        services.AddSingleton(ActivityRegistry.Default);
+        services.AddDndActivities();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<DefinitionStore>();
         services.AddScoped<WorkflowWrites>();

@@ -29,9 +29,8 @@ public sealed class ActivityContext
     public async Task<ConsentDecision> ApplyConsentAsync(ConsentEvent evt) =>
         await Write.Consent.ApplyAsync(Contact, evt, await Service<AccountSettingsStore>().SettingsAsync(Instance.AccountId));
 
-    public string? Text(string name) => Node.Text(name);
-
-    public bool Flag(string name, bool fallback) => Node.Flag(name, fallback);
+    /// <summary>This step's value of one of its activity's inputs.</summary>
+    public T Get<T>(Input<T> input) => input.Read(Node);
 
     public T? Input<T>() => JsonSerializer.Deserialize<T>(Instance.InputJson, WorkflowJson.Options);
 }

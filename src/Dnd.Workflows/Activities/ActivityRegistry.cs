@@ -1,22 +1,37 @@
+using System.Reflection;
+
 namespace Dnd.Workflows.Activities;
 
-/// <summary>Every activity type the runtime can run, by type name.</summary>
+/// <summary>Every activity type the runtime can run, by type name, with the descriptor generated from its declaration.</summary>
 public sealed class ActivityRegistry
 {
-    private readonly Dictionary<string, IActivity> _activities;
+    private readonly Dictionary<string, (IActivity Activity, ActivityDescriptor Descriptor)> _activities;
 
     public ActivityRegistry(IEnumerable<IActivity> activities) =>
-        _activities = activities.ToDictionary(a => a.Descriptor.Type, StringComparer.Ordinal);
+        _activities = activities.Select(a => (a, ActivityDescriber.Describe(a))).ToDictionary(e => e.Item2.Type, StringComparer.Ordinal);
 
-    public static ActivityRegistry Default { get; } = new(
-    [
-        new DndChangedTrigger(), new FormSubmittedTrigger(), new SetDnd(), new Send(),
-        new Delay(), new WaitForReply(), new RemoveFromAllWorkflows(),
-    ]);
+    /// <summary>The activities of this assembly, for code that runs without the DI container (tests, tools).</summary>
+    public static ActivityRegistry Default { get; } = new(Discover(typeof(ActivityRegistry).Assembly).Select(t => (IActivity)Activator.CreateInstance(t)!));
 
     public IEnumerable<ActivityDescriptor> Descriptors => _activities.Values.Select(a => a.Descriptor);
 
-    public bool TryGet(string type, out IActivity activity) => _activities.TryGetValue(type, out activity!);
+    public bool TryGet(string type, out IActivity activity)
+    {
+        var found = _activities.TryGetValue(type, out var entry);
+        activity = entry.Activity;
+        return found;
+    }
 
-    public IActivity Get(string type) => _activities[type];
+    public bool TryDescribe(string type, out ActivityDescriptor descriptor)
+    {
+        var found = _activities.TryGetValue(type, out var entry);
+        descriptor = entry.Descriptor;
+        return found;
+    }
+
+    public IActivity Get(string type) => _activities[type].Activity;
+
+    /// <summary>The activity classes of an assembly: those declared with [Activity].</summary>
+    public static IEnumerable<Type> Discover(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IActivity).IsAssignableFrom(t) && t.GetCustomAttribute<ActivityAttribute>() is not null);
 }

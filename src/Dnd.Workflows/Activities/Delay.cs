@@ -1,19 +1,21 @@
+using Dnd.Workflows.Model;
+
 namespace Dnd.Workflows.Activities;
 
 /// <summary>Waits for a duration; the timer is a stored bookmark, so it survives restarts.</summary>
-public sealed class Delay : IActivity
+[Activity("Flow", "Wait", "Waits for a duration before continuing.")]
+public sealed class Delay : IActivity, IHoldsContact
 {
-    public const string TypeName = "Delay";
+    public const string TypeName = nameof(Delay);
 
-    public ActivityDescriptor Descriptor { get; } = new(TypeName, "Wait", "Flow",
-        "Waits for a duration before continuing.", false,
-        [ActivityResult.Done],
-        [new PropertyDescriptor("duration", "duration", true, "hh:mm:ss, d.hh:mm:ss or seconds.", "00:05:00")]);
+    [Input("hh:mm:ss, d.hh:mm:ss or seconds.", DefaultValue = "00:05:00", Required = true)]
+    public Input<TimeSpan> Duration { get; } = new();
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        context.Node.TryDuration("duration", out var duration);
-        var due = context.Now + duration;
+        var due = context.Now + context.Get(Duration);
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkRequest.Timer, due), $"waiting until {due:u}"));
     }
+
+    public TimeSpan HoldsAtLeast(ActivityNode node) => Duration.Read(node);
 }

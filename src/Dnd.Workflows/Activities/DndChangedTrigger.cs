@@ -5,28 +5,33 @@ using Dnd.Workflows.Runtime;
 namespace Dnd.Workflows.Activities;
 
 /// <summary>Starts a workflow when a contact's DND on a channel turns on or off.</summary>
+[Activity("Triggers", "DND changed", "Starts when a contact's DND is turned on or off, by anyone: a user, a reply keyword, a bounce.",
+    Kind = ActivityKind.Trigger)]
 public sealed class DndChangedTrigger : IActivity
 {
-    public const string TypeName = "DndChangedTrigger";
+    public const string TypeName = nameof(DndChangedTrigger);
 
-    public ActivityDescriptor Descriptor { get; } = new(TypeName, "DND changed", "Triggers",
-        "Starts when a contact's DND is turned on or off, by anyone: a user, a reply keyword, a bounce.", true,
-        [ActivityResult.Done],
-        [
-            new PropertyDescriptor("channel", "channelOrAll", false, "Only this channel; empty or \"all\" for any.", "all"),
-            new PropertyDescriptor("state", "choice", false, "Only when DND turned on, or off.", "any", ["any", "on", "off"]),
-        ]);
-
-    public static bool Matches(ActivityNode node, DndChangedPayload change)
+    /// <summary>Which change starts the workflow.</summary>
+    public enum DndState
     {
-        var channel = node.Text("channel");
-        var state = node.Text("state") ?? "any";
-        var channelMatches = string.IsNullOrEmpty(channel) || channel.Equals("all", StringComparison.OrdinalIgnoreCase)
-            || (ChannelNames.TryParse(channel, out var c) && c.ToWire() == change.Channel);
-        var stateMatches = state.ToLowerInvariant() switch
+        Any,
+        On,
+        Off,
+    }
+
+    [Input("Only this channel; \"all\" for any.", DefaultValue = InputTypes.AllChannels)]
+    public Input<Channel?> Channel { get; } = new();
+
+    [Input("Only when DND turned on, or off.", DefaultValue = "any")]
+    public Input<DndState> State { get; } = new();
+
+    public bool Matches(ActivityNode node, DndChangedPayload change)
+    {
+        var channelMatches = Channel.Read(node) is not { } channel || channel.ToWire() == change.Channel;
+        var stateMatches = State.Read(node) switch
         {
-            "on" => change.Enabled,
-            "off" => !change.Enabled,
+            DndState.On => change.Enabled,
+            DndState.Off => !change.Enabled,
             _ => true,
         };
         return channelMatches && stateMatches;

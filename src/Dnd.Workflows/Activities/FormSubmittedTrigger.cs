@@ -8,28 +8,24 @@ namespace Dnd.Workflows.Activities;
 /// Starts a workflow when a form is submitted and, when asked to, re-subscribes the contact through the override
 /// rules: explicit consent lifts an unsubscribe, never a spam lock or a keyword opt-out.
 /// </summary>
+[Activity("Triggers", "Form submitted", "Starts when a form is submitted; re-subscribes the contact when they ticked the consent box.",
+    Kind = ActivityKind.Trigger)]
 public sealed class FormSubmittedTrigger : IActivity
 {
-    public const string TypeName = "FormSubmittedTrigger";
+    public const string TypeName = nameof(FormSubmittedTrigger);
 
-    public ActivityDescriptor Descriptor { get; } = new(TypeName, "Form submitted", "Triggers",
-        "Starts when a form is submitted; re-subscribes the contact when they ticked the consent box.", true,
-        [ActivityResult.Done],
-        [
-            new PropertyDescriptor("formId", "text", false, "Only this form; empty for any form."),
-            new PropertyDescriptor("resubscribe", "boolean", false, "Apply the submission's consent through the override rules.", true),
-        ]);
+    [Input("Only this form; empty for any form.")]
+    public Input<string> FormId { get; } = new();
 
-    public static bool Matches(ActivityNode node, FormSubmittedPayload form)
-    {
-        var formId = node.Text("formId");
-        return string.IsNullOrEmpty(formId) || formId == form.FormId;
-    }
+    [Input("Apply the submission's consent through the override rules.", DefaultValue = true)]
+    public Input<bool> Resubscribe { get; } = new();
+
+    public bool Matches(ActivityNode node, FormSubmittedPayload form) => FormId.Read(node) is not { Length: > 0 } formId || formId == form.FormId;
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var form = context.Input<FormSubmittedPayload>();
-        if (form is null || !context.Flag("resubscribe", true))
+        if (form is null || !context.Get(Resubscribe))
         {
             return ActivityResult.Leave(ActivityResult.Done, form is null ? "started without a form submission" : "re-subscribe is off");
         }

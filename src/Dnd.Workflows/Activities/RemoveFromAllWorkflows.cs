@@ -4,20 +4,19 @@ using Dnd.Workflows.Runtime;
 namespace Dnd.Workflows.Activities;
 
 /// <summary>Takes the contact out of every other workflow they are in (and this one, when asked).</summary>
+[Activity("DND", "Remove from all workflows", "Cancels the contact's other running and waiting workflows.")]
 public sealed class RemoveFromAllWorkflows : IActivity
 {
-    public const string TypeName = "RemoveFromAllWorkflows";
+    public const string TypeName = nameof(RemoveFromAllWorkflows);
 
-    public ActivityDescriptor Descriptor { get; } = new(TypeName, "Remove from all workflows", "DND",
-        "Cancels the contact's other running and waiting workflows.", false,
-        [ActivityResult.Done],
-        [new PropertyDescriptor("includeCurrent", "boolean", false, "Also end this workflow.", false)]);
+    [Input("Also end this workflow.", DefaultValue = false)]
+    public Input<bool> IncludeCurrent { get; } = new();
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var removed = await Cancel(context.Write.Workflows, context.Instance.AccountId, context.Contact.Id, except: context.Instance.Id, context.Now);
         var note = $"removed from {removed} other workflow(s)";
-        return context.Flag("includeCurrent", false) ? ActivityResult.End(note) : ActivityResult.Leave(ActivityResult.Done, note);
+        return context.Get(IncludeCurrent) ? ActivityResult.End(note) : ActivityResult.Leave(ActivityResult.Done, note);
     }
 
     /// <summary>Cancels a contact's live instances and drops their bookmarks; shared with the API.</summary>

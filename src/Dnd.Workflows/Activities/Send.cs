@@ -7,27 +7,29 @@ namespace Dnd.Workflows.Activities;
 /// Sends a templated message. DND is checked when the step runs, not when the workflow was designed or started:
 /// a blocked send is recorded as "skipped: reason" and the workflow goes on, through Blocked when that is wired.
 /// </summary>
+[Activity("Messaging", "Send message", "Sends a message on a channel. Skips when DND blocks the channel and continues.")]
+[FlowNode(ActivityResult.Done, Blocked)]
 public sealed class Send : IActivity
 {
-    public const string TypeName = "Send";
+    public const string TypeName = nameof(Send);
     public const string Blocked = "Blocked";
 
-    public ActivityDescriptor Descriptor { get; } = new(TypeName, "Send message", "Messaging",
-        "Sends SMS, Email, WhatsApp, FB, GMB or Call. Skips when DND blocks the channel and continues.", false,
-        [ActivityResult.Done, Blocked],
-        [
-            new PropertyDescriptor("channel", "channel", true, "SMS, Email, WhatsApp, FB, GMB or Call.", "SMS"),
-            new PropertyDescriptor("subject", "template", false, "Email subject (Scriban)."),
-            new PropertyDescriptor("body", "template", true, "Message body (Scriban), e.g. Hi {{ contact.first_name }}."),
-        ]);
+    [Input("The channel to send on.", DefaultValue = "SMS", Required = true)]
+    public Input<Channel> Channel { get; } = new();
+
+    [Input("Email subject (Scriban).", UIHint = InputUIHints.Template)]
+    public Input<string> Subject { get; } = new();
+
+    [Input("Message body (Scriban), e.g. Hi {{ contact.first_name }}.", Required = true, UIHint = InputUIHints.Template)]
+    public Input<string> Body { get; } = new();
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var channel = ChannelNames.Parse(context.Text("channel"));
+        var channel = context.Get(Channel);
         // A workflow may not flood one contact: past the account's hourly cap the send is skipped like a DND block.
         var cap = (await context.Service<AccountSettingsStore>().ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
         var result = await context.Write.Messenger.SendAsync(
-            context.Contact, channel, context.Text("subject"), context.Text("body") ?? "", context.Instance.Id, cap);
+            context.Contact, channel, context.Get(Subject), context.Get(Body) ?? "", context.Instance.Id, cap);
         if (result.Sent)
         {
             return ActivityResult.Leave(ActivityResult.Done, $"sent: {channel.ToWire()} message {result.Message.Id}");

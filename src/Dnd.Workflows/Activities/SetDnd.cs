@@ -4,24 +4,23 @@ using Dnd.Rules.Events;
 namespace Dnd.Workflows.Activities;
 
 /// <summary>Turns DND on or off for one channel or all, as the workflow's owner would; permanent DND stays.</summary>
+[Activity("DND", "Set DND", "Turns DND on or off. Turning it off never lifts permanent DND or a spam lock.")]
 public sealed class SetDnd : IActivity
 {
-    public const string TypeName = "SetDnd";
+    public const string TypeName = nameof(SetDnd);
 
-    public ActivityDescriptor Descriptor { get; } = new(TypeName, "Set DND", "DND",
-        "Turns DND on or off. Turning it off never lifts permanent DND or a spam lock.", false,
-        [ActivityResult.Done],
-        [
-            new PropertyDescriptor("channel", "channelOrAll", true, "A channel, or \"all\".", "all"),
-            new PropertyDescriptor("enabled", "boolean", true, "On (true) or off (false).", true),
-            new PropertyDescriptor("message", "text", false, "Note stored with the DND."),
-        ]);
+    [Input("A channel, or \"all\".", DefaultValue = InputTypes.AllChannels, Required = true)]
+    public Input<Channel?> Channel { get; } = new();
+
+    [Input("On (true) or off (false).", DefaultValue = true, Required = true)]
+    public Input<bool> Enabled { get; } = new();
+
+    [Input("Note stored with the DND.")]
+    public Input<string> Message { get; } = new();
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var channelText = context.Text("channel") ?? "all";
-        Channel? channel = channelText.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : ChannelNames.Parse(channelText);
-        var change = new UserDndChange(channel, context.Flag("enabled", true), context.Definition.Id, context.Text("message"), ByWorkflow: true);
+        var change = new UserDndChange(context.Get(Channel), context.Get(Enabled), context.Definition.Id, context.Get(Message), ByWorkflow: true);
         var decision = await context.ApplyConsentAsync(change);
         return ActivityResult.Leave(ActivityResult.Done, decision.Explanation);
     }

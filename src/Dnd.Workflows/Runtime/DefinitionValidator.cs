@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
-using Dnd.Workflows.Templates;
 
 namespace Dnd.Workflows.Runtime;
 
@@ -43,12 +41,12 @@ public static partial class DefinitionValidator
         var ids = d.Activities.Select(a => a.Id).ToHashSet();
         foreach (var node in d.Activities)
         {
-            if (!registry.TryGet(node.Type, out var activity))
+            if (!registry.TryDescribe(node.Type, out var descriptor))
             {
                 errors.Add($"activity '{node.Id}': unknown type '{node.Type}'");
                 continue;
             }
-            errors.AddRange(ValidateProperties(node, activity.Descriptor));
+            errors.AddRange(ValidateProperties(node, descriptor));
         }
         foreach (var c in d.Connections)
         {
@@ -60,9 +58,9 @@ public static partial class DefinitionValidator
             }
             // First, not Single: duplicate ids are already reported above and must not throw here.
             var source = d.Activities.First(a => a.Id == c.Source);
-            if (registry.TryGet(source.Type, out var a) && !a.Descriptor.Outcomes.Contains(c.Outcome))
+            if (registry.TryDescribe(source.Type, out var a) && !a.Outcomes.Contains(c.Outcome))
             {
-                errors.Add($"connection from '{c.Source}': {source.Type} has no outcome '{c.Outcome}' (has {string.Join(", ", a.Descriptor.Outcomes)})");
+                errors.Add($"connection from '{c.Source}': {source.Type} has no outcome '{c.Outcome}' (has {string.Join(", ", a.Outcomes)})");
             }
         }
         foreach (var dup in d.Connections.GroupBy(c => (c.Source, c.Outcome)).Where(g => g.Count() > 1))
@@ -74,7 +72,7 @@ public static partial class DefinitionValidator
         {
             errors.Add($"exactly one activity must have no incoming connection (the start); found {roots.Count}");
         }
-        foreach (var trigger in d.Activities.Where(a => registry.TryGet(a.Type, out var t) && t.Descriptor.IsTrigger))
+        foreach (var trigger in d.Activities.Where(a => registry.TryDescribe(a.Type, out var t) && t.IsTrigger))
         {
             if (roots.Count == 1 && roots[0].Id != trigger.Id)
             {
@@ -83,7 +81,7 @@ public static partial class DefinitionValidator
         }
         if (graphIsSound)
         {
-            errors.AddRange(LoopGuard.Check(d, minimumLoopWait));
+            errors.AddRange(LoopGuard.Check(d, minimumLoopWait, registry));
         }
         return errors;
     }
@@ -139,18 +137,8 @@ public static partial class DefinitionValidator
                 }
                 continue;
             }
-            var problem = p.Kind switch
-            {
-                "channel" => ChannelNames.TryParse(value, out _) ? null : $"'{value}' is not a channel",
-                "channelOrAll" => value.Equals("all", StringComparison.OrdinalIgnoreCase) || ChannelNames.TryParse(value, out _)
-                    ? null : $"'{value}' is not a channel or \"all\"",
-                "duration" => node.TryDuration(p.Name, out _) ? null
-                    : $"'{value}' is not a duration (hh:mm:ss or seconds, at most {ActivityNodeProperties.MaxDuration.TotalDays:F0} days)",
-                "boolean" => bool.TryParse(value, out _) ? null : $"'{value}' is not true or false",
-                "choice" => p.Options!.Contains(value, StringComparer.OrdinalIgnoreCase) ? null : $"'{value}' is not one of {string.Join(", ", p.Options!)}",
-                "template" => TemplateRenderer.Validate(value) is { Count: > 0 } e ? $"template does not parse: {string.Join("; ", e)}" : null,
-                _ => null,
-            };
+            // The same parse the step's Input<T>.Read does, so what publishes is what runs.
+            var problem = InputTypes.Problem(p.ValueType, p.UIHint, value);
             if (problem is not null)
             {
                 yield return $"activity '{node.Id}': {p.Name}: {problem}";

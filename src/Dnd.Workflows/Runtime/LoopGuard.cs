@@ -11,23 +11,17 @@ public static class LoopGuard
 {
     /// <summary>One error per group of activities that can loop without waiting, each shown as a walk round all of them.</summary>
     /// <remarks>Assumes connections name existing activities and activity ids are unique.</remarks>
-    public static IReadOnlyList<string> Check(WorkflowDefinition d, TimeSpan minimumWait)
+    public static IReadOnlyList<string> Check(WorkflowDefinition d, TimeSpan minimumWait, ActivityRegistry registry)
     {
-        var spinning = d.Activities.Where(a => !Waits(a, minimumWait)).Select(a => a.Id).ToList();
+        var spinning = d.Activities.Where(a => !Waits(a, minimumWait, registry)).Select(a => a.Id).ToList();
         return Cycles(spinning, d.Connections.Select(c => (c.Source, c.Target)))
             .Select(walk => $"cycle without a wait of at least {minimumWait:c}: {string.Join(" → ", walk)}")
             .ToList();
     }
 
-    /// <summary>Whether the activity holds a contact for at least minimumWait, read the way the runtime reads it.</summary>
-    public static bool Waits(ActivityNode node, TimeSpan minimumWait) => node.Type switch
-    {
-        // The runtime waits zero when the duration is missing or unreadable.
-        Delay.TypeName => node.TryDuration("duration", out var duration) && duration >= minimumWait,
-        // Replied needs a message from the contact, so only the timeout can come round by itself; none waits forever.
-        WaitForReply.TypeName => !node.TryDuration("timeout", out var timeout) || timeout >= minimumWait,
-        _ => false,
-    };
+    /// <summary>Whether the activity holds a contact for at least minimumWait, read with the inputs the runtime reads.</summary>
+    public static bool Waits(ActivityNode node, TimeSpan minimumWait, ActivityRegistry registry) =>
+        registry.TryGet(node.Type, out var activity) && activity is IHoldsContact holds && holds.HoldsAtLeast(node) >= minimumWait;
 
     /// <summary>
     /// The strongly connected components that hold a cycle (more than one node, or a node joined to itself), each as a

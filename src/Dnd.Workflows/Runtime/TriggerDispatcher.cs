@@ -13,7 +13,7 @@ namespace Dnd.Workflows.Runtime;
 /// instances it starts happen in one transaction, so each trigger starts its workflows exactly once.
 /// </summary>
 public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionStore definitions, WorkflowRuntime runtime,
-    IOptions<WorkflowWorkerOptions> options)
+    ActivityRegistry activities, IOptions<WorkflowWorkerOptions> options)
 {
     /// <summary>How many pending triggers one pass takes.</summary>
     public const int PassSize = 500;
@@ -114,13 +114,13 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     }
 
     /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>
-    private static (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all) =>
+    private (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all) =>
         trigger.Kind switch
         {
             TriggerKinds.DndChanged when JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson) is { } change =>
-                (change, all.Where(d => d.Root.Type == DndChangedTrigger.TypeName && DndChangedTrigger.Matches(d.Root, change)).ToList()),
+                (change, all.Where(d => activities.TryGet(d.Root.Type, out var a) && a is DndChangedTrigger t && t.Matches(d.Root, change)).ToList()),
             TriggerKinds.FormSubmitted when JsonSerializer.Deserialize<FormSubmittedPayload>(trigger.PayloadJson) is { } form =>
-                (form, all.Where(d => d.Root.Type == FormSubmittedTrigger.TypeName && FormSubmittedTrigger.Matches(d.Root, form)).ToList()),
+                (form, all.Where(d => activities.TryGet(d.Root.Type, out var a) && a is FormSubmittedTrigger t && t.Matches(d.Root, form)).ToList()),
             _ => (null, []),
         };
 }

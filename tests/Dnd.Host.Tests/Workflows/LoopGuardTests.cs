@@ -1,3 +1,4 @@
+using Dnd.Workflows.Activities;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
@@ -167,7 +168,7 @@ public class LoopGuardTests(SharedApp shared) : IClassFixture<SharedApp>
     [InlineData("Delay", "duration", "00:01:00", true)]
     [InlineData("Delay", "duration", "60", true)]
     [InlineData("Delay", "duration", "59.9", false)]
-    [InlineData("Delay", "duration", null, false)]
+    [InlineData("Delay", "duration", null, true)] // the declared default, five minutes, as the step reads it
     [InlineData("WaitForReply", "timeout", null, true)]
     [InlineData("WaitForReply", "timeout", "0", false)]
     [InlineData("WaitForReply", "timeout", "1.00:00:00", true)]
@@ -181,6 +182,6 @@ public class LoopGuardTests(SharedApp shared) : IClassFixture<SharedApp>
             Properties = value is null ? [] : new() { [property] = JsonSerializer.SerializeToElement(value) },
         };
 
-        LoopGuard.Waits(node, TimeSpan.FromMinutes(1)).Should().Be(waits);
+        LoopGuard.Waits(node, TimeSpan.FromMinutes(1), ActivityRegistry.Default).Should().Be(waits);
     }
 }

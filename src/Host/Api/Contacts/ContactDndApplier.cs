@@ -20,7 +20,7 @@ public sealed class ContactDndApplier(ConsentService consent)
             if (!ChannelNames.TryParse(name, out _))
             {
                 // Not ignored like other unknown fields: a misspelt channel would leave the contact reachable unawares.
-                errors.Add(field, $"{field}: unknown channel (use Call, Email, SMS, WhatsApp, GMB, FB)");
+                errors.Add(field, $"{field}: unknown channel (use {string.Join(", ", ChannelNames.All.Select(c => c.ToWire()))})");
             }
             else if (setting is null)
             {

@@ -248,8 +248,6 @@ function renderInspector() {
   inspector.append(button('Delete activity', 'delete-node', () => removeActivity(activity.id)));
 }
 
-const CHANNELS = ['SMS', 'Email', 'WhatsApp', 'FB', 'GMB', 'Call'];
-
 function editor(p, activity) {
   const value = activity.properties[p.name];
   const set = (v) => {
@@ -267,7 +265,8 @@ function editor(p, activity) {
     case 'channel':
     case 'channelOrAll':
     case 'choice': {
-      const options = p.kind === 'choice' ? p.options : p.kind === 'channel' ? CHANNELS : ['all', ...CHANNELS];
+      // The server's descriptors carry every dropdown's values: the channel list lives in one place (ChannelNames).
+      const options = p.options ?? [];
       const selectBox = document.createElement('select');
       selectBox.append(new Option('', ''), ...options.map((o) => new Option(o, o)));
       selectBox.value = value ?? '';

@@ -1,0 +1,7 @@
+namespace Dnd.Workflows.Activities;
+
+public enum ActivityKind
+{
+    Action,
+    Trigger,
+}
