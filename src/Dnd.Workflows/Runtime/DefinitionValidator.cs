@@ -46,7 +46,13 @@ public static partial class DefinitionValidator
                 errors.Add($"activity '{node.Id}': unknown type '{node.Type}'");
                 continue;
             }
-            errors.AddRange(ValidateProperties(node, descriptor));
+            var typed = ValidateProperties(node, descriptor).ToList();
+            errors.AddRange(typed);
+            // Rules across inputs only make sense once each input has its type.
+            if (typed.Count == 0 && registry.TryGet(node.Type, out var activity) && activity is IValidatesNode checks)
+            {
+                errors.AddRange(checks.Problems(node).Select(p => $"activity '{node.Id}': {p}"));
+            }
         }
         foreach (var c in d.Connections)
         {

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Dnd.Rules.Consent;
+using Dnd.Workflows.Consent;
+using Dnd.Workflows.Model;
+using Dnd.Workflows.Persistence;
+
+namespace Dnd.Workflows.Activities;
+
+/// <summary>Branches on the contact as it is when the step runs: its DND on a channel, a tag, or a field's value.</summary>
+[Activity("Flow", "If/Else", "Goes True or False on a condition over the contact: DND on a channel, a tag, or a field's value.")]
+[FlowNode(True, False)]
+public sealed class IfElse : IActivity, IValidatesNode
+{
+    public const string TypeName = nameof(IfElse);
+    public const string True = "True";
+    public const string False = "False";
+
+    public enum Test
+    {
+        /// <summary>DND blocks the channel ("all": every channel).</summary>
+        DndOn,
+        HasTag,
+        FieldEquals,
+    }
+
+    [Input("What to test: dndOn (channel), hasTag (tag) or fieldEquals (field, value).", DefaultValue = "dndOn", Required = true)]
+    public Input<Test> Condition { get; } = new();
+
+    [Input("dndOn: the channel; \"all\" is true only when DND blocks every channel.", DefaultValue = InputTypes.AllChannels)]
+    public Input<Channel?> Channel { get; } = new();
+
+    [Input("hasTag: the tag (case ignored).")]
+    public Input<string> Tag { get; } = new();
+
+    [Input("fieldEquals: firstName, lastName, email, phone, companyName, source, or a custom field's id.")]
+    public Input<string> Field { get; } = new();
+
+    [Input("fieldEquals: the value (case ignored); empty tests that the field is empty.")]
+    public Input<string> Value { get; } = new();
+
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var (holds, why) = Evaluate(context.Node, context.Contact);
+        return ValueTask.FromResult(ActivityResult.Leave(holds ? True : False, why));
+    }
+
+    public IEnumerable<string> Problems(ActivityNode node)
+    {
+        var condition = Condition.Read(node);
+        if (condition == Test.HasTag && string.IsNullOrWhiteSpace(Tag.Read(node)))
+        {
+            yield return "tag is required for hasTag";
+        }
+        if (condition == Test.FieldEquals && string.IsNullOrWhiteSpace(Field.Read(node)))
+        {
+            yield return "field is required for fieldEquals";
+        }
+    }
+
+    /// <returns>Whether the condition holds, and why, for the step's log.</returns>
+    public (bool Holds, string Why) Evaluate(ActivityNode node, ContactRecord contact)
+    {
+        switch (Condition.Read(node))
+        {
+            case Test.DndOn:
+                var channels = Channel.Read(node) is { } one ? [one] : ChannelNames.All;
+                var blocked = channels.All(c => ContactConsentMapping.GetStatus(contact, c) != (int)DndStatus.Inactive);
+                return (blocked, $"DND {(blocked ? "blocks" : "does not block")} {(channels.Count == 1 ? channels[0].ToWire() : "every channel")}");
+            case Test.HasTag:
+                var tag = Tag.Read(node)?.Trim() ?? "";
+                var has = contact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase);
+                return (has, $"{(has ? "has" : "does not have")} tag '{tag}'");
+            default:
+                var field = Field.Read(node)?.Trim() ?? "";
+                var actual = FieldValue(contact, field) ?? "";
+                var expected = Value.Read(node)?.Trim() ?? "";
+                var equal = string.Equals(actual.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+                return (equal, $"{field} is{(equal ? "" : " not")} '{expected}'");
+        }
+    }
+
+    private static string? FieldValue(ContactRecord contact, string field) => field.ToLowerInvariant() switch
+    {
+        "firstname" => contact.FirstName,
+        "lastname" => contact.LastName,
+        "email" => contact.Email,
+        "phone" => contact.Phone,
+        "companyname" => contact.CompanyName,
+        "source" => contact.Source,
+        _ => CustomField(contact.CustomFieldsJson, field),
+    };
+
+    private static string? CustomField(string json, string id)
+    {
+        using var fields = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : json);
+        foreach (var f in fields.RootElement.EnumerateArray())
+        {
+            if (f.TryGetProperty("id", out var fid) && fid.ValueKind == JsonValueKind.String && fid.GetString() == id && f.TryGetProperty("value", out var v))
+            {
+                return v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString();
+            }
+        }
+        return null;
+    }
+}
