@@ -39,5 +39,11 @@ public sealed record AccountSettings
 
     public UnsubscribeScope UnsubscribeScope { get; init; } = AccountDefaults.Shipped.UnsubscribeScope;
 
+    /// <summary>The account's own Twilio error-code table; null: the deployment's.</summary>
+    public Data.TwilioErrorCodes? TwilioErrorCodes { get; init; }
+
+    /// <summary>The account's own Mailgun event table; null: the deployment's.</summary>
+    public Data.MailgunEvents? MailgunEvents { get; init; }
+
     public static bool IsRequiredOptOut(string keyword) => RequiredOptOutKeywords.Contains(keyword.Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -9,13 +9,21 @@ namespace Dnd.Rules.Data;
 /// Mailgun's events, severities and reasons and what each means for email DND (mailgun-events.json): data an
 /// operator changes without a rebuild. The first entry that matches an event decides, in file order.
 /// </summary>
-public sealed class MailgunEvents
+public sealed class MailgunEvents : IRuleTable
 {
     public const string FileName = "mailgun-events.json";
 
     private readonly IReadOnlyList<Entry> _entries;
 
-    private MailgunEvents(IReadOnlyList<Entry> entries) => _entries = entries;
+    private MailgunEvents(IReadOnlyList<Entry> entries, (string Json, string Fingerprint) identity) =>
+        (_entries, EntriesJson, Fingerprint) = (entries, identity.Json, identity.Fingerprint);
+
+    /// <summary>The root property holding the entries.</summary>
+    public const string ArrayName = "events";
+
+    public string EntriesJson { get; }
+
+    public string Fingerprint { get; }
 
     public IReadOnlyList<Entry> Entries => _entries;
 
@@ -40,11 +48,16 @@ public sealed class MailgunEvents
             f.Event == Event && (Severity is null || f.Severity == Severity) && (Reasons is null || Reasons.Contains(f.Reason)) && (Scope is null || f.Scope == Scope);
     }
 
+    /// <summary>A table from its entries alone (an account's override); errors are named after <paramref name="name"/>.</summary>
+    /// <exception cref="RuleSetException">An entry (named) is not valid.</exception>
+    public static MailgunEvents FromEntries(string name, string entriesJson) => Parse(OutcomeJson.AsFile(name, ArrayName, entriesJson));
+
     /// <exception cref="RuleSetException">The file or one of its entries (named) is not valid.</exception>
     public static MailgunEvents Parse(RuleFile file)
     {
         var entries = new List<Entry>();
-        foreach (var (json, number) in OutcomeJson.Entries(file, "events"))
+        var raw = OutcomeJson.Entries(file, ArrayName).ToList();
+        foreach (var (json, number) in raw)
         {
             var label = OutcomeJson.Text(json, "name");
             RuleSetException Error(string what) => new($"{file.Name}: events entry {number} ({label ?? "no name"}): {what}");
@@ -72,7 +85,7 @@ public sealed class MailgunEvents
             entries.Add(new Entry(name, Lower(OutcomeJson.Required(json, "event", Error)), OutcomeJson.Text(json, "severity") is { } sev ? Lower(sev) : null,
                 reasons, scope, OutcomeJson.Read(json, "Email", eventHasChannel: false, Error)));
         }
-        return new MailgunEvents(entries);
+        return new MailgunEvents(entries, OutcomeJson.Identity(raw));
     }
 
     public static string Lower(string? s) => s?.Trim().ToLowerInvariant() ?? string.Empty;

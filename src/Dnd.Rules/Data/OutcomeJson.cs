@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
@@ -29,6 +31,16 @@ internal static class OutcomeJson
 
     public static string Required(JsonElement entry, string name, Func<string, RuleSetException> error) =>
         Text(entry, name) is { Length: > 0 } text ? text.Trim() : throw error($"{name} is required");
+
+    /// <summary>The named array's text, compact, and its SHA-256: what a table stores and how it is told apart.</summary>
+    public static (string Json, string Fingerprint) Identity(IEnumerable<(JsonElement Entry, int Number)> entries)
+    {
+        var json = "[" + string.Join(",", entries.Select(e => JsonSerializer.Serialize(e.Entry))) + "]";
+        return (json, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
+    }
+
+    /// <summary>Wraps an entries array (an account's override) as a table file of the given root property.</summary>
+    public static RuleFile AsFile(string name, string arrayName, string entriesJson) => new(name, $"{{\"{arrayName}\": {entriesJson}}}");
 
     /// <summary>The named array of a table file's root object, each entry with its position for error messages.</summary>
     public static IEnumerable<(JsonElement Entry, int Number)> Entries(RuleFile file, string arrayName)

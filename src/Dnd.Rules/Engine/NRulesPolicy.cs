@@ -15,7 +15,7 @@ public sealed class NRulesPolicy : IDndPolicy
 {
     private readonly DndRuleSet _rules;
     private readonly DecisionMemo<ChangeRequestFacts, Judgement>? _judgements;
-    private readonly DecisionMemo<object, Decided>? _classifications;
+    private readonly DecisionMemo<(object Facts, string? Table), Decided>? _classifications;
 
     /// <param name="memoize">
     /// Remember the answer for each distinct set of facts. The rules read nothing but their facts and this rule set's
@@ -25,26 +25,34 @@ public sealed class NRulesPolicy : IDndPolicy
     {
         _rules = rules;
         _judgements = memoize ? new DecisionMemo<ChangeRequestFacts, Judgement>(capacity: 4096) : null;
-        _classifications = memoize ? new DecisionMemo<object, Decided>(capacity: 4096) : null;
+        _classifications = memoize ? new DecisionMemo<(object Facts, string? Table), Decided>(capacity: 4096) : null;
         _ = rules.Factory;
     }
 
     public ValueTask<Classification> ClassifyAsync(ConsentEvent evt, AccountSettings settings)
     {
         var facts = ToFacts(evt, settings);
-        if (_classifications is null || !_classifications.TryGet(facts, out var decided))
+        // The account's own table when it has one: part of the memo's key, so no account's answer serves another.
+        IRuleTable? table = facts switch
+        {
+            TwilioSmsStatusFacts => settings.TwilioErrorCodes ?? _rules.TwilioErrorCodes,
+            MailgunEventFacts => settings.MailgunEvents ?? _rules.MailgunEvents,
+            _ => null,
+        };
+        var key = (facts, table?.Fingerprint);
+        if (_classifications is null || !_classifications.TryGet(key, out var decided))
         {
             decided = facts switch
             {
-                TwilioSmsStatusFacts f => Classify(f, _rules.TwilioErrorCodes),
-                MailgunEventFacts f => Classify(f, _rules.MailgunEvents),
+                TwilioSmsStatusFacts f => Classify(f, table),
+                MailgunEventFacts f => Classify(f, table),
                 InboundMessageFacts f => Classify(f),
                 UserDndChangeFacts f => Classify(f),
                 FormSubmissionFacts f => Classify(f),
                 UnsubscribeLinkFacts f => Classify(f),
                 _ => throw new ArgumentException($"No rules classify {facts.GetType().Name}", nameof(evt)),
             };
-            _classifications?.Remember(facts, decided);
+            _classifications?.Remember(key, decided);
         }
         if (decided.Rule is null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dnd.Rules.Consent;
+using Dnd.Rules.Data;
 
 namespace Dnd.Workflows.Consent;
 
@@ -19,7 +20,9 @@ public static class AccountSettingsJson
         UnsubscribeScope? UnsubscribeScope,
         string? DefaultRegion,
         bool? AllowDuplicateContact,
-        int? SendCapPerHour);
+        int? SendCapPerHour,
+        JsonElement? TwilioErrorCodes = null,
+        JsonElement? MailgunEvents = null);
 
     public static AccountSettings Parse(string? json)
     {
@@ -35,6 +38,8 @@ public static class AccountSettingsJson
             OptInKeywords = shape.OptInKeywords ?? settings.OptInKeywords,
             KeywordChannels = shape.KeywordChannels?.Select(ChannelNames.Parse).ToList() ?? settings.KeywordChannels,
             UnsubscribeScope = shape.UnsubscribeScope ?? settings.UnsubscribeScope,
+            TwilioErrorCodes = shape.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes ? Dnd.Rules.Data.TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText()) : null,
+            MailgunEvents = shape.MailgunEvents is { ValueKind: JsonValueKind.Array } events ? Dnd.Rules.Data.MailgunEvents.FromEntries("mailgunEvents", events.GetRawText()) : null,
         };
     }
 
@@ -52,7 +57,9 @@ public static class AccountSettingsJson
 
     public static string Serialize(AccountSettings s, AccountProfile p) => JsonSerializer.Serialize(new Shape(
         s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope,
-        p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour), Options);
+        p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents)), Options);
+
+    private static JsonElement? Element(IRuleTable? table) => table is null ? null : JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 
     private static Shape? Read(string? json) => string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<Shape>(json, Options);
 }

@@ -46,6 +46,9 @@ public static class ApiLimits
     /// <summary>Keywords in one of an account's lists; each inbound message is matched against them all.</summary>
     public const int KeywordsPerList = 100;
 
+    /// <summary>Entries in an account's own Twilio or Mailgun table (the shipped ones hold 6 and 8).</summary>
+    public const int RuleTableEntries = 200;
+
     /// <summary>The highest per-contact, per-channel hourly send cap an account may set.</summary>
     public const int MaxSendCapPerHour = 1000;
 

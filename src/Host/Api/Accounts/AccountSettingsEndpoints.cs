@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
+using Dnd.Rules.Data;
+using Dnd.Rules.Engine;
 using Dnd.Workflows.Caching;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
@@ -9,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dnd.Host.Api.Accounts;
 
 /// <summary>
-/// The account's consent settings (keyword lists, keyword channels, unsubscribe scope) and its profile (default
+/// The account's consent settings (keyword lists, keyword channels, unsubscribe scope, its own Twilio and Mailgun
+/// tables) and its profile (default
 /// phone region, duplicate contacts, hourly send cap per contact and channel).
 /// </summary>
 public static class AccountSettingsEndpoints
@@ -17,13 +21,13 @@ public static class AccountSettingsEndpoints
     public static void MapAccountSettingsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/locations/dnd-settings").WithTags("Accounts");
-        group.MapGet("/", async (AccountContext account, AccountSettingsStore settings, CancellationToken ct) =>
-            TypedResults.Ok(View(await settings.SettingsAsync(account.AccountId, ct), await settings.ProfileAsync(account.AccountId, ct))));
+        group.MapGet("/", async (AccountContext account, AccountSettingsStore settings, DndRuleSet rules, CancellationToken ct) =>
+            TypedResults.Ok(View(await settings.SettingsAsync(account.AccountId, ct), await settings.ProfileAsync(account.AccountId, ct), rules)));
         group.MapPut("/", UpdateAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<Ok<DndSettingsResponse>> UpdateAsync(AccountSettingsRequest body, AccountContext account, DndDbContext db, AccountCache accounts,
-        CancellationToken ct)
+        DndRuleSet rules, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         AccountSettingsValidation.Validate(body);
@@ -36,6 +40,12 @@ public static class AccountSettingsEndpoints
             OptInKeywords = body.OptInKeywords?.Select(w => w.Trim()).ToList() ?? current.OptInKeywords,
             KeywordChannels = body.KeywordChannels?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.KeywordChannels,
             UnsubscribeScope = body.UnsubscribeScope is null ? current.UnsubscribeScope : AccountSettingsValidation.ParseScope(body.UnsubscribeScope)!.Value,
+            TwilioErrorCodes = body.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes
+                ? codes.GetArrayLength() == 0 ? null : TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText())
+                : current.TwilioErrorCodes,
+            MailgunEvents = body.MailgunEvents is { ValueKind: JsonValueKind.Array } events
+                ? events.GetArrayLength() == 0 ? null : MailgunEvents.FromEntries("mailgunEvents", events.GetRawText())
+                : current.MailgunEvents,
         };
         var updatedProfile = profile with
         {
@@ -48,10 +58,10 @@ public static class AccountSettingsEndpoints
         // After the commit: this process decides with the new settings from the next request on; other server
         // processes when their cached copy expires (AccountCache.TimeToLive).
         accounts.Invalidate(account.AccountId);
-        return TypedResults.Ok(View(updated, updatedProfile));
+        return TypedResults.Ok(View(updated, updatedProfile, rules));
     }
 
-    private static DndSettingsResponse View(AccountSettings s, AccountProfile p) => new(
+    private static DndSettingsResponse View(AccountSettings s, AccountProfile p, DndRuleSet rules) => new(
         s.OptOutKeywords,
         s.OptInKeywords,
         s.KeywordChannels.Select(c => c.ToWire()).ToList(),
@@ -59,5 +69,11 @@ public static class AccountSettingsEndpoints
         AccountSettings.RequiredOptOutKeywords,
         p.DefaultRegion,
         p.AllowDuplicateContact,
-        p.SendCapPerHour);
+        p.SendCapPerHour,
+        Entries(s.TwilioErrorCodes ?? rules.TwilioErrorCodes),
+        s.TwilioErrorCodes is not null,
+        Entries(s.MailgunEvents ?? rules.MailgunEvents),
+        s.MailgunEvents is not null);
+
+    private static JsonElement Entries(IRuleTable table) => JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 }

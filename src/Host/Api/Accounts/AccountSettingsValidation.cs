@@ -1,6 +1,9 @@
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
+using System.Text.Json;
 using Dnd.Rules.Consent;
+using Dnd.Rules.Data;
+using Dnd.Rules.Engine;
 using Dnd.Workflows.Consent;
 
 namespace Dnd.Host.Api.Accounts;
@@ -45,7 +48,40 @@ public static class AccountSettingsValidation
         {
             errors.Add("sendCapPerHour", $"sendCapPerHour must be between 1 and {ApiLimits.MaxSendCapPerHour}");
         }
+        Table(errors, "twilioErrorCodes", body.TwilioErrorCodes, json => TwilioErrorCodes.FromEntries("twilioErrorCodes", json));
+        Table(errors, "mailgunEvents", body.MailgunEvents, json => MailgunEvents.FromEntries("mailgunEvents", json));
         errors.ThrowIfAny("The DND settings are invalid.");
+    }
+
+    /// <summary>A table override: an array of entries that parses as the shipped file's would, at most <see cref="ApiLimits.RuleTableEntries"/>.</summary>
+    private static void Table(FieldErrors errors, string field, JsonElement? table, Func<string, IRuleTable> parse)
+    {
+        if (table is not { } value || value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(field, $"{field} must be an array of entries");
+            return;
+        }
+        if (value.GetArrayLength() > ApiLimits.RuleTableEntries)
+        {
+            errors.Add(field, $"{field} may hold at most {ApiLimits.RuleTableEntries} entries");
+            return;
+        }
+        if (value.GetArrayLength() == 0)
+        {
+            return;
+        }
+        try
+        {
+            parse(value.GetRawText());
+        }
+        catch (RuleSetException e)
+        {
+            errors.Add(field, e.Message);
+        }
     }
 
     /// <summary>

@@ -4,6 +4,10 @@ namespace Dnd.Host.Api.Accounts;
 /// <param name="UnsubscribeScope">EmailOnly or AllChannels: what an unsubscribe link or Mailgun unsubscribe turns off.</param>
 /// <param name="RequiredOptOutKeywords">The words that always opt out, whatever optOutKeywords says.</param>
 /// <param name="DefaultRegion">ISO 3166 region that phone numbers without a country code are read in.</param>
+/// <param name="TwilioErrorCodes">The Twilio error-code table this account's decisions use (its own, or the deployment's).</param>
+/// <param name="TwilioErrorCodesOverridden">Whether the account has its own Twilio table.</param>
+/// <param name="MailgunEvents">The Mailgun event table this account's decisions use.</param>
+/// <param name="MailgunEventsOverridden">Whether the account has its own Mailgun table.</param>
 /// <param name="SendCapPerHour">Messages a workflow may send one contact on one channel in an hour.</param>
 public sealed record DndSettingsResponse(
     IReadOnlyList<string> OptOutKeywords,
@@ -13,4 +17,8 @@ public sealed record DndSettingsResponse(
     IReadOnlyList<string> RequiredOptOutKeywords,
     string DefaultRegion,
     bool AllowDuplicateContact,
-    int SendCapPerHour);
+    int SendCapPerHour,
+    System.Text.Json.JsonElement TwilioErrorCodes,
+    bool TwilioErrorCodesOverridden,
+    System.Text.Json.JsonElement MailgunEvents,
+    bool MailgunEventsOverridden);
