@@ -2,6 +2,7 @@ using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Facts;
 using Dnd.Rules.Policy;
+using Dnd.Rules.Data;
 
 namespace Dnd.Bench;
 

@@ -3,6 +3,7 @@ using Dnd.Bench;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Rules.Policy;
+using Dnd.Rules.Data;
 
 // Compares the product's rules path (the NRules rules of src/Dnd.Rules/Decisions) with a hand-written C# switch,
 // both driven through the same ConsentEngine on the same events, in one run, rounds interleaved.

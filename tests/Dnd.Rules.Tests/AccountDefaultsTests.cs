@@ -1,5 +1,5 @@
 using Dnd.Rules.Consent;
-using Dnd.Rules.Engine;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Tests;
 

@@ -1,5 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Tests;
 

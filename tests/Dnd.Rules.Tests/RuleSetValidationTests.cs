@@ -1,5 +1,6 @@
 using Dnd.Rules.Engine;
 using NRules.Fluent.Dsl;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Tests;
 

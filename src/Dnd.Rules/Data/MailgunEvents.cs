@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Dnd.Rules.Consent;
-using Dnd.Rules.Engine;
-using Dnd.Rules.Facts;
 
 namespace Dnd.Rules.Data;
 
@@ -27,11 +25,12 @@ public sealed class MailgunEvents : IRuleTable
 
     public IReadOnlyList<Entry> Entries => _entries;
 
-    public Entry? FirstMatch(MailgunEventFacts facts)
+    /// <param name="evt">Mailgun's event, trimmed and lower-cased; so are severity and reason (empty when absent).</param>
+    public Entry? FirstMatch(string evt, string severity, string reason, UnsubscribeScope scope)
     {
         foreach (var entry in _entries)
         {
-            if (entry.Matches(facts))
+            if (entry.Matches(evt, severity, reason, scope))
             {
                 return entry;
             }
@@ -44,8 +43,8 @@ public sealed class MailgunEvents : IRuleTable
     /// <param name="Scope">Null: whatever the account's unsubscribe scope.</param>
     public sealed record Entry(string Name, string Event, string? Severity, IReadOnlySet<string>? Reasons, UnsubscribeScope? Scope, ClassifierOutcome Outcome)
     {
-        public bool Matches(MailgunEventFacts f) =>
-            f.Event == Event && (Severity is null || f.Severity == Severity) && (Reasons is null || Reasons.Contains(f.Reason)) && (Scope is null || f.Scope == Scope);
+        public bool Matches(string evt, string severity, string reason, UnsubscribeScope scope) =>
+            evt == Event && (Severity is null || severity == Severity) && (Reasons is null || Reasons.Contains(reason)) && (Scope is null || scope == Scope);
     }
 
     /// <summary>A table from its entries alone (an account's override); errors are named after <paramref name="name"/>.</summary>

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dnd.Rules.Consent;
-using Dnd.Rules.Engine;
-using Dnd.Rules.Policy;
 
 namespace Dnd.Rules.Data;
 

@@ -1,4 +1,3 @@
-using Dnd.Rules.Engine;
 
 namespace Dnd.Rules.Data;
 

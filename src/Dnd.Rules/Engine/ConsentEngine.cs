@@ -1,6 +1,7 @@
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Policy;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Engine;
 

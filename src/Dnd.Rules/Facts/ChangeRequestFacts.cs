@@ -1,5 +1,4 @@
 using Dnd.Rules.Consent;
-using Dnd.Rules.Policy;
 
 namespace Dnd.Rules.Facts;
 

@@ -1,5 +1,5 @@
-using Dnd.Rules.Engine;
 using NRules.RuleModel;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Facts;
 

@@ -1,4 +1,5 @@
 using Dnd.Rules.Consent;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Facts;
 

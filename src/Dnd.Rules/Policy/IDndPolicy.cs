@@ -1,5 +1,5 @@
-using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Policy;
 

@@ -1,8 +1,8 @@
-using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Dnd.Rules.Data;
 
 namespace Dnd.Workflows.Caching;
 

@@ -1,6 +1,6 @@
-using Dnd.Rules.Consent;
 using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
+using Dnd.Rules.Data;
 
 namespace Dnd.Workflows.Consent;
 

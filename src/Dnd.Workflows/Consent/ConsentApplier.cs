@@ -2,6 +2,7 @@ using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Persistence;
+using Dnd.Rules.Data;
 
 namespace Dnd.Workflows.Consent;
 

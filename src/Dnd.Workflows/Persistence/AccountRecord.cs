@@ -1,3 +1,4 @@
+using Dnd.Rules.Data;
 namespace Dnd.Workflows.Persistence;
 
 /// <summary>A tenant (a HighLevel "location"): its consent settings and provider secrets.</summary>

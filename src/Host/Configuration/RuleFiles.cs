@@ -1,4 +1,5 @@
 using Dnd.Rules.Engine;
+using Dnd.Rules.Data;
 
 namespace Dnd.Host.Configuration;
 

@@ -1,4 +1,3 @@
-using Dnd.Rules.Engine;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Model;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Dnd.Rules.Data;
 
 namespace Dnd.Host.Errors;
 

@@ -1,5 +1,6 @@
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Rules.Engine;
+using Dnd.Rules.Data;
 
 namespace Dnd.Host.Tests.Api;
 

@@ -1,7 +1,6 @@
-using Dnd.Rules.Consent;
-using Dnd.Rules.Engine;
 using Dnd.Rules.Facts;
 using NRules.Fluent.Dsl;
+using Dnd.Rules.Data;
 
 namespace Dnd.Rules.Decisions.Inbound;
 

@@ -15,7 +15,7 @@ public sealed class MailgunEventListed : Rule
         MailgunEvents events = default!;
         When()
             .Match(() => evt)
-            .Match(() => events, t => t.FirstMatch(evt.Facts) != null);
-        Then().Do(ctx => evt.Decide(events.FirstMatch(evt.Facts)!.Name, events.FirstMatch(evt.Facts)!.Outcome));
+            .Match(() => events, t => evt.Facts.FirstIn(t) != null);
+        Then().Do(ctx => evt.Decide(evt.Facts.FirstIn(events)!.Name, evt.Facts.FirstIn(events)!.Outcome));
     }
 }

@@ -1,6 +1,5 @@
 using Dnd.Rules.Consent;
 using Dnd.Rules.Facts;
-using Dnd.Rules.Policy;
 using NRules.Fluent.Dsl;
 
 namespace Dnd.Rules.Decisions.Override;

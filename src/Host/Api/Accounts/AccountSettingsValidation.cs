@@ -3,7 +3,6 @@ using Dnd.Host.Limits;
 using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Data;
-using Dnd.Rules.Engine;
 using Dnd.Workflows.Consent;
 
 namespace Dnd.Host.Api.Accounts;

@@ -1,7 +1,7 @@
+using Dnd.Rules.Consent;
 using System.Text.Json;
-using Dnd.Rules.Engine;
 
-namespace Dnd.Rules.Consent;
+namespace Dnd.Rules.Data;
 
 /// <summary>
 /// The consent settings every account starts from (Defaults/account-defaults.json, shipped in the repo): keyword lists,

@@ -1,4 +1,6 @@
-namespace Dnd.Rules.Consent;
+using Dnd.Rules.Consent;
+
+namespace Dnd.Rules.Data;
 
 /// <summary>Per-account consent settings the rules read.</summary>
 public sealed record AccountSettings
@@ -40,10 +42,10 @@ public sealed record AccountSettings
     public UnsubscribeScope UnsubscribeScope { get; init; } = AccountDefaults.Shipped.UnsubscribeScope;
 
     /// <summary>The account's own Twilio error-code table; null: the deployment's.</summary>
-    public Data.TwilioErrorCodes? TwilioErrorCodes { get; init; }
+    public TwilioErrorCodes? TwilioErrorCodes { get; init; }
 
     /// <summary>The account's own Mailgun event table; null: the deployment's.</summary>
-    public Data.MailgunEvents? MailgunEvents { get; init; }
+    public MailgunEvents? MailgunEvents { get; init; }
 
     public static bool IsRequiredOptOut(string keyword) => RequiredOptOutKeywords.Contains(keyword.Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -1,7 +1,6 @@
 using Dnd.Rules.Consent;
-using Dnd.Rules.Policy;
 
-namespace Dnd.Rules.Engine;
+namespace Dnd.Rules.Data;
 
 /// <summary>
 /// What a classifier rule (or a data table's entry) asks for when it matches. Channels is a channel wire name,

@@ -1,4 +1,4 @@
-namespace Dnd.Rules.Policy;
+namespace Dnd.Rules.Consent;
 
 /// <summary>What an event asks for on its channels.</summary>
 public enum ChangeKind
