@@ -328,6 +328,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FiredRules")
+                        .HasColumnType("text");
+
                     b.Property<string>("PolicyRule")
                         .HasColumnType("text");
 

@@ -318,6 +318,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FiredRules")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyRule")
                         .HasColumnType("TEXT");
 
