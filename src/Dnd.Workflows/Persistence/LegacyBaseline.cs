@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Dnd.Workflows.Persistence;
@@ -16,6 +17,10 @@ public static class LegacyBaseline
     /// <summary>Records the first migration as applied when the database has its schema but no history; refuses any other mix.</summary>
     public static async Task ApplyAsync(DndDbContext db, CancellationToken ct)
     {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            return; // PostgreSQL's database itself is made by MigrateAsync
+        }
         var history = db.GetService<IHistoryRepository>();
         if (await history.ExistsAsync(ct) && (await history.GetAppliedMigrationsAsync(ct)).Count > 0)
         {
