@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -47,11 +48,21 @@ public static class LegacyBaseline
                 $"created (missing: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : "")}). " +
                 "Nothing was changed; point the server at that release's database, or at an empty one.");
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
             await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(initialId, ProductInfo.GetVersion())), ct);
             await transaction.CommitAsync(ct);
+        }
+        catch (DbException) when (!ct.IsCancellationRequested)
+        {
+            // Another server sharing the database recorded it between our look and our insert: nothing left to do.
+            if (!await history.ExistsAsync(ct) || (await history.GetAppliedMigrationsAsync(ct)).Count == 0)
+            {
+                throw;
+            }
+            return;
         }
         db.GetService<ILoggerFactory>().CreateLogger("Dnd.Startup").LogWarning(
             "The database was created before migrations: recorded {Migration} as applied; later migrations apply now.", initialId);
