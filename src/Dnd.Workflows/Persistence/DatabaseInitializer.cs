@@ -4,7 +4,10 @@ namespace Dnd.Workflows.Persistence;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Creates the schema if the database is new; on SQLite turns on WAL so readers never block the writer.</summary>
+    /// <summary>
+    /// Brings the schema to the latest migration (a database of the release before migrations is first baselined);
+    /// on SQLite turns on WAL so readers never block the writer.
+    /// </summary>
     public static async Task InitializeAsync(DndDbContext db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
@@ -16,7 +19,8 @@ public static class DatabaseInitializer
                 Directory.CreateDirectory(folder);
             }
         }
-        await db.Database.EnsureCreatedAsync(ct);
+        await LegacyBaseline.ApplyAsync(db, ct);
+        await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -21,4 +21,7 @@ public sealed class LedgerRecord
     public required string Rule { get; set; }
     public string? PolicyRule { get; set; }
     public required string Explanation { get; set; }
+
+    /// <summary>The rules that fired for this line, when more than the decider did (not written yet: null on every line so far).</summary>
+    public string? FiredRules { get; set; }
 }

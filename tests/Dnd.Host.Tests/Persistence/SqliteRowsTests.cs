@@ -151,7 +151,7 @@ public class SqliteRowsTests
             AccountId = "acct-1", ContactId = "c-1", Address = "+15550100", Sequence = 1,
             At = new DateTimeOffset(2024, 6, 7, 8, 9, 10, 456, PlusTwo), Event = "opt-out", Actor = "contact",
             Channel = "sms", Verdict = "blocked", Before = "allowed", After = "blocked", Rule = "stop-keyword",
-            PolicyRule = "tcpa", Explanation = "Replied STOP",
+            PolicyRule = "tcpa", Explanation = "Replied STOP", FiredRules = "stop-keyword, tcpa",
         };
         var line2 = new LedgerRecord
         {

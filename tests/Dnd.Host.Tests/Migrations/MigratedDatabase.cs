@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Dnd.Host.Tests.Infrastructure;
+using Dnd.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Host.Tests.Migrations;
+
+/// <summary>What a started server's database must show after migrating, on either provider.</summary>
+public static class MigratedDatabase
+{
+    /// <summary>Every migration of the provider applied, none pending, and the latest one's column there.</summary>
+    public static async Task ShouldBeCurrentAsync(DndApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var all = db.Database.GetMigrations().ToList();
+        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules");
+        (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
+        (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+        (await ExistingSchema.ReadAsync(db.Database, default)).Tables["Ledger"].Should().Contain(nameof(LedgerRecord.FiredRules));
+    }
+
+    /// <summary>The data <see cref="PreviousRelease"/> wrote, read back through the API and the DbContext.</summary>
+    public static async Task ShouldHoldPreviousReleaseDataAsync(DndApp app)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PreviousRelease.ApiKey);
+        var response = await client.GetAsync("/contacts/c-legacy-1");
+        await Http.EnsureAsync(response, 200);
+        var contact = await Http.JsonAsync(response);
+        contact.GetProperty("contact").GetProperty("email").GetString().Should().Be("ada@example.com");
+        response = await client.GetAsync("/contacts/c-legacy-1/dnd/ledger");
+        await Http.EnsureAsync(response, 200);
+        var ledger = (await Http.JsonAsync(response)).GetProperty("entries");
+        ledger.EnumerateArray().Select(e => e.GetProperty("rule").GetString()).Should().Equal("StopKeyword", "UserChange");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        (await db.Contacts.Where(c => c.AccountId == PreviousRelease.AccountId).Select(c => c.Id).ToListAsync())
+            .Should().BeEquivalentTo(PreviousRelease.ContactIds);
+        var lines = await db.Ledger.Where(l => l.ContactId == "c-legacy-1").OrderBy(l => l.Sequence).ToListAsync();
+        lines.Select(l => l.Sequence).Should().Equal(1, 2);
+        lines.Should().OnlyContain(l => l.FiredRules == null);
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == PreviousRelease.InstanceId);
+        (instance.Status, instance.StepCount, instance.Revision).Should().Be((WorkflowStatus.Finished, 3, 4L));
+    }
+
+    private static string Name(string id) => id[(id.IndexOf('_') + 1)..];
+}
