@@ -3,20 +3,20 @@ using Dnd.Rules.Events;
 
 namespace Dnd.Rules.Tests;
 
-/// <summary>NRules fires every matching rule, highest priority first; the first decides and the ledger names them all.</summary>
+/// <summary>NRules fires every matching rule, highest priority first; the first decides and the ledger line lists them all.</summary>
 public class FiredRulesTests
 {
     [Fact]
-    public void The_deciding_rule_is_the_first_that_fired_and_the_others_are_in_the_ledger()
+    public void The_deciding_rule_is_the_first_that_fired_and_the_line_lists_every_one()
     {
         var contact = Rules.With(new MailgunEvent("complained"));
 
         var decision = Rules.Apply(contact, new UserDndChange(Channel.Email, false, "u1"));
 
-        var judged = decision.For(Channel.Email);
-        judged.PolicyRule.Should().Be("SpamLockIsNeverLifted");
-        decision.Entries.Single().Explanation.Should().Contain(
-            "[rules fired: SpamLockIsNeverLifted, UserCannotLiftPermanent, UserMayLiftActive, ContactOptInLiftsOnlyOptOuts]");
+        var line = decision.Entries.Single();
+        line.PolicyRule.Should().Be("SpamLockIsNeverLifted");
+        line.FiredRules.Should().Equal("UserDisablesDnd",
+            "SpamLockIsNeverLifted", "UserCannotLiftPermanent", "UserMayLiftActive", "ContactOptInLiftsOnlyOptOuts");
     }
 
     [Fact]
@@ -25,16 +25,15 @@ public class FiredRulesTests
         var decision = Rules.Apply(Rules.NewContact(), new TwilioSmsStatusEvent("undelivered", "30003"));
 
         decision.Classification.Rule.Should().Be("TwilioUnreachableHandset");
-        decision.Classification.Fired.Should().Equal("TwilioErrorCodeListed");
-        decision.Entries.Single().Explanation.Should().Contain("TwilioUnreachableHandset: Unreachable destination handset (Twilio 30003). [rules fired: TwilioErrorCodeListed]");
+        decision.Entries.Single().FiredRules.Should().Equal("TwilioErrorCodeListed", "StrengtheningIsAlwaysAllowed");
     }
 
     [Fact]
-    public void A_lone_match_adds_no_trace()
+    public void A_line_no_rule_decided_lists_none()
     {
-        var decision = Rules.Apply(Rules.NewContact(), new InboundMessageEvent(Channel.Sms, "STOP"));
+        var decision = Rules.Apply(Rules.NewContact(), new TwilioSmsStatusEvent("delivered", null));
 
-        decision.Classification.Fired.Should().Equal("InboundOptOutKeyword");
-        decision.Entries.Single().Explanation.Should().NotContain("rules fired");
+        decision.Entries.Single().Rule.Should().Be("NoRuleMatched");
+        decision.Entries.Single().FiredRules.Should().BeEmpty();
     }
 }

@@ -3,6 +3,10 @@ namespace Dnd.Rules.Consent;
 /// <summary>One immutable line of a contact's consent history: what was asked, what was decided, and why.</summary>
 /// <param name="Rule">The rule that turned the event into a requested change.</param>
 /// <param name="PolicyRule">The override rule that allowed or refused it; null when nothing was requested.</param>
+/// <param name="FiredRules">
+/// Every rule that fired on the decision, in firing order (NRules' RuleFiredEvent): the classifier's, then the override
+/// policy's. The first of each group decided; empty for lines no rule made (inbound DND, adopted address consent).
+/// </param>
 public sealed record ConsentLedgerEntry(
     long Sequence,
     DateTimeOffset At,
@@ -14,4 +18,5 @@ public sealed record ConsentLedgerEntry(
     DndStatus? After,
     string Rule,
     string? PolicyRule,
-    string Explanation);
+    string Explanation,
+    IReadOnlyList<string>? FiredRules = null);

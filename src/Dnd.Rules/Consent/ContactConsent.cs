@@ -66,9 +66,10 @@ public sealed class ContactConsent
 
     internal ConsentLedgerEntry Append(
         DateTimeOffset at, string evt, Actor actor, Channel? channel, Verdict verdict,
-        DndStatus? before, DndStatus? after, string rule, string? policyRule, string explanation)
+        DndStatus? before, DndStatus? after, string rule, string? policyRule, string explanation,
+        IReadOnlyList<string>? firedRules = null)
     {
-        var entry = new ConsentLedgerEntry(++LastSequence, at, evt, actor, channel, verdict, before, after, rule, policyRule, explanation);
+        var entry = new ConsentLedgerEntry(++LastSequence, at, evt, actor, channel, verdict, before, after, rule, policyRule, explanation, firedRules);
         _ledger.Add(entry);
         return entry;
     }

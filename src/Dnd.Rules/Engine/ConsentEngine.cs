@@ -25,7 +25,7 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         if (classification.Kind == ChangeKind.None)
         {
             var entry = contact.Append(at, description, evt.Actor, null, Verdict.Unchanged, null, null,
-                classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.{Trace(classification.Rule, classification.Fired)}");
+                classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.", classification.Fired);
             return new ConsentDecision(description, classification, [], [entry]);
         }
 
@@ -40,7 +40,7 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
             contact.Set(channel, after);
             outcomes.Add(new ChannelOutcome(channel, judgement.Verdict, before, after, judgement.Rule, judgement.Reason));
             entries.Add(contact.Append(at, description, evt.Actor, channel, judgement.Verdict, before.Status, after.Status,
-                classification.Rule, judgement.Rule, Explain(channel, judgement, before, after, classification)));
+                classification.Rule, judgement.Rule, Explain(channel, judgement, before, after, classification), [.. classification.Fired, .. judgement.Fired]));
         }
         return new ConsentDecision(description, classification, outcomes, entries);
     }
@@ -83,12 +83,5 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         : new ChannelDnd(DndStatus.Inactive, null, evt.Note ?? c.Message, evt.Source, at);
 
     private static string Explain(Channel channel, Judgement j, ChannelDnd before, ChannelDnd after, Classification c) =>
-        $"{channel.ToWire()} {before.Status}→{after.Status} ({j.Verdict}). {c.Rule}: {c.Message}.{Trace(c.Rule, c.Fired)} {j.Rule}: {j.Reason}.{Trace(j.Rule, j.Fired)}";
-
-    /// <summary>
-    /// The rules that fired, when they were more than the one that decided (the lower ones' answers were not kept) or
-    /// the decision came from a data table one rule read: the ledger line then shows every rule that had a say.
-    /// </summary>
-    private static string Trace(string decided, IReadOnlyList<string> fired) =>
-        fired.Count == 0 || (fired.Count == 1 && fired[0] == decided) ? "" : $" [rules fired: {string.Join(", ", fired)}]";
+        $"{channel.ToWire()} {before.Status}→{after.Status} ({j.Verdict}). {c.Rule}: {c.Message}. {j.Rule}: {j.Reason}.";
 }

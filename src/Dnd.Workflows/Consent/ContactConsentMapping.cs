@@ -56,6 +56,7 @@ public static class ContactConsentMapping
         Rule = e.Rule,
         PolicyRule = e.PolicyRule,
         Explanation = e.Explanation,
+        FiredRules = e.FiredRules is { Count: > 0 } fired ? string.Join(",", fired) : null,
     };
 
     public static int GetStatus(ContactRecord row, Channel channel) => channel switch

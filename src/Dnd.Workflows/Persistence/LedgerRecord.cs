@@ -22,6 +22,6 @@ public sealed class LedgerRecord
     public string? PolicyRule { get; set; }
     public required string Explanation { get; set; }
 
-    /// <summary>The rules that fired for this line, when more than the decider did (not written yet: null on every line so far).</summary>
+    /// <summary>Every rule that fired for this line, in firing order, comma-separated (rule names hold no commas); null when none did.</summary>
     public string? FiredRules { get; set; }
 }

@@ -10,6 +10,7 @@ namespace Dnd.Host.Api.Contacts;
 /// <param name="Address">The address of an address's own line; null on a contact's line.</param>
 /// <param name="Before">The channel's status before: Inactive, Active or Permanent; null when nothing was asked of a channel.</param>
 /// <param name="PolicyRule">The override rule that allowed or refused the change; null when nothing was requested.</param>
+/// <param name="FiredRules">Every rule that fired, in firing order: the classifier's, then the override policy's (the first of each decided).</param>
 public sealed record LedgerEntryDto(
     long Id,
     string AccountId,
@@ -25,8 +26,10 @@ public sealed record LedgerEntryDto(
     string? After,
     string Rule,
     string? PolicyRule,
-    string Explanation)
+    string Explanation,
+    IReadOnlyList<string> FiredRules)
 {
     public static LedgerEntryDto From(LedgerRecord r) => new(r.Id, r.AccountId, r.ContactId, r.Address, r.Sequence, r.At, r.Event, r.Actor,
-        r.Channel, r.Verdict, r.Before, r.After, r.Rule, r.PolicyRule, r.Explanation);
+        r.Channel, r.Verdict, r.Before, r.After, r.Rule, r.PolicyRule, r.Explanation,
+        r.FiredRules?.Split(',') ?? []);
 }
