@@ -1,0 +1,29 @@
+using Dnd.Host.Api.Accounts;
+using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Conversations;
+using Dnd.Host.Api.Forms;
+using Dnd.Host.Api.SmartLists;
+using Dnd.Host.Api.Workflows;
+using Dnd.Host.Auth;
+
+namespace Dnd.Host.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>The HighLevel-compatible API, every route behind an account's API key.</summary>
+    public static WebApplication MapDndApi(this WebApplication app)
+    {
+        var api = app.MapGroup("").RequireApiKey();
+        api.MapContactEndpoints();
+        api.MapContactSearchEndpoints();
+        api.MapAddressConsentEndpoints();
+        api.MapContactWorkflowEndpoints();
+        api.MapMessageEndpoints();
+        api.MapWorkflowEndpoints();
+        api.MapSmartListEndpoints();
+        api.MapFormEndpoints();
+        api.MapAccountSettingsEndpoints();
+        app.MapAdminEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Dnd.Host.Api.Contacts;
+using Dnd.Host.Auth;
+using Dnd.Host.Errors;
+
+namespace Dnd.Host.Api;
+
+public static class ApiServices
+{
+    /// <summary>What the HTTP API needs: the caller's account, contact commands, and RFC 7807 problems for every error.</summary>
+    public static WebApplicationBuilder AddDndApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AccountContext>();
+        builder.Services.AddScoped<ContactDndApplier>();
+        builder.Services.AddScoped<ContactCommands>();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures reach ProblemExceptionHandler, which says what was wrong; otherwise they are a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums travel as their documented names only: "99" or 99 is not a status.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+using Dnd.Workflows;
+using Dnd.Workflows.Messaging;
+using Dnd.Workflows.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Dnd.Host.Configuration;
+
+public static class ConfigurationServices
+{
+    /// <summary>The Dnd:* options, the rule data (shipped tables, or the Dnd:RulesFolder's), and the database the workflows and consent run on.</summary>
+    public static WebApplicationBuilder AddDndCore(this WebApplicationBuilder builder)
+    {
+        var root = builder.Environment.ContentRootPath;
+        builder.Services.Configure<DndOptions>(builder.Configuration.GetSection("Dnd"));
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Dnd:Messaging"));
+        builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
+        builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
+            o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
+        builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
+        builder.Services.AddDndWorkflows(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DndOptions>>().Value.Database;
+            return (database.Provider, database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+                ? ContentPaths.SqliteConnectionString(root, database.ConnectionString)
+                : database.ConnectionString);
+        });
+        return builder;
+    }
+}
