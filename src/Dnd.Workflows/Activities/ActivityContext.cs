@@ -29,6 +29,9 @@ public sealed class ActivityContext
     public async Task<ConsentDecision> ApplyConsentAsync(ConsentEvent evt) =>
         await Write.Consent.ApplyAsync(Contact, evt, await Service<AccountSettingsStore>().SettingsAsync(Instance.AccountId));
 
+    /// <summary>The run's variables; what a step sets is saved with the step.</summary>
+    public WorkflowVariables Variables => new(Instance);
+
     /// <summary>This step's value of one of its activity's inputs.</summary>
     public T Get<T>(Input<T> input) => input.Read(Node);
 

@@ -7,7 +7,7 @@ using Dnd.Workflows.Persistence;
 namespace Dnd.Workflows.Activities;
 
 /// <summary>Branches on the contact as it is when the step runs: its DND on a channel, a tag, or a field's value.</summary>
-[Activity("Flow", "If/Else", "Goes True or False on a condition over the contact: DND on a channel, a tag, or a field's value.")]
+[Activity("Flow", "If/Else", "Goes True or False on a condition: the contact's DND on a channel, a tag, a field's value, or a variable of the run.")]
 [FlowNode(True, False)]
 public sealed class IfElse : IActivity, IValidatesNode
 {
@@ -21,9 +21,10 @@ public sealed class IfElse : IActivity, IValidatesNode
         DndOn,
         HasTag,
         FieldEquals,
+        VariableEquals,
     }
 
-    [Input("What to test: dndOn (channel), hasTag (tag) or fieldEquals (field, value).", DefaultValue = "dndOn", Required = true)]
+    [Input("What to test: dndOn (channel), hasTag (tag), fieldEquals (field, value) or variableEquals (variable, value).", DefaultValue = "dndOn", Required = true)]
     public Input<Test> Condition { get; } = new();
 
     [Input("dndOn: the channel; \"all\" is true only when DND blocks every channel.", DefaultValue = InputTypes.AllChannels)]
@@ -35,12 +36,15 @@ public sealed class IfElse : IActivity, IValidatesNode
     [Input("fieldEquals: firstName, lastName, email, phone, companyName, source, or a custom field's id.")]
     public Input<string> Field { get; } = new();
 
-    [Input("fieldEquals: the value (case ignored); empty tests that the field is empty.")]
+    [Input("variableEquals: the variable's name (set by a Set variable step).")]
+    public Input<string> Variable { get; } = new();
+
+    [Input("fieldEquals, variableEquals: the value (case ignored); empty tests that it is empty or unset.")]
     public Input<string> Value { get; } = new();
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var (holds, why) = Evaluate(context.Node, context.Contact);
+        var (holds, why) = Evaluate(context.Node, context.Contact, context.Variables);
         return ValueTask.FromResult(ActivityResult.Leave(holds ? True : False, why));
     }
 
@@ -55,10 +59,14 @@ public sealed class IfElse : IActivity, IValidatesNode
         {
             yield return "field is required for fieldEquals";
         }
+        if (condition == Test.VariableEquals && !WorkflowVariables.IsName(Variable.Read(node)?.Trim()))
+        {
+            yield return "variable must name a variable for variableEquals";
+        }
     }
 
     /// <returns>Whether the condition holds, and why, for the step's log.</returns>
-    public (bool Holds, string Why) Evaluate(ActivityNode node, ContactRecord contact)
+    public (bool Holds, string Why) Evaluate(ActivityNode node, ContactRecord contact, WorkflowVariables variables)
     {
         switch (Condition.Read(node))
         {
@@ -70,6 +78,12 @@ public sealed class IfElse : IActivity, IValidatesNode
                 var tag = Tag.Read(node)?.Trim() ?? "";
                 var has = contact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase);
                 return (has, $"{(has ? "has" : "does not have")} tag '{tag}'");
+            case Test.VariableEquals:
+                var variable = Variable.Read(node)?.Trim() ?? "";
+                var held = variables.Get(variable) ?? "";
+                var wanted = Value.Read(node)?.Trim() ?? "";
+                var same = string.Equals(held.Trim(), wanted, StringComparison.OrdinalIgnoreCase);
+                return (same, $"variable {variable} is{(same ? "" : " not")} '{wanted}'");
             default:
                 var field = Field.Read(node)?.Trim() ?? "";
                 var actual = FieldValue(contact, field) ?? "";

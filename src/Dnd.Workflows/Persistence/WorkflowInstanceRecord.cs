@@ -16,6 +16,9 @@ public sealed class WorkflowInstanceRecord
     /// <summary>Trigger payload and anything activities keep between steps, as JSON.</summary>
     public string InputJson { get; set; } = "{}";
 
+    /// <summary>The variables steps set (Set variable) and read (If/Else, templates), as a JSON object of strings.</summary>
+    public string VariablesJson { get; set; } = "{}";
+
     public int StepCount { get; set; }
     public string? Fault { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -26,11 +26,18 @@ public sealed class TemplateRenderer
     }
 
     /// <exception cref="TemplateException">The template does not parse or fails while rendering.</exception>
-    public string Render(string text, ContactRecord contact)
+    /// <param name="variables">The workflow instance's variables, as {{ variables.name }}; none outside a workflow.</param>
+    public string Render(string text, ContactRecord contact, IReadOnlyDictionary<string, string>? variables = null)
     {
         var template = Parse(text);
         var globals = new ScriptObject();
         globals.Add("contact", ContactModel(contact));
+        var vars = new ScriptObject();
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            vars.Add(name, value);
+        }
+        globals.Add("variables", vars);
         var context = new TemplateContext(Builtins) { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
         context.PushGlobal(globals);
         try

@@ -15,10 +15,12 @@ public static class MigratedDatabase
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
-        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules");
+        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
-        (await ExistingSchema.ReadAsync(db.Database, default)).Tables["Ledger"].Should().Contain(nameof(LedgerRecord.FiredRules));
+        var schema = await ExistingSchema.ReadAsync(db.Database, default);
+        schema.Tables["Ledger"].Should().Contain(nameof(LedgerRecord.FiredRules));
+        schema.Tables["WorkflowInstances"].Should().Contain(nameof(WorkflowInstanceRecord.VariablesJson));
     }
 
     /// <summary>The data <see cref="PreviousRelease"/> wrote, read back through the API and the DbContext.</summary>

@@ -79,6 +79,6 @@ public class ActivityDeclarationTests
 
         registry.Descriptors.Select(d => d.Type).Should().BeEquivalentTo(
             ActivityRegistry.Discover(typeof(Send).Assembly).Select(t => t.Name));
-        registry.Descriptors.Should().HaveCount(8);
+        registry.Descriptors.Should().HaveCount(9);
     }
 }

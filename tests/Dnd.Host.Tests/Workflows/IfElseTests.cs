@@ -66,4 +66,36 @@ public class IfElseTests(SharedApp shared) : IClassFixture<SharedApp>
         errors.Should().Contain("activity 'check': tag is required for hasTag");
         errors.Should().Contain(e => e.StartsWith("activity 'x': condition: 'sometimes' is not one of dndon, hastag, fieldequals"));
     }
+
+    [Fact]
+    public async Task A_variable_set_by_one_step_is_read_by_a_later_one_and_shown_on_the_instance()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var id = "plan-" + account.Id;
+        await PublishAsync(account, Definition(id,
+            [
+                Activity("remember", "SetVariable", new { name = "plan", value = "{{ contact.first_name }}-gold" }),
+                Activity("check", "IfElse", new { condition = "variableEquals", variable = "plan", value = "ada-GOLD" }),
+            ],
+            [Connect("remember", "Done", "check")]));
+        var contact = (await account.CreateContactAsync(new { phone = "+15550710004", firstName = "Ada" })).GetProperty("id").GetString()!;
+
+        var done = await UntilStatusAsync(account, await StartAsync(account, contact, id), "Finished");
+
+        Log(done).Should().Contain(l => l.Activity == "check" && l.Outcome == "True");
+        done.GetProperty("instance").GetProperty("variables").GetProperty("plan").GetString().Should().Be("Ada-gold");
+    }
+
+    [Fact]
+    public async Task A_variable_needs_a_name_a_template_can_read()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var bad = Definition("vars", [Activity("v", "SetVariable", new { name = "2 words", value = "x" }), Activity("c", "IfElse", new { condition = "variableEquals" })], []);
+
+        var problem = await Http.ProblemAsync(await account.Client.PutAsJsonAsync("/workflows/vars", bad), 422);
+
+        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        errors.Should().Contain(e => e.StartsWith("activity 'v': name must be letters, digits and _"));
+        errors.Should().Contain("activity 'c': variable must name a variable for variableEquals");
+    }
 }

@@ -16,7 +16,7 @@ public class WorkflowDefinitionTests(SharedApp shared) : IClassFixture<SharedApp
         var activities = (await Http.JsonAsync(await account.Client.GetAsync("/workflows/activities"))).GetProperty("activities").EnumerateArray().ToList();
 
         activities.Select(a => a.GetProperty("type").GetString()).Should().BeEquivalentTo(
-            "DndChangedTrigger", "FormSubmittedTrigger", "SetDnd", "Send", "Delay", "WaitForReply", "RemoveFromAllWorkflows", "IfElse");
+            "DndChangedTrigger", "FormSubmittedTrigger", "SetDnd", "Send", "Delay", "WaitForReply", "RemoveFromAllWorkflows", "IfElse", "SetVariable");
         var send = activities.Single(a => a.GetProperty("type").GetString() == "Send");
         send.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()).Should().Equal("Done", "Blocked");
         send.GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Contain(["channel", "body"]);

@@ -1,3 +1,4 @@
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Workflows;
@@ -5,6 +6,7 @@ namespace Dnd.Host.Api.Workflows;
 /// <summary>A contact's run through one version of a workflow.</summary>
 /// <param name="CurrentActivityId">The activity to run next (Running) or waiting on a bookmark (Suspended).</param>
 /// <param name="InputJson">Trigger payload and what activities keep between steps, as JSON.</param>
+/// <param name="Variables">The variables the run's steps set.</param>
 /// <param name="Fault">Why a Faulted instance stopped.</param>
 public sealed record WorkflowInstanceDto(
     string Id,
@@ -15,6 +17,7 @@ public sealed record WorkflowInstanceDto(
     WorkflowStatus Status,
     string? CurrentActivityId,
     string InputJson,
+    IReadOnlyDictionary<string, string> Variables,
     int StepCount,
     string? Fault,
     DateTimeOffset CreatedAt,
@@ -22,5 +25,5 @@ public sealed record WorkflowInstanceDto(
     long Revision)
 {
     public static WorkflowInstanceDto From(WorkflowInstanceRecord i) => new(i.Id, i.AccountId, i.ContactId, i.DefinitionId, i.DefinitionVersion,
-        i.Status, i.CurrentActivityId, i.InputJson, i.StepCount, i.Fault, i.CreatedAt, i.UpdatedAt, i.Revision);
+        i.Status, i.CurrentActivityId, i.InputJson, new WorkflowVariables(i).All, i.StepCount, i.Fault, i.CreatedAt, i.UpdatedAt, i.Revision);
 }
