@@ -34,7 +34,7 @@ public static class WorkflowServices
         services.AddSingleton<AccountLocks>();
         services.AddSingleton<SqliteWriters>();
         services.AddScoped<AccountWrites>();
-        services.AddSingleton<Caching.AccountCache>();
+        services.AddSingleton<AccountCache>();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<IConsentRows, EfConsentRows>();
         services.AddScoped<ConsentStore>();

@@ -4,7 +4,6 @@ using Dnd.Rules.Events;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Workflows.Activities;

@@ -1,6 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Model;
-using Dnd.Workflows.Runtime;
+using Dnd.Workflows.Triggers;
 
 namespace Dnd.Workflows.Activities;
 

@@ -1,6 +1,6 @@
 using Dnd.Rules.Events;
 using Dnd.Workflows.Model;
-using Dnd.Workflows.Runtime;
+using Dnd.Workflows.Triggers;
 
 namespace Dnd.Workflows.Activities;
 

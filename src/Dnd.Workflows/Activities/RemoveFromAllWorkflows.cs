@@ -1,5 +1,4 @@
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
 
 namespace Dnd.Workflows.Activities;
 

@@ -1,4 +1,3 @@
-using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
 using Dnd.Rules.Data;
 

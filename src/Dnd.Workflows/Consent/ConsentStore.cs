@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
+using Dnd.Workflows.Triggers;
 
 namespace Dnd.Workflows.Consent;
 

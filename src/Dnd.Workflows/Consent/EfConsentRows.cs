@@ -1,6 +1,5 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Workflows.Consent;
@@ -33,7 +32,7 @@ public sealed class EfConsentRows(DndDbContext db) : IConsentRows
         db.ProcessedWebhooks.AsNoTracking().SingleOrDefaultAsync(w => w.AccountId == accountId && w.Provider == provider && w.EventId == eventId, ct);
 
     public Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
-        InboundReplies.AwaitingReply(db.Bookmarks, accountId, contactId, channel).AnyAsync(ct);
+        db.Bookmarks.AwaitingReply(accountId, contactId, channel).AnyAsync(ct);
 
     public void Add(object row) => db.Add(row);
 

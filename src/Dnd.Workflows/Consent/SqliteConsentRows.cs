@@ -1,7 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Persistence.Rows;
-using Dnd.Workflows.Activities;
 
 namespace Dnd.Workflows.Consent;
 
@@ -36,7 +35,7 @@ public sealed class SqliteConsentRows(SqliteRows rows) : IConsentRows
     public Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
         Task.FromResult(rows.Exists(
             "SELECT 1 FROM \"Bookmarks\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Kind\" = $p2 AND (\"Channel\" IS NULL OR \"Channel\" = $p3) LIMIT 1",
-            accountId, contactId, BookmarkRequest.Reply, channel));
+            accountId, contactId, BookmarkQueries.Reply, channel));
 
     public void Add(object row)
     {

@@ -9,4 +9,7 @@ public sealed class MessagingOptions
     public string UnsubscribeSigningKey { get; set; } = "";
 
     public string SmsOptOutFooter { get; set; } = "Reply STOP to unsubscribe.";
+
+    /// <summary>How often the outbox dispatcher looks for queued messages (Dnd:Messaging:PollInterval).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

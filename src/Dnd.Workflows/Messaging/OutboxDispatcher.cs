@@ -1,7 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +15,7 @@ namespace Dnd.Workflows.Messaging;
 /// later decision blocks is cancelled with the reason and that decision's ledger line, never delivered. Runs
 /// only where a transport is registered; without one, messages stay queued.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WorkflowWorkerOptions> options,
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcher> logger, IMessageTransport? transport = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,5 +1,6 @@
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Dnd.Workflows.Activities;
 
 namespace Dnd.Workflows.Runtime;
 

@@ -14,7 +14,7 @@ public sealed class InboundReplies(IServiceScopeFactory scopes, WorkflowRuntime 
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-            ids = await AwaitingReply(db.Bookmarks, accountId, contactId, channel).Select(b => b.Id).ToListAsync(ct);
+            ids = await db.Bookmarks.AwaitingReply(accountId, contactId, channel).Select(b => b.Id).ToListAsync(ct);
         }
         var resumed = 0;
         foreach (var id in ids)
@@ -26,9 +26,4 @@ public sealed class InboundReplies(IServiceScopeFactory scopes, WorkflowRuntime 
         }
         return resumed;
     }
-
-    /// <summary>The contact's workflows waiting for a reply on this channel (or on any).</summary>
-    public static IQueryable<BookmarkRecord> AwaitingReply(IQueryable<BookmarkRecord> bookmarks, string accountId, string contactId, string channel) =>
-        bookmarks.Where(b => b.AccountId == accountId && b.ContactId == contactId && b.Kind == BookmarkRequest.Reply
-                             && (b.Channel == null || b.Channel == channel));
 }

@@ -1,5 +1,6 @@
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Persistence.Rows;
+using Dnd.Workflows.Activities;
 
 namespace Dnd.Workflows.Runtime;
 

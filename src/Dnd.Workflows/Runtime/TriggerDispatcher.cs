@@ -5,6 +5,7 @@ using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Dnd.Workflows.Triggers;
 
 namespace Dnd.Workflows.Runtime;
 

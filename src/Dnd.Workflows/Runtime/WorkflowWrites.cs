@@ -3,6 +3,7 @@ using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Templates;
 using Microsoft.Extensions.DependencyInjection;
+using Dnd.Workflows.Activities;
 
 namespace Dnd.Workflows.Runtime;
 

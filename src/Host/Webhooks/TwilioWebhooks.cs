@@ -2,7 +2,6 @@ using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Policy;
-using Dnd.Workflows.Caching;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Contacts;
 using Dnd.Workflows.Messaging;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Workflows.Caching;
+using Dnd.Workflows.Consent;
 
 namespace Dnd.Host.Tests.Api;
 

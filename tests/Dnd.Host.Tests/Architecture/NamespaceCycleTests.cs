@@ -5,7 +5,7 @@ namespace Dnd.Host.Tests.Architecture;
 /// <summary>The folder layout is the architecture: within a project, namespaces depend on each other one way only.</summary>
 public class NamespaceCycleTests
 {
-    public static TheoryData<string> Projects => new() { "Dnd.Rules", "Dnd.Host" };
+    public static TheoryData<string> Projects => new() { "Dnd.Rules", "Dnd.Host", "Dnd.Workflows" };
 
     [Theory]
     [MemberData(nameof(Projects))]

@@ -99,7 +99,7 @@ public class WorkQueryPlanTests : IAsyncLifetime
         var stalled = await PlanAsync(_db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= before)
             .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(500));
         var triggers = await PlanAsync(_db.PendingTriggers.OrderBy(t => t.CreatedAt).Take(500));
-        var replies = await PlanAsync(InboundReplies.AwaitingReply(_db.Bookmarks, "a", "c", "sms"));
+        var replies = await PlanAsync(_db.Bookmarks.AwaitingReply("a", "c", "sms"));
 
         bookmarks.Should().Contain("USING INDEX IX_Bookmarks_InstanceId");
         stalled.Should().Contain("USING INDEX IX_WorkflowInstances_Status_UpdatedAt").And.NotContain("TEMP B-TREE");

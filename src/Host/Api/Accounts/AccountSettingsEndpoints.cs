@@ -3,7 +3,6 @@ using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Data;
 using Dnd.Rules.Engine;
-using Dnd.Workflows.Caching;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;

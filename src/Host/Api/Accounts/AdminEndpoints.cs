@@ -1,9 +1,9 @@
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
-using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Dnd.Workflows.Consent;
 
 namespace Dnd.Host.Api.Accounts;
 

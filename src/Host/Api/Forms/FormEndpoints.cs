@@ -3,6 +3,7 @@ using Dnd.Host.Auth;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dnd.Workflows.Triggers;
 
 namespace Dnd.Host.Api.Forms;
 

@@ -1,7 +1,7 @@
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Messaging;
 
-namespace Dnd.Workflows.Runtime;
+namespace Dnd.Workflows.Activities;
 
 /// <summary>
 /// What one workflow write reads and stages through, all on the same rows: consent (a SetDnd step), the outbox (a

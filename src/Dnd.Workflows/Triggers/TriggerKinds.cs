@@ -1,4 +1,4 @@
-namespace Dnd.Workflows.Runtime;
+namespace Dnd.Workflows.Triggers;
 
 public static class TriggerKinds
 {

@@ -1,6 +1,6 @@
 using Dnd.Workflows.Persistence;
 
-namespace Dnd.Workflows.Runtime;
+namespace Dnd.Workflows.Activities;
 
 /// <summary>
 /// The workflow rows one account write reads and stages (instances, bookmarks, pending triggers, the execution log),

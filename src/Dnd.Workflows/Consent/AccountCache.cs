@@ -1,10 +1,10 @@
-using Dnd.Workflows.Consent;
+using Dnd.Rules.Data;
+using Dnd.Workflows.Caching;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Dnd.Rules.Data;
 
-namespace Dnd.Workflows.Caching;
+namespace Dnd.Workflows.Consent;
 
 /// <summary>
 /// The accounts rows (provider secrets, settings already parsed) this process has read recently, so webhooks and

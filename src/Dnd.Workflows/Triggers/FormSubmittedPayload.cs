@@ -1,3 +1,3 @@
-namespace Dnd.Workflows.Runtime;
+namespace Dnd.Workflows.Triggers;
 
 public sealed record FormSubmittedPayload(string FormId, bool ExplicitConsent);
