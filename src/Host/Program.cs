@@ -66,6 +66,8 @@ api.MapAddressConsentEndpoints();
 api.MapContactWorkflowEndpoints();
 api.MapMessageEndpoints();
 api.MapWorkflowEndpoints();
+api.MapWorkflowLifecycleEndpoints();
+api.MapWorkflowTemplateEndpoints();
 api.MapSmartListEndpoints();
 api.MapFormEndpoints();
 api.MapAccountSettingsEndpoints();
