@@ -103,6 +103,11 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
     public Task<WorkflowDefinitionRecord> UnpublishAsync(string accountId, string id, CancellationToken ct = default) =>
         ChangeLatestAsync(accountId, id, latest => latest.Unpublished = true, ct);
 
+    /// <summary>Publishes the latest version again (re-enables an unpublished workflow), with no new version.</summary>
+    /// <exception cref="WorkflowNotFoundException">No such workflow for the account.</exception>
+    public async Task<WorkflowDefinition> RepublishAsync(string accountId, string id, CancellationToken ct = default) =>
+        Cache(await ChangeLatestAsync(accountId, id, latest => latest.Unpublished = false, ct));
+
     /// <summary>Unpublishes and hides the workflow; its versions stay, for the instances still running them.</summary>
     /// <exception cref="WorkflowNotFoundException">No such workflow for the account.</exception>
     public Task<WorkflowDefinitionRecord> DeleteAsync(string accountId, string id, CancellationToken ct = default) =>

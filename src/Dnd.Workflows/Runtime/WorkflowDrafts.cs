@@ -44,12 +44,17 @@ public sealed class WorkflowDrafts(IServiceScopeFactory scopes, DefinitionStore 
             .Where(d => d.OwnerAccountId == accountId).ToListAsync(ct);
     }
 
-    /// <summary>Publishes the draft as a new version and removes it.</summary>
-    /// <exception cref="WorkflowNotFoundException">The account has no draft of this id.</exception>
+    /// <summary>Publishes the draft as a new version and removes it; with no draft, publishes the latest version again.</summary>
+    /// <exception cref="WorkflowNotFoundException">The account has neither a draft nor a workflow of this id.</exception>
     /// <exception cref="WorkflowValidationException">The draft cannot run; it stays a draft.</exception>
     public async Task<WorkflowDefinition> PublishAsync(string accountId, string id, CancellationToken ct = default)
     {
-        var draft = await FindAsync(accountId, id, ct) ?? throw new WorkflowNotFoundException(id);
+        var draft = await FindAsync(accountId, id, ct);
+        if (draft is null)
+        {
+            // "Publish" on an unpublished workflow with no pending edits turns it back on as it was.
+            return await definitions.RepublishAsync(accountId, id, ct);
+        }
         var published = await definitions.PublishAsync(WorkflowJson.Parse(draft.Json), "draft", accountId, ct);
         // Only the draft that was published goes: one saved meanwhile is newer work and stays.
         await DiscardAsync(accountId, id, onlyIf: draft.Json, ct);

@@ -48,7 +48,10 @@ public static class WorkflowLifecycleEndpoints
         return TypedResults.Ok(new WorkflowDraftResponse(draft, store.Problems(draft), saved.SavedAt));
     }
 
-    /// <summary>Publishes the draft as the next version (and re-enables an unpublished workflow); 422 leaves the draft as it was.</summary>
+    /// <summary>
+    /// Publishes the draft as the next version (which re-enables an unpublished workflow), or with no draft re-enables the
+    /// latest version as it was; 422 leaves the draft as it was.
+    /// </summary>
     private static async Task<Ok<WorkflowDefinition>> PublishDraftAsync(string workflowId, AccountContext account, WorkflowDrafts drafts,
         CancellationToken ct) =>
         TypedResults.Ok(await drafts.PublishAsync(account.AccountId, workflowId, ct));
@@ -77,23 +80,16 @@ public static class WorkflowLifecycleEndpoints
     /// Unpublishes and hides the workflow, and drops its draft. Its versions are kept: instances already running finish
     /// on theirs, or are removed with DELETE /contacts/{contactId}/workflow/{workflowId}.
     /// </summary>
-    private static async Task<NoContent> DeleteAsync(string workflowId, AccountContext account, DefinitionStore store, WorkflowDrafts drafts,
-        CancellationToken ct)
+    private static async Task<Ok<WorkflowSummaryDto>> DeleteAsync(string workflowId, AccountContext account, DefinitionStore store,
+        WorkflowDrafts drafts, CancellationToken ct)
     {
-        var drafted = await drafts.FindAsync(account.AccountId, workflowId, ct) is not null;
-        if (!await store.IsLiveAsync(account.AccountId, workflowId, ct))
-        {
-            // A workflow that was only ever a draft is deleted by dropping the draft.
-            if (!drafted)
-            {
-                throw new WorkflowNotFoundException(workflowId);
-            }
-        }
-        else
-        {
-            await store.DeleteAsync(account.AccountId, workflowId, ct);
-        }
+        var draft = await drafts.FindAsync(account.AccountId, workflowId, ct);
+        // A workflow that was only ever a draft is deleted by dropping the draft.
+        var deleted = await store.IsLiveAsync(account.AccountId, workflowId, ct) ? await store.DeleteAsync(account.AccountId, workflowId, ct)
+            : draft is null ? throw new WorkflowNotFoundException(workflowId)
+            : null;
         await drafts.DiscardAsync(account.AccountId, workflowId, ct: ct);
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new WorkflowSummaryDto(workflowId, deleted?.Name ?? draft!.Name, "deleted", deleted?.Version ?? 0, account.AccountId,
+            HasDraft: false, deleted?.DeletedAt ?? draft!.SavedAt));
     }
 }
