@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 using Dnd.Workflows.Model;
@@ -36,7 +37,7 @@ public static class WorkflowLifecycleEndpoints
         }
         var problems = await drafts.SaveAsync(account.AccountId, body, ct);
         var saved = await drafts.FindAsync(account.AccountId, workflowId, ct) ?? throw new WorkflowNotFoundException(workflowId);
-        return TypedResults.Ok(new WorkflowDraftResponse(WorkflowJson.Parse(saved.Json), problems, saved.SavedAt));
+        return TypedResults.Ok(new WorkflowDraftResponse(JsonDocument.Parse(saved.Json).RootElement, problems, saved.SavedAt));
     }
 
     /// <exception cref="WorkflowNotFoundException">404: the account has no draft of this id.</exception>
@@ -44,8 +45,8 @@ public static class WorkflowLifecycleEndpoints
         DefinitionStore store, CancellationToken ct)
     {
         var saved = await drafts.FindAsync(account.AccountId, workflowId, ct) ?? throw new WorkflowNotFoundException(workflowId);
-        var draft = WorkflowJson.Parse(saved.Json);
-        return TypedResults.Ok(new WorkflowDraftResponse(draft, store.Problems(draft), saved.SavedAt));
+        return TypedResults.Ok(new WorkflowDraftResponse(JsonDocument.Parse(saved.Json).RootElement, store.Problems(WorkflowJson.Parse(saved.Json)),
+            saved.SavedAt));
     }
 
     /// <summary>
