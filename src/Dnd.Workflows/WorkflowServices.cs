@@ -49,6 +49,8 @@ public static class WorkflowServices
         services.AddDndActivities();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<WorkflowDrafts>();
+        services.AddSingleton<WorkflowTemplates>();
         services.AddScoped<WorkflowWrites>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TriggerDispatcher>();

@@ -501,6 +501,9 @@ namespace Dnd.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Dnd.Workflows.Persistence.WorkflowDefinitionRecord", b =>
                 {
+                    b.Property<string>("OwnerAccountId")
+                        .HasColumnType("text");
+
                     b.Property<string>("DefinitionId")
                         .HasColumnType("text");
 
@@ -510,6 +513,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsLatest")
                         .HasColumnType("boolean");
@@ -522,9 +528,6 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("OwnerAccountId")
-                        .HasColumnType("text");
-
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -532,9 +535,36 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("DefinitionId", "Version");
+                    b.Property<bool>("Unpublished")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("OwnerAccountId", "DefinitionId", "Version");
 
                     b.ToTable("WorkflowDefinitions");
+                });
+
+            modelBuilder.Entity("Dnd.Workflows.Persistence.WorkflowDraftRecord", b =>
+                {
+                    b.Property<string>("OwnerAccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DefinitionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OwnerAccountId", "DefinitionId");
+
+                    b.ToTable("WorkflowDrafts");
                 });
 
             modelBuilder.Entity("Dnd.Workflows.Persistence.WorkflowInstanceRecord", b =>

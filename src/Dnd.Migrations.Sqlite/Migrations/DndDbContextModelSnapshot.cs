@@ -491,6 +491,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Dnd.Workflows.Persistence.WorkflowDefinitionRecord", b =>
                 {
+                    b.Property<string>("OwnerAccountId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionId")
                         .HasColumnType("TEXT");
 
@@ -500,6 +503,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLatest")
                         .HasColumnType("INTEGER");
@@ -512,9 +518,6 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OwnerAccountId")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("PublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -522,9 +525,36 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DefinitionId", "Version");
+                    b.Property<bool>("Unpublished")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerAccountId", "DefinitionId", "Version");
 
                     b.ToTable("WorkflowDefinitions");
+                });
+
+            modelBuilder.Entity("Dnd.Workflows.Persistence.WorkflowDraftRecord", b =>
+                {
+                    b.Property<string>("OwnerAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerAccountId", "DefinitionId");
+
+                    b.ToTable("WorkflowDrafts");
                 });
 
             modelBuilder.Entity("Dnd.Workflows.Persistence.WorkflowInstanceRecord", b =>

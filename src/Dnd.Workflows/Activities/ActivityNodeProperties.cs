@@ -10,4 +10,19 @@ public static class ActivityNodeProperties
         node.Properties.TryGetValue(name, out var v) && v.ValueKind != JsonValueKind.Null
             ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString()
             : null;
+
+    /// <summary>Like <see cref="Text"/>, but false for a string JSON cannot turn into text (a lone surrogate escape).</summary>
+    public static bool TryText(this ActivityNode node, string name, out string? text)
+    {
+        try
+        {
+            text = node.Text(name);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
 }

@@ -12,6 +12,7 @@ public sealed partial class DndDbContext(DbContextOptions<DndDbContext> options)
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<SmartListRecord> SmartLists => Set<SmartListRecord>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowDraftRecord> WorkflowDrafts => Set<WorkflowDraftRecord>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<ExecutionLogRecord> ExecutionLog => Set<ExecutionLogRecord>();
@@ -56,7 +57,9 @@ public sealed partial class DndDbContext(DbContextOptions<DndDbContext> options)
         b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
         b.Entity<SmartListRecord>().HasKey(s => s.Id);
 
-        b.Entity<WorkflowDefinitionRecord>().HasKey(d => new { d.DefinitionId, d.Version });
+        // Ids are per account: the owner leads the key, so an account's workflows are one range.
+        b.Entity<WorkflowDefinitionRecord>().HasKey(d => new { d.OwnerAccountId, d.DefinitionId, d.Version });
+        b.Entity<WorkflowDraftRecord>().HasKey(d => new { d.OwnerAccountId, d.DefinitionId });
         var instance = b.Entity<WorkflowInstanceRecord>();
         instance.HasKey(i => i.Id);
         instance.HasIndex(i => new { i.AccountId, i.ContactId, i.Status });

@@ -134,7 +134,11 @@ public static partial class DefinitionValidator
     {
         foreach (var p in descriptor.Properties)
         {
-            var value = node.Text(p.Name);
+            if (!node.TryText(p.Name, out var value))
+            {
+                yield return $"activity '{node.Id}': {p.Name}: is not valid text";
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(value))
             {
                 if (p.Required && p.Default is null)

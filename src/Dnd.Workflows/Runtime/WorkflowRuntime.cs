@@ -30,7 +30,8 @@ public sealed class WorkflowRuntime(
     public async Task<WorkflowInstanceRecord?> StartAsync(string accountId, string contactId, string definitionId, object? input, CancellationToken ct = default)
     {
         // Read before the write: on SQLite a write holds the database's one writer, which must not wait on a query.
-        var definition = await definitions.GetVisibleAsync(accountId, definitionId, ct: ct) ?? throw new WorkflowNotFoundException(definitionId);
+        // Only the account's own published version starts; never a draft, an unpublished or deleted workflow, or a legacy shared one.
+        var definition = await definitions.GetStartableAsync(accountId, definitionId, ct);
         try
         {
             var (instance, outcome) = await WriteAsync(accountId, async (write, services) =>
@@ -279,7 +280,7 @@ public sealed class WorkflowRuntime(
         {
             return new StepOutcome(StepKind.Stale);
         }
-        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)
+        var definition = await definitions.GetForInstanceAsync(instance.AccountId, instance.DefinitionId, instance.DefinitionVersion, ct)
             ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.DefinitionVersion} is gone");
         var node = definition.Activity(instance.CurrentActivityId);
         var contact = await write.Consent.Rows.FindContactAsync(instance.AccountId, instance.ContactId, ct);

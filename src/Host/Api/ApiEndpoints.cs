@@ -20,6 +20,8 @@ public static class ApiEndpoints
         api.MapContactWorkflowEndpoints();
         api.MapMessageEndpoints();
         api.MapWorkflowEndpoints();
+        api.MapWorkflowLifecycleEndpoints();
+        api.MapWorkflowTemplateEndpoints();
         api.MapSmartListEndpoints();
         api.MapFormEndpoints();
         api.MapAccountSettingsEndpoints();

@@ -51,10 +51,11 @@ public static class ServerStartup
         var folder = scope.ServiceProvider.GetRequiredService<IOptions<WorkflowWorkerOptions>>().Value.DefinitionsFolder;
         if (folder is not null)
         {
-            var problems = await scope.ServiceProvider.GetRequiredService<DefinitionStore>().LoadFolderAsync(folder, ct);
+            // The shipped definitions are templates an account installs; they no longer run for every account.
+            var problems = await scope.ServiceProvider.GetRequiredService<WorkflowTemplates>().LoadFolderAsync(folder, ct);
             foreach (var problem in problems)
             {
-                logger.LogError("Workflow not loaded: {Problem}", problem);
+                logger.LogError("Workflow template not loaded: {Problem}", problem);
             }
         }
     }

@@ -76,6 +76,11 @@ public class TenantIsolationTests(SharedApp shared) : IClassFixture<SharedApp>
             ("GET their workflow's version", () => client.GetAsync($"/workflows/{theirs.Workflow}?version=1")),
             ("GET their workflow's versions", () => client.GetAsync($"/workflows/{theirs.Workflow}/versions")),
             ("GET their instance", () => client.GetAsync($"/workflows/instances/{theirs.Instance}")),
+            ("GET their workflow's draft", () => client.GetAsync($"/workflows/{theirs.Workflow}/draft")),
+            ("publish their workflow's draft", () => client.PostAsync($"/workflows/{theirs.Workflow}/publish", null)),
+            ("unpublish their workflow", () => client.PostAsync($"/workflows/{theirs.Workflow}/unpublish", null)),
+            ("roll back their workflow", () => client.PostAsJsonAsync($"/workflows/{theirs.Workflow}/rollback", new { version = 1 })),
+            ("DELETE their workflow", () => client.DeleteAsync($"/workflows/{theirs.Workflow}")),
             ("add their contact to my workflow", () => client.PostAsync($"/contacts/{theirs.Contact}/workflow/{myWorkflow}", null)),
             ("add my contact to their workflow", () => client.PostAsync($"/contacts/{myContact}/workflow/{theirs.Workflow}", null)),
             ("remove their contact from my workflow", () => client.DeleteAsync($"/contacts/{theirs.Contact}/workflow/{myWorkflow}")),
@@ -98,11 +103,15 @@ public class TenantIsolationTests(SharedApp shared) : IClassFixture<SharedApp>
         }
 
         answers.Should().OnlyContain(a => a.EndsWith(": 404"), "another account's ids must be as unknown as ids that never existed");
-        // Ids of definitions are global: publishing under another account's id is refused as taken, not as unknown.
-        await Http.ProblemAsync(await client.PutAsJsonAsync($"/workflows/{theirs.Workflow}",
-            Definition(theirs.Workflow, [Activity("sms", "Send", new { channel = "SMS", body = "Hijack" })], [])), 409);
         (await SnapshotAsync(theirs.Account, theirs.Contact, theirs.Workflow, theirs.Instance)).Should().Be(theirsBefore);
         (await SnapshotAsync(mine, myContact, myWorkflow, instance: null)).Should().Be(mineBefore);
+        // Workflow ids are each account's own: publishing (or drafting) under their id makes mine and leaves theirs as it was.
+        await PublishAsync(mine, Definition(theirs.Workflow, [Activity("sms", "Send", new { channel = "SMS", body = "Hijack" })], []));
+        await Http.EnsureAsync(await client.PutAsJsonAsync($"/workflows/{theirs.Workflow}/draft",
+            Definition(theirs.Workflow, [Activity("sms", "Send", new { channel = "SMS", body = "Hijack 2" })], [])), 200);
+        (await SnapshotAsync(theirs.Account, theirs.Contact, theirs.Workflow, theirs.Instance)).Should().Be(theirsBefore);
+        (await Http.JsonAsync(await client.GetAsync($"/workflows/{theirs.Workflow}"))).GetProperty("activities")[0].GetProperty("id").GetString()
+            .Should().Be("sms");
     }
 
     [Fact]

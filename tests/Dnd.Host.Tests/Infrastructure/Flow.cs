@@ -19,6 +19,10 @@ public static class Flow
         await Http.EnsureAsync(await account.Client.PutAsJsonAsync($"/workflows/{id}", definition), 200);
     }
 
+    /// <summary>Installs a shipped template (the workflows/ folder) as the account's own workflow of the same id.</summary>
+    public static async Task InstallAsync(TestAccount account, string templateId) =>
+        await Http.EnsureAsync(await account.Client.PostAsync($"/workflows/templates/{templateId}/install", null), 201);
+
     public static async Task<string> StartAsync(TestAccount account, string contactId, string workflowId)
     {
         var response = await account.Client.PostAsync($"/contacts/{contactId}/workflow/{workflowId}", null);

@@ -15,12 +15,14 @@ public static class MigratedDatabase
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
-        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables");
+        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);
         schema.Tables["Ledger"].Should().Contain(nameof(LedgerRecord.FiredRules));
         schema.Tables["WorkflowInstances"].Should().Contain(nameof(WorkflowInstanceRecord.VariablesJson));
+        schema.Tables["WorkflowDefinitions"].Should().Contain(nameof(WorkflowDefinitionRecord.Unpublished));
+        schema.Tables.Should().ContainKey("WorkflowDrafts");
     }
 
     /// <summary>The data <see cref="PreviousRelease"/> wrote, read back through the API and the DbContext.</summary>
@@ -36,6 +38,11 @@ public static class MigratedDatabase
         await Http.EnsureAsync(response, 200);
         var ledger = (await Http.JsonAsync(response)).GetProperty("entries");
         ledger.EnumerateArray().Select(e => e.GetProperty("rule").GetString()).Should().Equal("StopKeyword", "UserChange");
+        // The shared definition its instance ran stays readable to the account (shared definitions became templates).
+        response = await client.GetAsync("/workflows/welcome?version=1");
+        await Http.EnsureAsync(response, 200);
+        (await Http.JsonAsync(response)).GetProperty("name").GetString().Should().Be("Welcome");
+
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();

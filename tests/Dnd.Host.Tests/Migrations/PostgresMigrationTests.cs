@@ -31,7 +31,7 @@ public class PostgresMigrationTests(PostgresServer postgres)
             await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
             await PreviousRelease.ExecuteAsync(connection, PreviousRelease.Schema(DatabaseProvider.Postgres));
-            await PreviousRelease.ExecuteAsync(connection, PreviousRelease.Data("'2026-10-01T12:00:00Z'", "false"));
+            await PreviousRelease.ExecuteAsync(connection, PreviousRelease.Data("'2026-10-01T12:00:00Z'", "false", "true"));
         }
 
         await using var app = new DndApp(postgres: database);

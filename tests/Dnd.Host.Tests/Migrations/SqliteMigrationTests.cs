@@ -21,7 +21,7 @@ public class SqliteMigrationTests
         await PreviousRelease.ExecuteAsync(connection, schema ?? PreviousRelease.Schema(DatabaseProvider.Sqlite));
         if (schema is null)
         {
-            await PreviousRelease.ExecuteAsync(connection, PreviousRelease.Data(At.ToString(), "0"));
+            await PreviousRelease.ExecuteAsync(connection, PreviousRelease.Data(At.ToString(), "0", "1"));
         }
         return path;
     }

@@ -4,7 +4,7 @@ using static Dnd.Host.Tests.Infrastructure.Flow;
 
 namespace Dnd.Host.Tests.Workflows;
 
-/// <summary>The definitions in workflows/ do what their names say, together.</summary>
+/// <summary>The definitions in workflows/ do what their names say, together, once an account installs them as templates.</summary>
 public class ShippedWorkflowTests : IAsyncLifetime
 {
     private readonly DndApp _app = new(workflowsFolder: RepoPaths.Workflows);
@@ -13,10 +13,21 @@ public class ShippedWorkflowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>An account with every shipped template installed: they run for no account that has not.</summary>
+    private async Task<TestAccount> AccountAsync()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        foreach (var file in Directory.GetFiles(RepoPaths.Workflows, "*.json"))
+        {
+            await InstallAsync(account, Path.GetFileNameWithoutExtension(file));
+        }
+        return account;
+    }
+
     [Fact]
     public async Task Welcome_nurture_falls_back_to_email_when_sms_is_blocked()
     {
-        var account = await TestAccount.CreateAsync(_app);
+        var account = await AccountAsync();
         var contact = (await account.CreateContactAsync(new { firstName = "Hal", phone = "+15551200001", email = "hal@example.com", dndSettings = new { SMS = new { status = "active" } } }))
             .GetProperty("id").GetString()!;
         // Setting SMS DND fires the shipped SMS clean-up workflow, which removes the contact from every workflow it
@@ -33,7 +44,7 @@ public class ShippedWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task An_sms_stop_removes_the_contact_from_the_nurture_it_was_waiting_in()
     {
-        var account = await TestAccount.CreateAsync(_app);
+        var account = await AccountAsync();
         var contact = (await account.CreateContactAsync(new { phone = "+15551200002", email = "ida@example.com" })).GetProperty("id").GetString()!;
         var nurture = await StartAsync(account, contact, "welcome-nurture");
         Status(await InstanceAsync(account, nurture)).Should().Be("Suspended");
@@ -49,7 +60,7 @@ public class ShippedWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task A_consenting_form_submission_resubscribes_and_welcomes_back()
     {
-        var account = await TestAccount.CreateAsync(_app);
+        var account = await AccountAsync();
         var contact = (await account.CreateContactAsync(new { firstName = "Jo", email = "jo@example.com" })).GetProperty("id").GetString()!;
         await Mailgun.PostAsync(_app, account, "jo@example.com", "unsubscribed");
 

@@ -80,22 +80,29 @@ public class WorkflowDefinitionTests(SharedApp shared) : IClassFixture<SharedApp
         var bob = await TestAccount.CreateAsync(_app);
         var id = "owned-" + alice.Id;
         await PublishAsync(alice, Definition(id, [Activity("wait", "Delay", new { duration = "60" })], []));
-
-        await Http.ProblemAsync(await bob.Client.PutAsJsonAsync($"/workflows/{id}", Definition(id, [Activity("x", "Delay", new { duration = "1" })], [])), 409);
-        await Http.ProblemAsync(await bob.Client.GetAsync($"/workflows/{id}"), 404);
         var contact = (await bob.CreateContactAsync(new { phone = "+15550600002" })).GetProperty("id").GetString()!;
+
+        await Http.ProblemAsync(await bob.Client.GetAsync($"/workflows/{id}"), 404);
         await Http.ProblemAsync(await bob.Client.PostAsync($"/contacts/{contact}/workflow/{id}", null), 404);
+        // The same id in Bob's account is Bob's own workflow: his publish neither sees nor changes Alice's.
+        await PublishAsync(bob, Definition(id, [Activity("x", "Delay", new { duration = "1" })], []));
+
+        (await Http.JsonAsync(await bob.Client.GetAsync($"/workflows/{id}"))).GetProperty("activities")[0].GetProperty("id").GetString().Should().Be("x");
+        var alices = await Http.JsonAsync(await alice.Client.GetAsync($"/workflows/{id}"));
+        alices.GetProperty("activities")[0].GetProperty("id").GetString().Should().Be("wait");
+        alices.GetProperty("version").GetInt32().Should().Be(1);
     }
 
     [Fact]
-    public async Task The_shipped_workflows_folder_loads_cleanly()
+    public async Task The_shipped_workflows_folder_loads_cleanly_as_templates_that_run_for_no_account_by_themselves()
     {
         await using var app = new DndApp(workflowsFolder: RepoPaths.Workflows);
         var account = await TestAccount.CreateAsync(app);
 
-        var listed = (await Http.JsonAsync(await account.Client.GetAsync("/workflows/"))).GetProperty("workflows")
+        var templates = (await Http.JsonAsync(await account.Client.GetAsync("/workflows/templates"))).GetProperty("templates")
             .EnumerateArray().Select(w => w.GetProperty("id").GetString()).ToList();
 
-        listed.Should().BeEquivalentTo(Directory.GetFiles(RepoPaths.Workflows, "*.json").Select(Path.GetFileNameWithoutExtension));
+        templates.Should().BeEquivalentTo(Directory.GetFiles(RepoPaths.Workflows, "*.json").Select(Path.GetFileNameWithoutExtension));
+        (await Http.JsonAsync(await account.Client.GetAsync("/workflows/"))).GetProperty("workflows").GetArrayLength().Should().Be(0);
     }
 }

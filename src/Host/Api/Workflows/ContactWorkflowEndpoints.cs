@@ -21,7 +21,8 @@ public static class ContactWorkflowEndpoints
         group.MapGet("/workflows", ListAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>404 for a contact or workflow the account cannot see; 409 when the contact is in it and re-entry is off.</summary>
+    /// <summary>404 for a contact or workflow the account cannot see (or deleted); 409 when the contact is in it and re-entry is
+    /// off, or the workflow is unpublished.</summary>
     private static async Task<Results<Ok<AddToWorkflowResponse>, ProblemHttpResult>> AddAsync(string contactId, string workflowId, AccountContext account,
         WorkflowRuntime runtime, CancellationToken ct)
     {
@@ -35,8 +36,9 @@ public static class ContactWorkflowEndpoints
     private static async Task<Ok<RemoveFromWorkflowResponse>> RemoveAsync(string contactId, string workflowId, AccountContext account, DndDbContext db,
         AccountWrites writes, ConsentService consent, DefinitionStore definitions, TimeProvider clock, CancellationToken ct)
     {
-        // Another account's workflow id is as unknown here as one that never existed, rather than "nothing to remove".
-        if (await definitions.GetVisibleAsync(account.AccountId, workflowId, ct: ct) is null)
+        // Another account's workflow id is as unknown here as one that never existed, rather than "nothing to remove";
+        // a deleted workflow (or a legacy shared one) is known, so the contacts still in it can be taken out.
+        if (!await definitions.KnownToAsync(account.AccountId, workflowId, ct))
         {
             throw new WorkflowNotFoundException(workflowId);
         }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Workflows;
 
-/// <summary>Definitions (list, read, publish a version), the designer's activity palette, and instance inspection.</summary>
+/// <summary>Definitions (list, read, publish a version), the designer's activity palette, and instance inspection;
+/// drafts, unpublish, rollback and delete are in <see cref="WorkflowLifecycleEndpoints"/>, templates in <see cref="WorkflowTemplateEndpoints"/>.</summary>
 public static class WorkflowEndpoints
 {
     public static void MapWorkflowEndpoints(this RouteGroupBuilder api)
@@ -19,17 +20,21 @@ public static class WorkflowEndpoints
         workflows.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(new ActivityPaletteResponse(registry.Descriptors.ToList())));
         workflows.MapGet("/{workflowId}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         workflows.MapGet("/{workflowId}/versions", VersionsAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        // 409: the id is another account's definition or a shared one; ids are global, so it cannot be published here.
-        workflows.MapPut("/{workflowId}", PublishAsync)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        // Ids are the account's own: another account's workflow of the same id is neither seen nor touched.
+        workflows.MapPut("/{workflowId}", PublishAsync).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workflows.MapGet("/instances/{instanceId}", InstanceAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<WorkflowListResponse>> ListAsync(AccountContext account, DefinitionStore store, CancellationToken ct)
+    /// <summary>The account's workflows: published or unpublished ones by their latest version, and those only drafted so far.</summary>
+    private static async Task<Ok<WorkflowListResponse>> ListAsync(AccountContext account, DefinitionStore store, WorkflowDrafts drafts, CancellationToken ct)
     {
         var latest = await store.LatestAsync(account.AccountId, ct);
-        return TypedResults.Ok(new WorkflowListResponse(latest.Select(d => new WorkflowSummaryDto(d.DefinitionId, d.Name, "published", d.Version,
-            d.OwnerAccountId ?? account.AccountId, Shared: d.OwnerAccountId is null, d.PublishedAt)).ToList()));
+        var drafted = (await drafts.AllAsync(account.AccountId, ct)).ToDictionary(d => d.DefinitionId);
+        var published = latest.Select(d => new WorkflowSummaryDto(d.DefinitionId, d.Name, d.Unpublished ? "unpublished" : "published", d.Version,
+            account.AccountId, drafted.ContainsKey(d.DefinitionId), d.PublishedAt));
+        var onlyDrafts = drafted.Values.Where(d => latest.All(l => l.DefinitionId != d.DefinitionId))
+            .Select(d => new WorkflowSummaryDto(d.DefinitionId, d.Name, "draft", 0, account.AccountId, true, d.SavedAt));
+        return TypedResults.Ok(new WorkflowListResponse(published.Concat(onlyDrafts).OrderBy(w => w.Id, StringComparer.Ordinal).ToList()));
     }
 
     /// <exception cref="WorkflowNotFoundException">404: no such definition, or another account's.</exception>
@@ -46,7 +51,7 @@ public static class WorkflowEndpoints
         {
             throw new WorkflowNotFoundException(workflowId);
         }
-        var versions = await store.VersionsAsync(workflowId, ct);
+        var versions = await store.VersionsAsync(account.AccountId, workflowId, ct);
         return TypedResults.Ok(new WorkflowVersionsResponse(
             versions.Select(v => new WorkflowVersionDto(v.Version, v.IsLatest, v.Source, v.PublishedAt)).ToList()));
     }

@@ -1,0 +1,3 @@
+namespace Dnd.Host.Api.Workflows;
+
+public sealed record WorkflowTemplatesResponse(IReadOnlyList<WorkflowTemplateDto> Templates);
