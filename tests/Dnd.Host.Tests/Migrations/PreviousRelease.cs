@@ -5,7 +5,7 @@ namespace Dnd.Host.Tests.Migrations;
 
 /// <summary>
 /// A database as the release before migrations left it: the schema its EnsureCreated made (PreviousSchema/*.sql,
-/// saved from that release's model) and an account, two contacts, their ledger lines and a workflow instance written
+/// saved from that release's model) and an account, two contacts, their ledger lines and a workflow instance with a log line written
 /// with plain SQL, as that release would have stored them.
 /// </summary>
 public static class PreviousRelease
@@ -36,6 +36,8 @@ public static class PreviousRelease
         INSERT INTO "WorkflowInstances" ("Id", "AccountId", "ContactId", "DefinitionId", "DefinitionVersion", "Status", "InputJson",
             "StepCount", "CreatedAt", "UpdatedAt", "Revision")
         VALUES ('{{InstanceId}}', '{{AccountId}}', 'c-legacy-1', 'welcome', 1, 'Finished', '{}', 3, {{at}}, {{at}}, 4);
+        INSERT INTO "ExecutionLog" ("InstanceId", "Step", "ActivityId", "ActivityType", "Outcome", "Note", "At")
+        VALUES ('{{InstanceId}}', 1, 'sms', 'Send', 'Done', 'sent', {{at}});
         """;
 
     public static async Task ExecuteAsync(DbConnection connection, string sql)
