@@ -1,16 +1,14 @@
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Workflows.Activities;
-using Microsoft.Extensions.DependencyInjection;
 using static Dnd.Host.Tests.Infrastructure.Flow;
+using static Dnd.Host.Tests.Workflows.IncidentFlow;
 
 namespace Dnd.Host.Tests.Workflows;
 
 /// <summary>A step that throws: retried with backoff on a durable timer, then an incident that the API shows and resumes.</summary>
 public class IncidentTests
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_step_that_fails_twice_is_retried_with_backoff_and_finishes_on_the_third_attempt()
     {
@@ -179,34 +177,4 @@ public class IncidentTests
         FailingActivity.Runs[contact].Should().Be(runsBefore + 1, "the retry was claimed once");
         (await MessagesAsync(again, contact)).Should().ContainSingle();
     }
-
-    /// <summary>A server with the test activities and a clock the test moves on.</summary>
-    private static DndApp App(TestClock clock, string? database = null) =>
-        new(database, services: s => s
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IActivity, FlakyActivity>()
-            .AddSingleton<IActivity, BrittleActivity>());
-
-    /// <summary>An account with a one-step flow "flow" of <paramref name="type"/> and a contact whose first tries fail.</summary>
-    private static async Task<(TestAccount Account, string Contact)> FlowAsync(DndApp app, string type, int failures)
-    {
-        var account = await TestAccount.CreateAsync(app);
-        await PublishAsync(account, Definition("flow", [Activity("flaky", type)], []));
-        var contact = (await account.CreateContactAsync(new { phone = "+15550950001" })).GetProperty("id").GetString()!;
-        FailingActivity.Failures[contact] = failures;
-        return (account, contact);
-    }
-
-    private static Task<JsonElement> UntilAttemptsAsync(TestAccount account, string instance, int attempts) =>
-        Eventually.MatchAsync(() => InstanceAsync(account, instance),
-            i => i.GetProperty("instance").GetProperty("attempts").GetInt32() == attempts && Status(i) == "Suspended",
-            $"instance {instance} to wait after failed attempt {attempts}");
-
-    /// <summary>How long after the last failure its retry is due.</summary>
-    private static TimeSpan DueAfterFailure(JsonElement instance) =>
-        instance.GetProperty("bookmarks")[0].GetProperty("dueAt").GetDateTimeOffset() - instance.GetProperty("log").EnumerateArray().Last().GetProperty("at").GetDateTimeOffset();
-
-    private static IEnumerable<(string Activity, string Outcome, int Attempt)> Attempts(JsonElement instance) =>
-        instance.GetProperty("log").EnumerateArray().Select(l =>
-            (l.GetProperty("activityId").GetString()!, l.GetProperty("outcome").GetString()!, l.GetProperty("attempt").GetInt32()));
 }
