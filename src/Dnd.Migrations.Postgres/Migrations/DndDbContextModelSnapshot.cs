@@ -265,6 +265,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -576,6 +579,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ContactId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -595,6 +601,12 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.Property<string>("Fault")
                         .HasColumnType("text");
+
+                    b.Property<string>("FaultActivityId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FaultedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("InputJson")
                         .IsRequired()

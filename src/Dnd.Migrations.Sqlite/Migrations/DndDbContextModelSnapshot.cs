@@ -257,6 +257,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -566,6 +569,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContactId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -585,6 +591,12 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Fault")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FaultActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FaultedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InputJson")
                         .IsRequired()

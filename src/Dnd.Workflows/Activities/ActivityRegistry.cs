@@ -6,9 +6,15 @@ namespace Dnd.Workflows.Activities;
 public sealed class ActivityRegistry
 {
     private readonly Dictionary<string, (IActivity Activity, ActivityDescriptor Descriptor)> _activities;
+    private readonly Dictionary<string, RetryPolicy> _retries;
 
-    public ActivityRegistry(IEnumerable<IActivity> activities) =>
+    public ActivityRegistry(IEnumerable<IActivity> activities)
+    {
         _activities = activities.Select(a => (a, ActivityDescriber.Describe(a))).ToDictionary(e => e.Item2.Type, StringComparer.Ordinal);
+        // Read once here: a malformed [Retry] stops the start, not the first step that fails.
+        _retries = _activities.ToDictionary(e => e.Key, e => e.Value.Activity.GetType().GetCustomAttribute<RetryAttribute>()?.Policy ?? RetryPolicy.None,
+            StringComparer.Ordinal);
+    }
 
     /// <summary>The activities of this assembly, for code that runs without the DI container (tests, tools).</summary>
     public static ActivityRegistry Default { get; } = new(Discover(typeof(ActivityRegistry).Assembly).Select(t => (IActivity)Activator.CreateInstance(t)!));
@@ -30,6 +36,9 @@ public sealed class ActivityRegistry
     }
 
     public IActivity Get(string type) => _activities[type].Activity;
+
+    /// <summary>The activity's [Retry] policy; <see cref="RetryPolicy.None"/> without one (or for a type no longer registered).</summary>
+    public RetryPolicy RetryOf(string type) => _retries.GetValueOrDefault(type, RetryPolicy.None);
 
     /// <summary>The activity classes of an assembly: those declared with [Activity].</summary>
     public static IEnumerable<Type> Discover(Assembly assembly) =>

@@ -10,5 +10,9 @@ public sealed class ExecutionLogRecord
     public required string ActivityType { get; set; }
     public required string Outcome { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Which try of the activity the line records: 1 for a first run, 2 for the first retry; 0 for a line no run made (a resume).</summary>
+    public int Attempt { get; set; } = 1;
+
     public DateTimeOffset At { get; set; }
 }

@@ -20,7 +20,19 @@ public sealed class WorkflowInstanceRecord
     public string VariablesJson { get; set; } = "{}";
 
     public int StepCount { get; set; }
+
+    /// <summary>Why a Faulted instance stopped (the failing activity's error); the incident's message.</summary>
     public string? Fault { get; set; }
+
+    /// <summary>Tries of the current activity that failed: while a retry waits, and on an incident. 0 once it succeeds.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The incident's activity: the one whose failure faulted the instance (and that a resume runs again).</summary>
+    public string? FaultActivityId { get; set; }
+
+    /// <summary>When the instance became an incident.</summary>
+    public DateTimeOffset? FaultedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -15,7 +15,7 @@ namespace Dnd.Workflows.Runtime;
 /// a step is a job of the batch writer, so the steps of many instances share a transaction and its commit. A resume
 /// claims its bookmark by deleting it in the same write, so no step runs twice.
 /// </summary>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     IServiceScopeFactory scopes,
     DefinitionStore definitions,
     ActivityRegistry registry,
@@ -212,7 +212,7 @@ public sealed class WorkflowRuntime(
         /// <summary>Another writer got there first; rolled back, the step is retried later.</summary>
         Conflict,
 
-        /// <summary>The activity threw: the step was rolled back and the instance faulted.</summary>
+        /// <summary>The activity threw: the step was rolled back and the instance waits for a retry or is an incident.</summary>
         Faulted,
 
         /// <summary>A run took <see cref="MaxStepsPerRun"/> steps without waiting: its steps stand, the instance is to be faulted.</summary>
@@ -240,7 +240,7 @@ public sealed class WorkflowRuntime(
         }
         catch (StepFailedException failed)
         {
-            await FaultAsync(accountId, instanceId!, failed.Node, failed.Message, ct);
+            await RecordFailureAsync(accountId, instanceId!, failed, ct);
             return new StepOutcome(StepKind.Faulted);
         }
         catch (DbUpdateConcurrencyException)
@@ -293,7 +293,8 @@ public sealed class WorkflowRuntime(
         if (instance.StepCount >= budget)
         {
             // A runaway instance ends here, visibly, instead of sending or spinning for ever.
-            throw new StepFailedException(node, $"step budget exhausted: {instance.StepCount} steps taken, the limit is {budget}");
+            throw new StepFailedException(node, $"step budget exhausted: {instance.StepCount} steps taken, the limit is {budget}", instance.Revision,
+                retryable: false);
         }
         var context = new ActivityContext
         {
@@ -303,12 +304,15 @@ public sealed class WorkflowRuntime(
         try
         {
             var activity = registry.Get(node.Type);
-            result = resume is { } res ? await activity.ResumeAsync(context, res.Input) : await activity.ExecuteAsync(context);
+            // A retry's bookmark runs the activity again from its start; any other resumes it.
+            result = resume is { } res && res.Bookmark.Kind != BookmarkRequest.Retry
+                ? await activity.ResumeAsync(context, res.Input)
+                : await activity.ExecuteAsync(context);
         }
         catch (Exception e) when (e is not OperationCanceledException and not DbUpdateConcurrencyException)
         {
-            logger.LogWarning(e, "Step {Activity} of {Instance} failed", node.Id, instanceId);
-            throw new StepFailedException(node, $"{e.GetType().Name}: {e.Message}");
+            logger.LogWarning(e, "Step {Activity} of {Instance} failed (attempt {Attempt})", node.Id, instanceId, instance.Attempts + 1);
+            throw new StepFailedException(node, $"{e.GetType().Name}: {e.Message}", instance.Revision);
         }
         return Advance(write.Workflows, instance, node, result, definition, now);
     }
@@ -325,8 +329,11 @@ public sealed class WorkflowRuntime(
             ActivityType = node.Type,
             Outcome = result.Bookmark is not null ? "Suspended" : result.Outcome ?? endAs.ToString(),
             Note = result.Note,
+            Attempt = instance.Attempts + 1,
             At = now,
         });
+        // The try succeeded: the next activity starts its own count.
+        instance.Attempts = 0;
         if (result.Bookmark is { } b)
         {
             instance.Status = WorkflowStatus.Suspended;
@@ -368,16 +375,16 @@ public sealed class WorkflowRuntime(
                 {
                     return false;
                 }
-                instance.Status = WorkflowStatus.Faulted;
-                instance.Fault = reason;
                 await rows.DeleteBookmarksOfAsync([instanceId], ct);
+                var now = clock.GetUtcNow();
+                MarkIncident(instance, node?.Id ?? instance.CurrentActivityId, reason, now);
                 instance.StepCount++;
                 instance.Revision++;
-                instance.UpdatedAt = clock.GetUtcNow();
+                instance.UpdatedAt = now;
                 rows.Add(new ExecutionLogRecord
                 {
                     InstanceId = instanceId, Step = instance.StepCount, ActivityId = node?.Id ?? instance.CurrentActivityId ?? "",
-                    ActivityType = node?.Type ?? "", Outcome = nameof(WorkflowStatus.Faulted), Note = reason, At = instance.UpdatedAt,
+                    ActivityType = node?.Type ?? "", Outcome = nameof(WorkflowStatus.Faulted), Note = reason, Attempt = 0, At = now,
                 });
                 rows.Changed(instance);
                 return true;

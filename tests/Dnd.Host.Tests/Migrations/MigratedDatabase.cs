@@ -9,13 +9,13 @@ namespace Dnd.Host.Tests.Migrations;
 /// <summary>What a started server's database must show after migrating, on either provider.</summary>
 public static class MigratedDatabase
 {
-    /// <summary>Every migration of the provider applied, none pending, and the latest one's column there.</summary>
+    /// <summary>Every migration of the provider applied, none pending, and the latest one's columns there.</summary>
     public static async Task ShouldBeCurrentAsync(DndApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
-        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates");
+        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);
@@ -23,6 +23,9 @@ public static class MigratedDatabase
         schema.Tables["WorkflowInstances"].Should().Contain(nameof(WorkflowInstanceRecord.VariablesJson));
         schema.Tables["WorkflowDefinitions"].Should().Contain(nameof(WorkflowDefinitionRecord.Unpublished));
         schema.Tables.Should().ContainKey("WorkflowDrafts");
+        schema.Tables["WorkflowInstances"].Should().Contain([nameof(WorkflowInstanceRecord.Attempts), nameof(WorkflowInstanceRecord.FaultActivityId),
+            nameof(WorkflowInstanceRecord.FaultedAt)]);
+        schema.Tables["ExecutionLog"].Should().Contain(nameof(ExecutionLogRecord.Attempt));
     }
 
     /// <summary>The data <see cref="PreviousRelease"/> wrote, read back through the API and the DbContext.</summary>
@@ -53,6 +56,8 @@ public static class MigratedDatabase
         lines.Should().OnlyContain(l => l.FiredRules == null);
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == PreviousRelease.InstanceId);
         (instance.Status, instance.StepCount, instance.Revision).Should().Be((WorkflowStatus.Finished, 3, 4L));
+        (instance.Attempts, instance.FaultActivityId, instance.FaultedAt).Should().Be((0, null, null));
+        (await db.ExecutionLog.SingleAsync(l => l.InstanceId == PreviousRelease.InstanceId)).Attempt.Should().Be(1, "a line logged before retries was a first try");
     }
 
     private static string Name(string id) => id[(id.IndexOf('_') + 1)..];

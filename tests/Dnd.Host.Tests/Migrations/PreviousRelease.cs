@@ -5,7 +5,8 @@ namespace Dnd.Host.Tests.Migrations;
 
 /// <summary>
 /// A database as the release before migrations left it: the schema its EnsureCreated made (PreviousSchema/*.sql,
-/// saved from that release's model) and an account, two contacts, their ledger lines, a shared workflow definition (no owner, as the workflows/ folder loaded them) and an instance of it written
+/// saved from that release's model) and an account, two contacts, their ledger lines, a shared workflow definition (no owner, as
+/// the workflows/ folder loaded them) and an instance of it with a log line written
 /// with plain SQL, as that release would have stored them.
 /// </summary>
 public static class PreviousRelease
@@ -43,6 +44,8 @@ public static class PreviousRelease
         INSERT INTO "WorkflowInstances" ("Id", "AccountId", "ContactId", "DefinitionId", "DefinitionVersion", "Status", "InputJson",
             "StepCount", "CreatedAt", "UpdatedAt", "Revision")
         VALUES ('{{InstanceId}}', '{{AccountId}}', 'c-legacy-1', 'welcome', 1, 'Finished', '{}', 3, {{at}}, {{at}}, 4);
+        INSERT INTO "ExecutionLog" ("InstanceId", "Step", "ActivityId", "ActivityType", "Outcome", "Note", "At")
+        VALUES ('{{InstanceId}}', 1, 'sms', 'Send', 'Done', 'sent', {{at}});
         """;
 
     public static async Task ExecuteAsync(DbConnection connection, string sql)

@@ -23,6 +23,9 @@ public static class WorkflowEndpoints
         // Ids are the account's own: another account's workflow of the same id is neither seen nor touched.
         workflows.MapPut("/{workflowId}", PublishAsync).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         workflows.MapGet("/instances/{instanceId}", InstanceAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        // 409: only an incident (a Faulted instance) can be resumed.
+        workflows.MapPost("/instances/{instanceId}/resume", ResumeAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>The account's workflows: published or unpublished ones by their latest version, and those only drafted so far.</summary>
@@ -66,14 +69,27 @@ public static class WorkflowEndpoints
         return TypedResults.Ok(await store.PublishAsync(body, "api", account.AccountId, ct));
     }
 
+    /// <summary>Runs an incident's failed activity again (attempts reset) and returns the instance as that left it.</summary>
+    private static async Task<Results<Ok<WorkflowInstanceResponse>, ProblemHttpResult>> ResumeAsync(string instanceId, AccountContext account,
+        WorkflowRuntime runtime, DndDbContext db, CancellationToken ct) =>
+        await runtime.ResumeIncidentAsync(account.AccountId, instanceId, ct) switch
+        {
+            IncidentResume.NotFound => InstanceNotFound(instanceId),
+            IncidentResume.NotFaulted => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Instance is not an incident",
+                detail: $"Workflow instance {instanceId} is not Faulted; only a Faulted instance can be resumed."),
+            _ => await InstanceAsync(instanceId, account, db, ct),
+        };
+
+    private static ProblemHttpResult InstanceNotFound(string instanceId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Instance not found", detail: $"Workflow instance {instanceId} does not exist.");
+
     private static async Task<Results<Ok<WorkflowInstanceResponse>, ProblemHttpResult>> InstanceAsync(string instanceId, AccountContext account,
         DndDbContext db, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId && i.AccountId == account.AccountId, ct);
         if (instance is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Instance not found",
-                detail: $"Workflow instance {instanceId} does not exist.");
+            return InstanceNotFound(instanceId);
         }
         var log = await db.ExecutionLog.AsNoTracking().Where(l => l.InstanceId == instanceId).OrderBy(l => l.Step).ToListAsync(ct);
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(ct);
