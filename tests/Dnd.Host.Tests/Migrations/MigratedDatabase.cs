@@ -15,7 +15,7 @@ public static class MigratedDatabase
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
-        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents");
+        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents", "SharedWorkflowsStayWithTheirAccounts");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);
@@ -41,10 +41,15 @@ public static class MigratedDatabase
         await Http.EnsureAsync(response, 200);
         var ledger = (await Http.JsonAsync(response)).GetProperty("entries");
         ledger.EnumerateArray().Select(e => e.GetProperty("rule").GetString()).Should().Equal("StopKeyword", "UserChange");
-        // The shared definition its instance ran stays readable to the account (shared definitions became templates).
+        // The shared definition its instance ran stays readable to the account (shared definitions became templates),
+        // and an account that existed before keeps it as its own published workflow: nothing it ran stops on upgrade.
         response = await client.GetAsync("/workflows/welcome?version=1");
         await Http.EnsureAsync(response, 200);
         (await Http.JsonAsync(response)).GetProperty("name").GetString().Should().Be("Welcome");
+        response = await client.GetAsync("/workflows/");
+        await Http.EnsureAsync(response, 200);
+        (await Http.JsonAsync(response)).GetProperty("workflows").EnumerateArray()
+            .Select(w => (w.GetProperty("id").GetString(), w.GetProperty("status").GetString())).Should().Contain(("welcome", "published"));
 
 
         await using var scope = app.Services.CreateAsyncScope();
