@@ -46,7 +46,6 @@ public static class WorkflowServices
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MessageComposer>();
         services.AddScoped<OutboundMessenger>();
-        services.AddDndActivities();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<WorkflowDrafts>();

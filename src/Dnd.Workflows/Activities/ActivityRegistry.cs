@@ -16,9 +16,6 @@ public sealed class ActivityRegistry
             StringComparer.Ordinal);
     }
 
-    /// <summary>The activities of this assembly, for code that runs without the DI container (tests, tools).</summary>
-    public static ActivityRegistry Default { get; } = new(Discover(typeof(ActivityRegistry).Assembly).Select(t => (IActivity)Activator.CreateInstance(t)!));
-
     public IEnumerable<ActivityDescriptor> Descriptors => _activities.Values.Select(a => a.Descriptor);
 
     public bool TryGet(string type, out IActivity activity)

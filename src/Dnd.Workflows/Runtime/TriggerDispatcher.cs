@@ -115,13 +115,19 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     }
 
     /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>
-    private (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all) =>
-        trigger.Kind switch
+    private (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all)
+    {
+        object? input = null;
+        var matching = new List<WorkflowDefinition>();
+        foreach (var definition in all)
         {
-            TriggerKinds.DndChanged when JsonSerializer.Deserialize<DndChangedPayload>(trigger.PayloadJson) is { } change =>
-                (change, all.Where(d => activities.TryGet(d.Root.Type, out var a) && a is DndChangedTrigger t && t.Matches(d.Root, change)).ToList()),
-            TriggerKinds.FormSubmitted when JsonSerializer.Deserialize<FormSubmittedPayload>(trigger.PayloadJson) is { } form =>
-                (form, all.Where(d => activities.TryGet(d.Root.Type, out var a) && a is FormSubmittedTrigger t && t.Matches(d.Root, form)).ToList()),
-            _ => (null, []),
-        };
+            if (activities.TryGet(definition.Root.Type, out var first) && first is ITriggerActivity starter &&
+                starter.Starts(definition.Root, trigger.Kind, trigger.PayloadJson, out var payload))
+            {
+                input ??= payload;
+                matching.Add(definition);
+            }
+        }
+        return (input, matching);
+    }
 }

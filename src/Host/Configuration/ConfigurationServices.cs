@@ -1,3 +1,4 @@
+using Dnd.Activities;
 using Dnd.Workflows;
 using Dnd.Workflows.Messaging;
 using Dnd.Workflows.Runtime;
@@ -7,7 +8,7 @@ namespace Dnd.Host.Configuration;
 
 public static class ConfigurationServices
 {
-    /// <summary>The Dnd:* options, the rule data (shipped tables, or the Dnd:RulesFolder's), and the database the workflows and consent run on.</summary>
+    /// <summary>The Dnd:* options, the rule data (shipped tables, or the Dnd:RulesFolder's), the DND activities, and the database the workflows and consent run on.</summary>
     public static WebApplicationBuilder AddDndCore(this WebApplicationBuilder builder)
     {
         var root = builder.Environment.ContentRootPath;
@@ -17,6 +18,7 @@ public static class ConfigurationServices
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
             o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
         builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
+        builder.Services.AddDndActivities();
         builder.Services.AddDndWorkflows(sp =>
         {
             var database = sp.GetRequiredService<IOptions<DndOptions>>().Value.Database;

@@ -4,6 +4,7 @@ using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Dnd.Activities;
 
 namespace Dnd.Host.Tests.Workflows;
 
@@ -13,7 +14,7 @@ public class ActivityDeclarationTests
     private static readonly IReadOnlyList<string> ChannelWires = ChannelNames.All.Select(c => c.ToWire()).ToList();
 
     private static ActivityDescriptor Describe(string type) =>
-        ActivityRegistry.Default.Descriptors.Single(d => d.Type == type);
+        DndActivities.Registry.Descriptors.Single(d => d.Type == type);
 
     private static ActivityNode Node(string type, object? properties = null) => new()
     {
@@ -42,7 +43,7 @@ public class ActivityDeclarationTests
     [Fact]
     public void Every_channel_dropdown_offers_the_one_channel_list()
     {
-        var channelInputs = ActivityRegistry.Default.Descriptors.SelectMany(d => d.Properties).Where(p => p.Kind is "channel" or "channelOrAll").ToList();
+        var channelInputs = DndActivities.Registry.Descriptors.SelectMany(d => d.Properties).Where(p => p.Kind is "channel" or "channelOrAll").ToList();
 
         channelInputs.Should().HaveCountGreaterThan(3);
         channelInputs.Should().OnlyContain(p => p.Options!.SequenceEqual(p.Kind == "channel" ? ChannelWires : ChannelWires.Prepend("all")));
@@ -59,8 +60,8 @@ public class ActivityDeclarationTests
     [Fact]
     public void An_input_reads_the_node_value_typed_or_its_declared_default()
     {
-        var delay = (Delay)ActivityRegistry.Default.Get(Delay.TypeName);
-        var setDnd = (SetDnd)ActivityRegistry.Default.Get(SetDnd.TypeName);
+        var delay = (Delay)DndActivities.Registry.Get(Delay.TypeName);
+        var setDnd = (SetDnd)DndActivities.Registry.Get(SetDnd.TypeName);
 
         delay.Duration.Read(Node("Delay", new { duration = "90" })).Should().Be(TimeSpan.FromSeconds(90));
         delay.Duration.Read(Node("Delay")).Should().Be(TimeSpan.FromMinutes(5));
@@ -78,7 +79,7 @@ public class ActivityDeclarationTests
         var registry = app.Services.GetRequiredService<ActivityRegistry>();
 
         registry.Descriptors.Select(d => d.Type).Should().BeEquivalentTo(
-            ActivityRegistry.Discover(typeof(Send).Assembly).Select(t => t.Name));
+            ActivityRegistry.Discover(typeof(DndActivities).Assembly).Select(t => t.Name));
         registry.Descriptors.Should().HaveCount(9);
     }
 }

@@ -5,6 +5,7 @@ using Dnd.Host.Tests.Infrastructure;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Runtime;
 using static Dnd.Host.Tests.Infrastructure.Flow;
+using Dnd.Activities;
 
 namespace Dnd.Host.Tests.Workflows;
 
@@ -182,6 +183,6 @@ public class LoopGuardTests(SharedApp shared) : IClassFixture<SharedApp>
             Properties = value is null ? [] : new() { [property] = JsonSerializer.SerializeToElement(value) },
         };
 
-        LoopGuard.Waits(node, TimeSpan.FromMinutes(1), ActivityRegistry.Default).Should().Be(waits);
+        LoopGuard.Waits(node, TimeSpan.FromMinutes(1), DndActivities.Registry).Should().Be(waits);
     }
 }

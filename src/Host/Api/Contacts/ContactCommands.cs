@@ -1,3 +1,4 @@
+using Dnd.Activities;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Contacts;

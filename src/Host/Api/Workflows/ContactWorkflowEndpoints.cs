@@ -1,3 +1,4 @@
+using Dnd.Activities;
 using Dnd.Host.Auth;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;

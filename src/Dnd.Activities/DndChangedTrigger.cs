@@ -1,13 +1,14 @@
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Triggers;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Starts a workflow when a contact's DND on a channel turns on or off.</summary>
 [Activity("Triggers", "DND changed", "Starts when a contact's DND is turned on or off, by anyone: a user, a reply keyword, a bounce.",
     Kind = ActivityKind.Trigger)]
-public sealed class DndChangedTrigger : IActivity
+public sealed class DndChangedTrigger : IActivity, ITriggerActivity
 {
     public const string TypeName = nameof(DndChangedTrigger);
 
@@ -24,6 +25,12 @@ public sealed class DndChangedTrigger : IActivity
 
     [Input("Only when DND turned on, or off.", DefaultValue = "any")]
     public Input<DndState> State { get; } = new();
+
+    public bool Starts(ActivityNode node, string kind, string payloadJson, out object? input)
+    {
+        input = kind == TriggerKinds.DndChanged ? System.Text.Json.JsonSerializer.Deserialize<DndChangedPayload>(payloadJson) : null;
+        return input is DndChangedPayload change && Matches(node, change);
+    }
 
     public bool Matches(ActivityNode node, DndChangedPayload change)
     {

@@ -1,8 +1,9 @@
 using Dnd.Rules.Events;
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Triggers;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>
 /// Starts a workflow when a form is submitted and, when asked to, re-subscribes the contact through the override
@@ -10,7 +11,7 @@ namespace Dnd.Workflows.Activities;
 /// </summary>
 [Activity("Triggers", "Form submitted", "Starts when a form is submitted; re-subscribes the contact when they ticked the consent box.",
     Kind = ActivityKind.Trigger)]
-public sealed class FormSubmittedTrigger : IActivity
+public sealed class FormSubmittedTrigger : IActivity, ITriggerActivity
 {
     public const string TypeName = nameof(FormSubmittedTrigger);
 
@@ -19,6 +20,12 @@ public sealed class FormSubmittedTrigger : IActivity
 
     [Input("Apply the submission's consent through the override rules.", DefaultValue = true)]
     public Input<bool> Resubscribe { get; } = new();
+
+    public bool Starts(ActivityNode node, string kind, string payloadJson, out object? input)
+    {
+        input = kind == TriggerKinds.FormSubmitted ? System.Text.Json.JsonSerializer.Deserialize<FormSubmittedPayload>(payloadJson) : null;
+        return input is FormSubmittedPayload form && Matches(node, form);
+    }
 
     public bool Matches(ActivityNode node, FormSubmittedPayload form) => FormId.Read(node) is not { Length: > 0 } formId || formId == form.FormId;
 

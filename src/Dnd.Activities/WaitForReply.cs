@@ -1,7 +1,8 @@
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Waits for the contact's next inbound message (optionally on one channel), with an optional timeout.</summary>
 [Activity("Flow", "Wait for reply", "Waits until the contact replies, or the timeout passes.")]

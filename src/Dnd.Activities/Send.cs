@@ -1,7 +1,8 @@
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>
 /// Sends a templated message. DND is checked when the step runs, not when the workflow was designed or started:

@@ -1,6 +1,7 @@
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Waits for a duration; the timer is a stored bookmark, so it survives restarts.</summary>
 [Activity("Flow", "Wait", "Waits for a duration before continuing.")]

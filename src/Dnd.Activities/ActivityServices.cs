@@ -1,6 +1,7 @@
+using Dnd.Workflows.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 public static class ActivityServices
 {

@@ -1,7 +1,8 @@
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
+using Dnd.Workflows.Activities;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Turns DND on or off for one channel or all, as the workflow's owner would; permanent DND stays.</summary>
 [Activity("DND", "Set DND", "Turns DND on or off. Turning it off never lifts permanent DND or a spam lock.")]

@@ -1,6 +1,7 @@
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Persistence;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Takes the contact out of every other workflow they are in (and this one, when asked).</summary>
 [Activity("DND", "Remove from all workflows", "Cancels the contact's other running and waiting workflows.")]

@@ -1,7 +1,8 @@
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Templates;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Keeps a value for later steps of the same run: If/Else tests it, templates show it as {{ variables.name }}.</summary>
 [Activity("Flow", "Set variable", "Sets a variable of this run to a value (a template over the contact and the other variables).")]

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Dnd.Rules.Consent;
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Consent;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 
-namespace Dnd.Workflows.Activities;
+namespace Dnd.Activities;
 
 /// <summary>Branches on the contact as it is when the step runs: its DND on a channel, a tag, or a field's value.</summary>
 [Activity("Flow", "If/Else", "Goes True or False on a condition: the contact's DND on a channel, a tag, a field's value, or a variable of the run.")]
