@@ -12,7 +12,7 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<DndD
         var options = new DbContextOptionsBuilder<DndDbContext>();
         // Adding a migration opens no connection; DND_POSTGRES names a server for `dotnet ef database update`.
         DatabaseProvider.Configure(options, DatabaseProvider.Postgres,
-            Environment.GetEnvironmentVariable("DND_POSTGRES") ?? "Host=localhost;Database=dnd;Username=postgres");
+            Environment.GetEnvironmentVariable("DND_POSTGRES") ?? "Host=localhost;Database=dnd;Username=postgres", compiledModel: false);
         return new DndDbContext(options.Options);
     }
 }

@@ -11,7 +11,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<DndDbC
     {
         var options = new DbContextOptionsBuilder<DndDbContext>();
         // Adding a migration opens no connection; `dotnet ef database update` would use this file.
-        DatabaseProvider.Configure(options, DatabaseProvider.Sqlite, "Data Source=dnd.db");
+        DatabaseProvider.Configure(options, DatabaseProvider.Sqlite, "Data Source=dnd.db", compiledModel: false);
         return new DndDbContext(options.Options);
     }
 }
