@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Dnd.Workflows.Persistence;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
@@ -98,6 +101,8 @@ public class WorkflowLifecycleTests : IAsyncLifetime
         await Http.EnsureAsync(await account.Client.PostAsync("/workflows/sms-opt-out-cleanup/unpublish", null), 200);
         var before = (await account.CreateContactAsync(new { phone = "+15550700021", dndSettings = new { SMS = new { status = "active" } } }))
             .GetProperty("id").GetString()!;
+        // A trigger is matched when the worker takes it (within milliseconds), so the pause must still hold then.
+        await Eventually.MatchAsync(() => PendingTriggersAsync(account.Id), count => count == 0, "the trigger of the DND set while unpublished taken");
         await Http.ProblemAsync(await account.Client.PostAsync("/workflows/templates/sms-opt-out-cleanup/install", null), 409);
         (await Http.JsonAsync(await account.Client.PostAsync("/workflows/sms-opt-out-cleanup/publish", null))).GetProperty("version").GetInt32().Should().Be(1);
         var after = (await account.CreateContactAsync(new { phone = "+15550700022", dndSettings = new { SMS = new { status = "active" } } }))
@@ -175,5 +180,11 @@ public class WorkflowLifecycleTests : IAsyncLifetime
         Status(await InstanceAsync(account, running)).Should().Be("Cancelled");
         // Deleted, the id is free to install again.
         await InstallAsync(account, "welcome-nurture");
+    }
+
+    private async Task<int> PendingTriggersAsync(string accountId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DndDbContext>().PendingTriggers.CountAsync(t => t.AccountId == accountId);
     }
 }
