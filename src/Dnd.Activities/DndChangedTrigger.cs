@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
@@ -26,14 +27,13 @@ public sealed class DndChangedTrigger : IActivity, ITriggerActivity
     [Input("Only when DND turned on, or off.", DefaultValue = "any")]
     public Input<DndState> State { get; } = new();
 
-    public bool Starts(ActivityNode node, string kind, string payloadJson, out object? input)
-    {
-        input = kind == TriggerKinds.DndChanged ? System.Text.Json.JsonSerializer.Deserialize<DndChangedPayload>(payloadJson) : null;
-        return input is DndChangedPayload change && Matches(node, change);
-    }
+    public string TriggerKind => TriggerKinds.DndChanged;
 
-    public bool Matches(ActivityNode node, DndChangedPayload change)
+    public object? ReadPayload(string payloadJson) => JsonSerializer.Deserialize<DndChangedPayload>(payloadJson);
+
+    public bool Matches(ActivityNode node, object payload)
     {
+        var change = (DndChangedPayload)payload;
         var channelMatches = Channel.Read(node) is not { } channel || channel.ToWire() == change.Channel;
         var stateMatches = State.Read(node) switch
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
@@ -21,13 +22,12 @@ public sealed class FormSubmittedTrigger : IActivity, ITriggerActivity
     [Input("Apply the submission's consent through the override rules.", DefaultValue = true)]
     public Input<bool> Resubscribe { get; } = new();
 
-    public bool Starts(ActivityNode node, string kind, string payloadJson, out object? input)
-    {
-        input = kind == TriggerKinds.FormSubmitted ? System.Text.Json.JsonSerializer.Deserialize<FormSubmittedPayload>(payloadJson) : null;
-        return input is FormSubmittedPayload form && Matches(node, form);
-    }
+    public string TriggerKind => TriggerKinds.FormSubmitted;
 
-    public bool Matches(ActivityNode node, FormSubmittedPayload form) => FormId.Read(node) is not { Length: > 0 } formId || formId == form.FormId;
+    public object? ReadPayload(string payloadJson) => JsonSerializer.Deserialize<FormSubmittedPayload>(payloadJson);
+
+    public bool Matches(ActivityNode node, object payload) =>
+        FormId.Read(node) is not { Length: > 0 } formId || formId == ((FormSubmittedPayload)payload).FormId;
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -117,14 +117,14 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     /// <returns>The trigger's payload (the started instances' input) and the definitions it starts.</returns>
     private (object? Input, List<WorkflowDefinition> Matching) Matching(PendingTriggerRecord trigger, IReadOnlyList<WorkflowDefinition> all)
     {
+        // One trigger activity type per kind: its payload is read once, whatever the number of definitions it starts.
         object? input = null;
         var matching = new List<WorkflowDefinition>();
         foreach (var definition in all)
         {
-            if (activities.TryGet(definition.Root.Type, out var first) && first is ITriggerActivity starter &&
-                starter.Starts(definition.Root, trigger.Kind, trigger.PayloadJson, out var payload))
+            if (activities.TryGet(definition.Root.Type, out var first) && first is ITriggerActivity starter && starter.TriggerKind == trigger.Kind &&
+                (input ??= starter.ReadPayload(trigger.PayloadJson)) is { } payload && starter.Matches(definition.Root, payload))
             {
-                input ??= payload;
                 matching.Add(definition);
             }
         }
