@@ -14,8 +14,8 @@ public sealed record InboundMessageFacts(Channel Channel, KeywordKind Keyword, b
     {
         var word = KeywordNormalizer.Normalize(e.Body);
         var keyword = word.Length == 0 ? KeywordKind.None
-            : settings.OptOutKeywords.Any(k => KeywordNormalizer.Normalize(k) == word) ? KeywordKind.OptOut
-            : settings.OptInKeywords.Any(k => KeywordNormalizer.Normalize(k) == word) ? KeywordKind.OptIn
+            : settings.IsOptOutWord(word) ? KeywordKind.OptOut
+            : settings.IsOptInWord(word) ? KeywordKind.OptIn
             : KeywordKind.None;
         return new InboundMessageFacts(e.Channel, keyword, settings.KeywordChannels.Contains(e.Channel),
             e.OptOutType?.Trim().ToUpperInvariant() ?? string.Empty);

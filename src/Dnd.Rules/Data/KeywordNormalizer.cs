@@ -1,4 +1,4 @@
-namespace Dnd.Rules.Facts;
+namespace Dnd.Rules.Data;
 
 /// <summary>
 /// Reduces an inbound body to a keyword candidate: trimmed, upper-cased, surrounding punctuation removed.
