@@ -1,4 +1,4 @@
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
 
 namespace Dnd.Load;
 

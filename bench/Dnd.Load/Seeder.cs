@@ -1,6 +1,8 @@
+using Dnd.Activities.Persistence;
 using System.Diagnostics;
 using Dnd.Rules.Consent;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 

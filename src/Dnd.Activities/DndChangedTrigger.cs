@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
-using Dnd.Workflows.Triggers;
+using Dnd.Activities.Triggers;
 
 namespace Dnd.Activities;
 
@@ -12,6 +12,9 @@ namespace Dnd.Activities;
 public sealed class DndChangedTrigger : IActivity, ITriggerActivity
 {
     public const string TypeName = nameof(DndChangedTrigger);
+
+    /// <summary>The pending triggers it starts from (<see cref="DndChangedTriggers"/> stages them).</summary>
+    public const string Kind = "DndChanged";
 
     /// <summary>Which change starts the workflow.</summary>
     public enum DndState
@@ -27,7 +30,7 @@ public sealed class DndChangedTrigger : IActivity, ITriggerActivity
     [Input("Only when DND turned on, or off.", DefaultValue = "any")]
     public Input<DndState> State { get; } = new();
 
-    public string TriggerKind => TriggerKinds.DndChanged;
+    public string TriggerKind => Kind;
 
     public object? ReadPayload(string payloadJson) => JsonSerializer.Deserialize<DndChangedPayload>(payloadJson);
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dnd.Rules.Events;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
-using Dnd.Workflows.Triggers;
+using Dnd.Activities.Triggers;
 
 namespace Dnd.Activities;
 
@@ -16,13 +16,16 @@ public sealed class FormSubmittedTrigger : IActivity, ITriggerActivity
 {
     public const string TypeName = nameof(FormSubmittedTrigger);
 
+    /// <summary>The pending triggers it starts from (the form API stages them).</summary>
+    public const string Kind = "FormSubmitted";
+
     [Input("Only this form; empty for any form.")]
     public Input<string> FormId { get; } = new();
 
     [Input("Apply the submission's consent through the override rules.", DefaultValue = true)]
     public Input<bool> Resubscribe { get; } = new();
 
-    public string TriggerKind => TriggerKinds.FormSubmitted;
+    public string TriggerKind => Kind;
 
     public object? ReadPayload(string payloadJson) => JsonSerializer.Deserialize<FormSubmittedPayload>(payloadJson);
 

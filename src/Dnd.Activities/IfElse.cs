@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
 using Dnd.Workflows.Model;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Activities;
@@ -45,7 +46,7 @@ public sealed class IfElse : IActivity, IValidatesNode
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var (holds, why) = Evaluate(context.Node, context.Contact, context.Variables);
+        var (holds, why) = Evaluate(context.Node, context.ContactRecord(), context.Variables);
         return ValueTask.FromResult(ActivityResult.Leave(holds ? True : False, why));
     }
 

@@ -1,4 +1,5 @@
 using Dnd.Workflows.Activities;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Activities;
@@ -14,7 +15,7 @@ public sealed class RemoveFromAllWorkflows : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var removed = await Cancel(context.Write.Workflows, context.Instance.AccountId, context.Contact.Id, except: context.Instance.Id, context.Now);
+        var removed = await Cancel(context.Write.Workflows, context.Instance.AccountId, context.Instance.ContactId, except: context.Instance.Id, context.Now);
         var note = $"removed from {removed} other workflow(s)";
         return context.Get(IncludeCurrent) ? ActivityResult.End(note) : ActivityResult.Leave(ActivityResult.Done, note);
     }

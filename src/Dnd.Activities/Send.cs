@@ -1,6 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
 
 namespace Dnd.Activities;
 
@@ -29,8 +29,8 @@ public sealed class Send : IActivity
         var channel = context.Get(Channel);
         // A workflow may not flood one contact: past the account's hourly cap the send is skipped like a DND block.
         var cap = (await context.Service<AccountSettingsStore>().ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
-        var result = await context.Write.Messenger.SendAsync(
-            context.Contact, channel, context.Get(Subject), context.Get(Body) ?? "", context.Instance.Id, cap);
+        var result = await context.Crm().Messenger.SendAsync(
+            context.ContactRecord(), channel, context.Get(Subject), context.Get(Body) ?? "", context.Instance.Id, cap);
         if (result.Sent)
         {
             return ActivityResult.Leave(ActivityResult.Done, $"sent: {channel.ToWire()} message {result.Message.Id}");

@@ -1,6 +1,6 @@
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
-using Dnd.Workflows.Templates;
+using Dnd.Crm.Templates;
 
 namespace Dnd.Activities;
 
@@ -19,7 +19,7 @@ public sealed class SetVariable : IActivity, IValidatesNode
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var name = context.Get(Name)!.Trim();
-        var value = context.Service<TemplateRenderer>().Render(context.Get(Value) ?? "", context.Contact, context.Variables.All);
+        var value = context.Service<TemplateRenderer>().Render(context.Get(Value) ?? "", context.ContactRecord(), context.Variables.All);
         var refused = context.Variables.Set(name, value);
         return ValueTask.FromResult(ActivityResult.Leave(ActivityResult.Done, refused is null ? $"{name} = \"{value}\"" : $"{name} not set: {refused}"));
     }

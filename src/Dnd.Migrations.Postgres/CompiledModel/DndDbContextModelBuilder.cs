@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5c27c6af-6709-47f1-9fd1-d79aff8f4037"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("fbb8699a-60e1-43a0-80fc-f1b99ea15075"), entityTypeCount: 14)
         {
         }
 
@@ -21,14 +21,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
-            var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
-            var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
-            var pendingTriggerRecord = PendingTriggerRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var bookmarkRecord = BookmarkRecordEntityType.Create(this);
+            var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
+            var pendingTriggerRecord = PendingTriggerRecordEntityType.Create(this);
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
@@ -36,14 +36,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
-            BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
-            ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
-            PendingTriggerRecordEntityType.CreateAnnotations(pendingTriggerRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
+            ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);
+            PendingTriggerRecordEntityType.CreateAnnotations(pendingTriggerRecord);
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);

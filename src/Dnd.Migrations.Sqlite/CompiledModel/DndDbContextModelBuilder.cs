@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7ef87d6c-ce0e-46f8-b3d3-5700eb3e8fb6"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("df811fac-9744-4299-a45e-2dd145ac59d4"), entityTypeCount: 14)
         {
         }
 
@@ -20,14 +20,14 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
-            var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
-            var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
-            var pendingTriggerRecord = PendingTriggerRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var bookmarkRecord = BookmarkRecordEntityType.Create(this);
+            var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
+            var pendingTriggerRecord = PendingTriggerRecordEntityType.Create(this);
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
@@ -35,14 +35,14 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
-            BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
-            ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
-            PendingTriggerRecordEntityType.CreateAnnotations(pendingTriggerRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
+            ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);
+            PendingTriggerRecordEntityType.CreateAnnotations(pendingTriggerRecord);
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Dnd.Rules.Engine;
-using Dnd.Rules.Events;
-using Dnd.Workflows.Consent;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,22 +8,16 @@ namespace Dnd.Workflows.Activities;
 /// <summary>Everything one step sees. Write is the step's unit of work: what an activity stages commits with the step.</summary>
 public sealed class ActivityContext
 {
-    public required WorkflowWrite Write { get; init; }
+    public required IWorkflowWrite Write { get; init; }
     public required WorkflowDefinition Definition { get; init; }
     public required WorkflowInstanceRecord Instance { get; init; }
-    public required ContactRecord Contact { get; init; }
+    /// <summary>The contact the instance runs for, as the application stores it (<see cref="IWorkflowWrite.FindContactAsync"/>).</summary>
+    public required object Contact { get; init; }
     public required ActivityNode Node { get; init; }
     public required IServiceProvider Services { get; init; }
     public required DateTimeOffset Now { get; init; }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
-
-    /// <summary>
-    /// Applies a consent event to the contact in the step's own write (never a write of its own: on SQLite the step
-    /// holds the database's one writer, which that write would wait for).
-    /// </summary>
-    public async Task<ConsentDecision> ApplyConsentAsync(ConsentEvent evt) =>
-        await Write.Consent.ApplyAsync(Contact, evt, await Service<AccountSettingsStore>().SettingsAsync(Instance.AccountId));
 
     /// <summary>The run's variables; what a step sets is saved with the step.</summary>
     public WorkflowVariables Variables => new(Instance);

@@ -8,13 +8,17 @@ public sealed class ActivityRegistry
     private readonly Dictionary<string, (IActivity Activity, ActivityDescriptor Descriptor)> _activities;
     private readonly Dictionary<string, RetryPolicy> _retries;
 
-    public ActivityRegistry(IEnumerable<IActivity> activities)
+    /// <param name="templates">The language of template inputs, checked at publish; none, and they are not checked.</param>
+    public ActivityRegistry(IEnumerable<IActivity> activities, ITemplateSyntax? templates = null)
     {
+        Templates = templates;
         _activities = activities.Select(a => (a, ActivityDescriber.Describe(a))).ToDictionary(e => e.Item2.Type, StringComparer.Ordinal);
         // Read once here: a malformed [Retry] stops the start, not the first step that fails.
         _retries = _activities.ToDictionary(e => e.Key, e => e.Value.Activity.GetType().GetCustomAttribute<RetryAttribute>()?.Policy ?? RetryPolicy.None,
             StringComparer.Ordinal);
     }
+
+    public ITemplateSyntax? Templates { get; }
 
     public IEnumerable<ActivityDescriptor> Descriptors => _activities.Values.Select(a => a.Descriptor);
 

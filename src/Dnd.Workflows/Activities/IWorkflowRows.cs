@@ -4,8 +4,8 @@ namespace Dnd.Workflows.Activities;
 
 /// <summary>
 /// The workflow rows one account write reads and stages (instances, bookmarks, pending triggers, the execution log),
-/// on whatever stores them: EF on the scope's DbContext (<see cref="EfWorkflowRows"/>) or prepared statements on the
-/// SQLite batch writer (<see cref="SqliteWorkflowRows"/>). Reads see the write's own earlier changes; staged rows
+/// on whatever stores them: EF on the scope's DbContext (<see cref="Runtime.EfWorkflowRows"/>) or, as the application
+/// provides, prepared statements on its SQLite batch writer. Reads see the write's own earlier changes; staged rows
 /// are written with the write.
 /// </summary>
 public interface IWorkflowRows
@@ -17,6 +17,9 @@ public interface IWorkflowRows
 
     /// <summary>The contact's Running and Suspended instances (of one definition when given), but <paramref name="except"/>.</summary>
     Task<List<WorkflowInstanceRecord>> LiveInstancesAsync(string accountId, string contactId, string? except, string? definitionId, CancellationToken ct);
+
+    /// <summary>Whether a workflow of the contact waits for a reply on this channel.</summary>
+    Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct);
 
     Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken ct);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dnd.Rules.Consent;
-using Dnd.Workflows.Templates;
 
 namespace Dnd.Workflows.Activities;
 
@@ -89,11 +88,11 @@ public static class InputTypes
         }
     }
 
-    /// <summary>What is wrong with a node's value for an input, or null; templates must also parse.</summary>
-    public static string? Problem(Type type, string? uiHint, string text)
+    /// <summary>What is wrong with a node's value for an input, or null; templates must also parse (in <paramref name="templates"/>' language).</summary>
+    public static string? Problem(Type type, string? uiHint, string text, ITemplateSyntax? templates)
     {
         Parse(type, text, out var problem);
-        if (problem is null && uiHint == InputUIHints.Template && TemplateRenderer.Validate(text) is { Count: > 0 } errors)
+        if (problem is null && uiHint == InputUIHints.Template && templates?.Problems(text) is { Count: > 0 } errors)
         {
             problem = $"template does not parse: {string.Join("; ", errors)}";
         }

@@ -2,8 +2,8 @@ namespace Dnd.Workflows.Persistence;
 
 /// <summary>
 /// Wakes the background worker as soon as new work is committed (a pending trigger), instead of waiting for its next
-/// poll. Pulsed by the writes themselves once they commit (<see cref="AccountWrites"/>, <see cref="DndDbContext"/>), so
-/// an event that starts nothing does not wake it.
+/// poll. Pulsed by the application's writes once they commit rows of
+/// <see cref="PendingTriggerRecord"/>, so an event that starts nothing does not wake it.
 /// </summary>
 public sealed class WorkSignal
 {

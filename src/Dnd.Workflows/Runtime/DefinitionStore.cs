@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Workflows.Activities;
-using Dnd.Workflows.Caching;
+using Dnd.Shared.Caching;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
         var json = WorkflowJson.Serialize(definition with { Version = 0 });
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         for (var attempt = 0; ; attempt++)
         {
             var latest = await db.WorkflowDefinitions.Where(d => d.OwnerAccountId == ownerAccountId && d.DefinitionId == definition.Id)
@@ -84,7 +84,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
             catch (DbUpdateException) when (attempt < 3)
             {
                 // Another replica published the same version number first; re-read and go again.
-                db.ChangeTracker.Clear();
+                db.Context.ChangeTracker.Clear();
             }
         }
     }
@@ -120,7 +120,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
     private async Task<WorkflowDefinitionRecord> ChangeLatestAsync(string accountId, string id, Action<WorkflowDefinitionRecord> change, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var latest = await db.WorkflowDefinitions.Where(d => d.OwnerAccountId == accountId && d.DefinitionId == id)
             .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
         if (latest is null || latest.DeletedAt is not null)
@@ -181,7 +181,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
             return cached;
         }
         await using var scope = scopes.CreateAsyncScope();
-        var record = await scope.ServiceProvider.GetRequiredService<DndDbContext>().WorkflowDefinitions.AsNoTracking()
+        var record = await scope.ServiceProvider.GetRequiredService<WorkflowDb>().WorkflowDefinitions.AsNoTracking()
             .FirstOrDefaultAsync(d => d.OwnerAccountId == owner && d.DefinitionId == id && d.Version == version, ct);
         return record is null ? null : Cache(record);
     }
@@ -189,7 +189,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
     private async Task<WorkflowDefinitionRecord?> LatestOfAsync(string owner, string id, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DndDbContext>().WorkflowDefinitions.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDb>().WorkflowDefinitions.AsNoTracking()
             .Where(d => d.OwnerAccountId == owner && d.DefinitionId == id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
     }
 
@@ -197,7 +197,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> LatestAsync(string accountId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         return await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.OwnerAccountId == accountId && d.IsLatest && d.DeletedAt == null)
             .OrderBy(d => d.DefinitionId).ToListAsync(ct);
@@ -212,7 +212,7 @@ public sealed class DefinitionStore(IServiceScopeFactory scopes, ActivityRegistr
     {
         var owner = await OwnLatestAsync(accountId, id, ct) is not null ? accountId : Shared;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         return await db.WorkflowDefinitions.AsNoTracking().Where(d => d.OwnerAccountId == owner && d.DefinitionId == id)
             .OrderBy(d => d.Version).ToListAsync(ct);
     }

@@ -46,7 +46,7 @@ public static partial class DefinitionValidator
                 errors.Add($"activity '{node.Id}': unknown type '{node.Type}'");
                 continue;
             }
-            var typed = ValidateProperties(node, descriptor).ToList();
+            var typed = ValidateProperties(node, descriptor, registry.Templates).ToList();
             errors.AddRange(typed);
             // Rules across inputs only make sense once each input has its type.
             if (typed.Count == 0 && registry.TryGet(node.Type, out var activity) && activity is IValidatesNode checks)
@@ -130,7 +130,7 @@ public static partial class DefinitionValidator
         }
     }
 
-    private static IEnumerable<string> ValidateProperties(ActivityNode node, ActivityDescriptor descriptor)
+    private static IEnumerable<string> ValidateProperties(ActivityNode node, ActivityDescriptor descriptor, ITemplateSyntax? templates)
     {
         foreach (var p in descriptor.Properties)
         {
@@ -148,7 +148,7 @@ public static partial class DefinitionValidator
                 continue;
             }
             // The same parse the step's Input<T>.Read does, so what publishes is what runs.
-            var problem = InputTypes.Problem(p.ValueType, p.UIHint, value);
+            var problem = InputTypes.Problem(p.ValueType, p.UIHint, value, templates);
             if (problem is not null)
             {
                 yield return $"activity '{node.Id}': {p.Name}: {problem}";

@@ -5,7 +5,7 @@ using Dnd.Workflows.Activities;
 namespace Dnd.Workflows.Runtime;
 
 /// <summary>Workflow rows through EF: tracked, saved by the write's SaveChanges.</summary>
-public sealed class EfWorkflowRows(DndDbContext db) : IWorkflowRows
+public sealed class EfWorkflowRows(WorkflowDb db) : IWorkflowRows
 {
     public Task<WorkflowInstanceRecord?> FindInstanceAsync(string instanceId, CancellationToken ct) =>
         db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
@@ -20,6 +20,9 @@ public sealed class EfWorkflowRows(DndDbContext db) : IWorkflowRows
                         && (i.Status == WorkflowStatus.Running || i.Status == WorkflowStatus.Suspended)
                         && (definitionId == null || i.DefinitionId == definitionId))
             .ToListAsync(ct);
+
+    public Task<bool> AwaitsReplyAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
+        db.Bookmarks.AwaitingReply(accountId, contactId, channel).AnyAsync(ct);
 
     public Task<BookmarkRecord?> FindBookmarkAsync(string bookmarkId, CancellationToken ct) =>
         db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, ct);
@@ -36,7 +39,7 @@ public sealed class EfWorkflowRows(DndDbContext db) : IWorkflowRows
         return trigger is not null && await db.PendingTriggers.Where(t => t.Id == triggerId).ExecuteDeleteAsync(ct) > 0 ? trigger : null;
     }
 
-    public void Add(object row) => db.Add(row);
+    public void Add(object row) => db.Context.Add(row);
 
     public void Changed(object row)
     {

@@ -13,7 +13,7 @@ public sealed class InboundReplies(IServiceScopeFactory scopes, WorkflowRuntime 
         List<string> ids;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
             ids = await db.Bookmarks.AwaitingReply(accountId, contactId, channel).Select(b => b.Id).ToListAsync(ct);
         }
         var resumed = 0;

@@ -1,3 +1,4 @@
+using Dnd.Shared.Ids;
 using System.Text.Json;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
@@ -5,7 +6,6 @@ using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Dnd.Workflows.Triggers;
 
 namespace Dnd.Workflows.Runtime;
 
@@ -27,7 +27,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         var latest = new Dictionary<string, IReadOnlyList<WorkflowDefinition>>();
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
             taken = await db.PendingTriggers.OrderBy(t => t.CreatedAt).Take(PassSize).ToListAsync(ct);
             // Most changes start nothing (no workflow listens for that channel or form): those are dropped together, one
             // write for the lot (SaveChanges takes the SQLite writer's turn), instead of an account write each.
@@ -71,14 +71,14 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         return taken.Count;
     }
 
-    /// <summary>Records a form submission as a pending trigger (the form API calls this) and wakes the worker.</summary>
-    public static PendingTriggerRecord FormSubmitted(string accountId, string contactId, FormSubmittedPayload payload, DateTimeOffset now) => new()
+    /// <summary>A trigger of <paramref name="kind"/> for a contact, to be written with the change that caused it.</summary>
+    public static PendingTriggerRecord Pending(string accountId, string contactId, string kind, object payload, DateTimeOffset now) => new()
     {
         Id = RowIds.New(),
         AccountId = accountId,
         ContactId = contactId,
-        Kind = TriggerKinds.FormSubmitted,
-        PayloadJson = JsonSerializer.Serialize(payload),
+        Kind = kind,
+        PayloadJson = JsonSerializer.Serialize(payload, payload.GetType()),
         CreatedAt = now,
     };
 
@@ -89,7 +89,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
     {
         var (input, matching) = Matching(pending, definitions);
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WorkflowWrites>().RunAsync(pending.AccountId, async write =>
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowWrites>().RunAsync(pending.AccountId, async write =>
         {
             var started = new List<string>();
             if (await write.Workflows.TakeTriggerAsync(pending.Id, ct) is not { } trigger)
@@ -105,7 +105,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
                         started.Add(instance.Id);
                     }
                 }
-                catch (Consent.ContactNotFoundException)
+                catch (WorkflowContactNotFoundException)
                 {
                     // Contact deleted after the trigger was recorded: nothing to start.
                 }

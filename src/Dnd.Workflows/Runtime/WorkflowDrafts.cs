@@ -15,7 +15,7 @@ public sealed class WorkflowDrafts(IServiceScopeFactory scopes, DefinitionStore 
     public async Task<IReadOnlyList<string>> SaveAsync(string accountId, WorkflowDefinition draft, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var row = await db.WorkflowDrafts.FirstOrDefaultAsync(d => d.OwnerAccountId == accountId && d.DefinitionId == draft.Id, ct);
         if (row is null)
         {
@@ -32,7 +32,7 @@ public sealed class WorkflowDrafts(IServiceScopeFactory scopes, DefinitionStore 
     public async Task<WorkflowDraftRecord?> FindAsync(string accountId, string id, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DndDbContext>().WorkflowDrafts.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDb>().WorkflowDrafts.AsNoTracking()
             .FirstOrDefaultAsync(d => d.OwnerAccountId == accountId && d.DefinitionId == id, ct);
     }
 
@@ -40,7 +40,7 @@ public sealed class WorkflowDrafts(IServiceScopeFactory scopes, DefinitionStore 
     public async Task<IReadOnlyList<WorkflowDraftRecord>> AllAsync(string accountId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DndDbContext>().WorkflowDrafts.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<WorkflowDb>().WorkflowDrafts.AsNoTracking()
             .Where(d => d.OwnerAccountId == accountId).ToListAsync(ct);
     }
 
@@ -65,7 +65,7 @@ public sealed class WorkflowDrafts(IServiceScopeFactory scopes, DefinitionStore 
     public async Task DiscardAsync(string accountId, string id, string? onlyIf = null, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         var row = await db.WorkflowDrafts.FirstOrDefaultAsync(d => d.OwnerAccountId == accountId && d.DefinitionId == id, ct);
         if (row is not null && (onlyIf is null || row.Json == onlyIf))
         {

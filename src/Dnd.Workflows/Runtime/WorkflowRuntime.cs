@@ -1,3 +1,4 @@
+using Dnd.Shared.Ids;
 using System.Text.Json;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
@@ -60,13 +61,13 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>Stages a new instance in an open write, so a trigger can claim its cause in the same transaction.</summary>
-    public async ValueTask<WorkflowInstanceRecord?> CreateAsync(WorkflowWrite write, string accountId, string contactId, WorkflowDefinition definition,
+    public async ValueTask<WorkflowInstanceRecord?> CreateAsync(IWorkflowWrite write, string accountId, string contactId, WorkflowDefinition definition,
         object? input, CancellationToken ct)
     {
         var definitionId = definition.Id;
-        if (await write.Consent.Rows.FindContactAsync(accountId, contactId, ct) is null)
+        if (await write.FindContactAsync(accountId, contactId, ct) is null)
         {
-            throw new Consent.ContactNotFoundException(contactId);
+            throw new WorkflowContactNotFoundException(contactId);
         }
         if (!definition.AllowReentry && await write.Workflows.InDefinitionAsync(accountId, contactId, definitionId, ct))
         {
@@ -142,7 +143,7 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Runs steps in the open write until the instance waits, ends or has taken <see cref="MaxStepsPerRun"/> steps.</summary>
     /// <param name="resumed">The resumed step this run goes on from, in the same write.</param>
-    private async ValueTask<StepOutcome> RunInWriteAsync(WorkflowWrite write, IServiceProvider services, string instanceId, CancellationToken ct,
+    private async ValueTask<StepOutcome> RunInWriteAsync(IWorkflowWrite write, IServiceProvider services, string instanceId, CancellationToken ct,
         StepOutcome? resumed = null)
     {
         var outcome = resumed ?? new StepOutcome(StepKind.Stale);
@@ -253,7 +254,7 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Claims a bookmark by deleting it and runs the step its instance waits in (none when it is stale).</summary>
     /// <param name="claimed">Told the instance once the claim holds, before the step runs (a failed step is faulted on it).</param>
-    private async Task<StepOutcome> ClaimAndStepAsync(WorkflowWrite write, IServiceProvider services, string bookmarkId, ResumeInput input,
+    private async Task<StepOutcome> ClaimAndStepAsync(IWorkflowWrite write, IServiceProvider services, string bookmarkId, ResumeInput input,
         CancellationToken ct, Action<string>? claimed = null)
     {
         var row = await write.Workflows.FindBookmarkAsync(bookmarkId, ct);
@@ -270,7 +271,7 @@ public sealed partial class WorkflowRuntime(
         return outcome with { Steps = 1 };
     }
 
-    private async Task<StepOutcome> ExecuteStepAsync(WorkflowWrite write, IServiceProvider services, string instanceId,
+    private async Task<StepOutcome> ExecuteStepAsync(IWorkflowWrite write, IServiceProvider services, string instanceId,
         (BookmarkRecord Bookmark, ResumeInput Input)? resume, CancellationToken ct)
     {
         var instance = await write.Workflows.FindInstanceAsync(instanceId, ct);
@@ -283,7 +284,7 @@ public sealed partial class WorkflowRuntime(
         var definition = await definitions.GetForInstanceAsync(instance.AccountId, instance.DefinitionId, instance.DefinitionVersion, ct)
             ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.DefinitionVersion} is gone");
         var node = definition.Activity(instance.CurrentActivityId);
-        var contact = await write.Consent.Rows.FindContactAsync(instance.AccountId, instance.ContactId, ct);
+        var contact = await write.FindContactAsync(instance.AccountId, instance.ContactId, ct);
         var now = clock.GetUtcNow();
         if (contact is null)
         {
@@ -397,9 +398,9 @@ public sealed partial class WorkflowRuntime(
     }
 
     /// <summary>One account write in a scope of its own; the work also gets the scope's services (the activities').</summary>
-    private async Task<T> WriteAsync<T>(string accountId, Func<WorkflowWrite, IServiceProvider, ValueTask<T>> work, CancellationToken ct)
+    private async Task<T> WriteAsync<T>(string accountId, Func<IWorkflowWrite, IServiceProvider, ValueTask<T>> work, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WorkflowWrites>().RunAsync(accountId, write => work(write, scope.ServiceProvider), ct);
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowWrites>().RunAsync(accountId, write => work(write, scope.ServiceProvider), ct);
     }
 }

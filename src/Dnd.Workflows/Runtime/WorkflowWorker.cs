@@ -71,7 +71,7 @@ public sealed class WorkflowWorker(
         List<(string Id, string AccountId)> due, stalled;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
             due = (await db.Bookmarks.Where(b => b.DueAt != null && b.DueAt <= now).OrderBy(b => b.DueAt)
                 .Select(b => new { b.Id, b.AccountId }).Take(PassSize).ToListAsync(ct)).Select(b => (b.Id, b.AccountId)).ToList();
             var stalledBefore = recoverAll ? now : now - options.Value.StalledAfter;

@@ -1,7 +1,9 @@
+using Dnd.Activities.Persistence;
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Host.Configuration;
-using Dnd.Workflows.Caching;
+using Dnd.Shared.Caching;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,8 @@
 using Dnd.Activities;
+using Dnd.Activities.Persistence;
+using Dnd.Crm;
 using Dnd.Workflows;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Messaging;
 using Dnd.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +20,15 @@ public static class ConfigurationServices
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
             o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
         builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
-        builder.Services.AddDndActivities();
-        builder.Services.AddDndWorkflows(sp =>
+        builder.Services.AddDndCrm<DndDbContext>(sp =>
         {
             var database = sp.GetRequiredService<IOptions<DndOptions>>().Value.Database;
             return (database.Provider, database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
                 ? ContentPaths.SqliteConnectionString(root, database.ConnectionString)
                 : database.ConnectionString);
         });
+        builder.Services.AddDndWorkflows<DndDbContext>();
+        builder.Services.AddDndActivities();
         return builder;
     }
 }

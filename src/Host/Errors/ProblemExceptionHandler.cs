@@ -1,8 +1,8 @@
-using Dnd.Workflows.Consent;
-using Dnd.Workflows.Contacts;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Contacts;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Runtime;
-using Dnd.Workflows.Templates;
+using Dnd.Crm.Templates;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,6 +23,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         var (status, title, detail, errors) = exception switch
         {
             ContactNotFoundException e => (404, "Contact not found", e.Message, null),
+            WorkflowContactNotFoundException e => (404, "Contact not found", e.Message, null),
             WorkflowNotFoundException e => (404, "Workflow not found", e.Message, null),
             WorkflowValidationException e => (422, "Invalid workflow", e.Message, e.Errors),
             WorkflowTemplateNotFoundException e => (404, "Workflow template not found", e.Message, null),

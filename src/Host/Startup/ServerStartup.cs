@@ -1,7 +1,9 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Rules.Engine;
 using Dnd.Host.Configuration;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,13 @@
+using Dnd.Activities.Persistence;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Host.Limits;
 using Dnd.Host.Webhooks;
 using Dnd.Rules.Events;
-using Dnd.Workflows.Consent;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,13 @@
+using Dnd.Activities.Persistence;
+using Dnd.Shared.Ids;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Rules.Policy;
-using Dnd.Workflows.Consent;
-using Dnd.Workflows.Contacts;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Contacts;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +35,7 @@ public static class TwilioWebhooks
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundMessageAsync(string accountId, HttpRequest request,
-        AccountCache accounts, ConsentWrites consentWrites, InboundReplies replies,
+        AccountCache accounts, DndWorkflowWrites writes, InboundReplies replies,
         TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, accounts, messaging.Value, ct);
@@ -65,9 +68,10 @@ public static class TwilioWebhooks
         return Twiml(EmptyTwiml);
 
         // Null when no contact has the number (nothing is written then).
-        Task<(string ContactId, bool AwaitsReply)?> ReceiveAsync() => consentWrites.RunAsync(account!.Id, async consent =>
+        // A workflow write: whether a workflow awaits the reply is read in the same write as the message it answers.
+        Task<(string ContactId, bool AwaitsReply)?> ReceiveAsync() => writes.RunAsync(account!.Id, async write =>
         {
-            var rows = consent.Rows;
+            var (consent, rows) = (write.Consent, write.Consent.Rows);
             if ((await rows.ContactsWithAddressAsync(account.Id, AddressKind.Phone, from, ct)).FirstOrDefault() is not { } contact)
             {
                 return null;
@@ -81,7 +85,7 @@ public static class TwilioWebhooks
             var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType), account.Settings);
             // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
             var isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
-            return (contact.Id, !contact.InboundDnd && !isKeyword && await rows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct));
+            return (contact.Id, !contact.InboundDnd && !isKeyword && await write.Workflows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct));
         }, ct);
 
         async Task AddContactAsync(IServiceProvider scope, CachedAccount owner, string phone)

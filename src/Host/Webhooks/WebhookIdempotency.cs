@@ -1,4 +1,5 @@
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Webhooks;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Dnd.Host.Tests.Infrastructure;
-using Dnd.Workflows.Caching;
-using Dnd.Workflows.Consent;
+using Dnd.Shared.Caching;
+using Dnd.Crm.Consent;
 
 namespace Dnd.Host.Tests.Api;
 

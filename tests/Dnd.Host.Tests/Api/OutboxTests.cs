@@ -1,8 +1,10 @@
+using Dnd.Activities.Persistence;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,11 @@
+using Dnd.Activities.Persistence;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dnd.Host.Tests.HighLevel;
 using Dnd.Host.Tests.Infrastructure;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,7 @@ namespace Dnd.Host.Tests.Architecture;
 /// <summary>The folder layout is the architecture: within a project, namespaces depend on each other one way only.</summary>
 public class NamespaceCycleTests
 {
-    public static TheoryData<string> Projects => new() { "Dnd.Rules", "Dnd.Workflows", "Dnd.Activities", "Dnd.Host" };
+    public static TheoryData<string> Projects => new() { "Dnd.Shared", "Dnd.Rules", "Dnd.Crm", "Dnd.Workflows", "Dnd.Activities", "Dnd.Host" };
 
     [Theory]
     [MemberData(nameof(Projects))]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Messaging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

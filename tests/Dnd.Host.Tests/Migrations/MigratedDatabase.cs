@@ -1,5 +1,7 @@
+using Dnd.Activities.Persistence;
 using System.Net.Http.Headers;
 using Dnd.Host.Tests.Infrastructure;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

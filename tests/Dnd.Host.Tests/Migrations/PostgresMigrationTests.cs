@@ -1,5 +1,7 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Host.Tests.Postgres;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

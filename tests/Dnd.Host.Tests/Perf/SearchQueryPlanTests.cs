@@ -1,8 +1,10 @@
+using Dnd.Activities.Persistence;
 using System.Data.Common;
 using System.Text.Json;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Errors;
 using Dnd.Host.Tests.Infrastructure;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

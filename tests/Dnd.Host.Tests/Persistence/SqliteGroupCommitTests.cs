@@ -1,4 +1,5 @@
 using Dnd.Host.Tests.Infrastructure;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,8 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Persistence.Rows;
+using Dnd.Crm.Persistence.Rows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Templates;
+using Dnd.Crm.Templates;
 
 namespace Dnd.Host.Tests.Templates;
 

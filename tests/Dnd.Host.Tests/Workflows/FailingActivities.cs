@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dnd.Activities;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
 
@@ -19,9 +20,9 @@ public abstract class FailingActivity : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        Runs.AddOrUpdate(context.Contact.Id, 1, (_, n) => n + 1);
-        await context.Write.Messenger.SendAsync(context.Contact, Channel.Sms, null, "flaky", context.Instance.Id);
-        if (context.Instance.Attempts < Failures.GetValueOrDefault(context.Contact.Id))
+        Runs.AddOrUpdate(context.Instance.ContactId, 1, (_, n) => n + 1);
+        await context.Crm().Messenger.SendAsync(context.ContactRecord(), Channel.Sms, null, "flaky", context.Instance.Id);
+        if (context.Instance.Attempts < Failures.GetValueOrDefault(context.Instance.ContactId))
         {
             throw new InvalidOperationException($"flaky failure {context.Instance.Attempts + 1}");
         }

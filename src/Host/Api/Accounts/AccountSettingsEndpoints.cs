@@ -1,9 +1,11 @@
+using Dnd.Activities.Persistence;
 using System.Text.Json;
 using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Data;
 using Dnd.Rules.Engine;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using Dnd.Host.Limits;
 using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Data;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
 
 namespace Dnd.Host.Api.Accounts;
 

@@ -1,9 +1,11 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
 
 namespace Dnd.Host.Api.Accounts;
 

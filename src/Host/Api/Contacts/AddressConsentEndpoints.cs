@@ -1,6 +1,8 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

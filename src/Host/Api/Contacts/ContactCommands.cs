@@ -1,7 +1,9 @@
+using Dnd.Activities.Persistence;
 using Dnd.Activities;
 using Dnd.Workflows.Activities;
-using Dnd.Workflows.Consent;
-using Dnd.Workflows.Contacts;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Contacts;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +47,7 @@ public sealed class ContactCommands(DndDbContext db, AccountWrites writes, Accou
     {
         await using var write = await writes.BeginAsync(accountId, ct);
         var row = await FindAsync(accountId, contactId, ct);
-        await RemoveFromAllWorkflows.Cancel(new EfWorkflowRows(db), accountId, contactId, except: null, clock.GetUtcNow());
+        await RemoveFromAllWorkflows.Cancel(new EfWorkflowRows(new WorkflowDb(db)), accountId, contactId, except: null, clock.GetUtcNow());
         // The consent ledger and the addresses' consent stay: proof of an opt-out must outlive the contact record.
         await book.RemoveAsync(row, ct);
         await db.SaveChangesAsync(ct);

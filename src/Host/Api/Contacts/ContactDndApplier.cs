@@ -2,7 +2,7 @@ using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
 
 namespace Dnd.Host.Api.Contacts;
 

@@ -1,7 +1,8 @@
 using System.Net.Mail;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;

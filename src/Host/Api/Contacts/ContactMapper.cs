@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dnd.Rules.Consent;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;

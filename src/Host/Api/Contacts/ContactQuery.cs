@@ -3,7 +3,8 @@ using System.Text.Json;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;

@@ -1,7 +1,9 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

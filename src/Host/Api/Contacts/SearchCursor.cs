@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;

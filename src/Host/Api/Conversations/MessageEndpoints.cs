@@ -1,11 +1,13 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
-using Dnd.Workflows.Consent;
-using Dnd.Workflows.Messaging;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
-using Dnd.Workflows.Templates;
+using Dnd.Crm.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,12 @@
+using Dnd.Activities;
+using Dnd.Activities.Persistence;
+using Dnd.Activities.Triggers;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Dnd.Workflows.Triggers;
 
 namespace Dnd.Host.Api.Forms;
 
@@ -28,7 +31,7 @@ public static class FormEndpoints
         {
             await using var write = await writes.BeginAsync(account.AccountId, ct);
             contactId = (await contacts.FindAsync(account.AccountId, body.ContactId, ct)).Id;
-            db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, contactId, payload, clock.GetUtcNow()));
+            db.PendingTriggers.Add(TriggerDispatcher.Pending(account.AccountId, contactId, FormSubmittedTrigger.Kind, payload, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
@@ -38,7 +41,7 @@ public static class FormEndpoints
             // through the rules like any other lift.
             var fields = new ContactWriteRequest { Email = body.Email, Phone = body.Phone, FirstName = body.FirstName, LastName = body.LastName, Source = "form" };
             var written = await contacts.UpsertAsync(account.AccountId, fields, "A form submission without contactId", ct,
-                row => db.PendingTriggers.Add(TriggerDispatcher.FormSubmitted(account.AccountId, row.Id, payload, clock.GetUtcNow())));
+                row => db.PendingTriggers.Add(TriggerDispatcher.Pending(account.AccountId, row.Id, FormSubmittedTrigger.Kind, payload, clock.GetUtcNow())));
             contactId = written.Contact.Id;
         }
         return TypedResults.Accepted((string?)null, new FormSubmissionResponse(contactId, formId, body.Consent));

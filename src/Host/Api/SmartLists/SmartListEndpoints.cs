@@ -1,8 +1,10 @@
+using Dnd.Activities.Persistence;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,9 @@
+using Dnd.Activities.Persistence;
 using Dnd.Activities;
 using Dnd.Host.Auth;
 using Dnd.Workflows.Activities;
-using Dnd.Workflows.Consent;
+using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +47,7 @@ public static class ContactWorkflowEndpoints
         }
         await using var write = await writes.BeginAsync(account.AccountId, ct);
         await consent.LoadAsync(account.AccountId, contactId, ct);
-        var removed = await RemoveFromAllWorkflows.Cancel(new EfWorkflowRows(db), account.AccountId, contactId, except: null, clock.GetUtcNow(), workflowId);
+        var removed = await RemoveFromAllWorkflows.Cancel(new EfWorkflowRows(new WorkflowDb(db)), account.AccountId, contactId, except: null, clock.GetUtcNow(), workflowId);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return TypedResults.Ok(new RemoveFromWorkflowResponse(true, removed));

@@ -1,4 +1,5 @@
 using Dnd.Workflows.Activities;
+using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Workflows;

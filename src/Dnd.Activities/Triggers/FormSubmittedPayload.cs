@@ -1,0 +1,3 @@
+namespace Dnd.Activities.Triggers;
+
+public sealed record FormSubmittedPayload(string FormId, bool ExplicitConsent);

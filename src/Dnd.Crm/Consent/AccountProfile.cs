@@ -1,0 +1,16 @@
+namespace Dnd.Crm.Consent;
+
+/// <summary>An account's settings outside the DND rules: how it reads phone numbers, treats duplicates, caps sends.</summary>
+public sealed record AccountProfile
+{
+    public static AccountProfile Default { get; } = new();
+
+    /// <summary>ISO 3166 region that phone numbers without a country code are read in (libphonenumber's default region).</summary>
+    public string DefaultRegion { get; init; } = "US";
+
+    /// <summary>HighLevel's "Allow duplicate contact": off, a second contact with a taken phone or email is refused.</summary>
+    public bool AllowDuplicateContact { get; init; }
+
+    /// <summary>Messages a workflow may send one contact on one channel in an hour; a runaway loop stops here.</summary>
+    public int SendCapPerHour { get; init; } = 10;
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dnd.Rules.Consent;
+using Dnd.Rules.Data;
+
+namespace Dnd.Crm.Consent;
+
+/// <summary>Reads and writes an account's settings JSON (the rules' AccountSettings and its AccountProfile); absent fields keep the defaults.</summary>
+public static class AccountSettingsJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private sealed record Shape(
+        List<string>? OptOutKeywords,
+        List<string>? OptInKeywords,
+        List<string>? KeywordChannels,
+        UnsubscribeScope? UnsubscribeScope,
+        string? DefaultRegion,
+        bool? AllowDuplicateContact,
+        int? SendCapPerHour,
+        JsonElement? TwilioErrorCodes = null,
+        JsonElement? MailgunEvents = null);
+
+    public static AccountSettings Parse(string? json)
+    {
+        var shape = Read(json);
+        var settings = AccountSettings.Default;
+        if (shape is null)
+        {
+            return settings;
+        }
+        return settings with
+        {
+            OptOutKeywords = shape.OptOutKeywords ?? settings.OptOutKeywords,
+            OptInKeywords = shape.OptInKeywords ?? settings.OptInKeywords,
+            KeywordChannels = shape.KeywordChannels?.Select(ChannelNames.Parse).ToList() ?? settings.KeywordChannels,
+            UnsubscribeScope = shape.UnsubscribeScope ?? settings.UnsubscribeScope,
+            TwilioErrorCodes = shape.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes ? Dnd.Rules.Data.TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText()) : null,
+            MailgunEvents = shape.MailgunEvents is { ValueKind: JsonValueKind.Array } events ? Dnd.Rules.Data.MailgunEvents.FromEntries("mailgunEvents", events.GetRawText()) : null,
+        };
+    }
+
+    public static AccountProfile ParseProfile(string? json)
+    {
+        var shape = Read(json);
+        var profile = AccountProfile.Default;
+        return shape is null ? profile : profile with
+        {
+            DefaultRegion = shape.DefaultRegion ?? profile.DefaultRegion,
+            AllowDuplicateContact = shape.AllowDuplicateContact ?? profile.AllowDuplicateContact,
+            SendCapPerHour = shape.SendCapPerHour ?? profile.SendCapPerHour,
+        };
+    }
+
+    public static string Serialize(AccountSettings s, AccountProfile p) => JsonSerializer.Serialize(new Shape(
+        s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope,
+        p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents)), Options);
+
+    private static JsonElement? Element(IRuleTable? table) => table is null ? null : JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
+
+    private static Shape? Read(string? json) => string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<Shape>(json, Options);
+}

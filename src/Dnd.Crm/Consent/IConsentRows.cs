@@ -1,0 +1,33 @@
+using Dnd.Rules.Consent;
+using Dnd.Crm.Persistence;
+
+namespace Dnd.Crm.Consent;
+
+/// <summary>
+/// The rows consent reads and writes inside one account write, whoever stores them: EF's change tracker
+/// (<see cref="EfConsentRows"/>) or the SQLite batch writer's prepared statements (<see cref="SqliteConsentRows"/>).
+/// The consent logic is written once, against this.
+/// </summary>
+public interface IConsentRows
+{
+    /// <summary>The account's contacts with this normalized phone or email, oldest first (created, then id).</summary>
+    Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct);
+
+    Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct);
+
+    /// <summary>Outbound messages queued or sent to the contact on the channel since then (a send cap counts them).</summary>
+    Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct);
+
+    Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct);
+
+    Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct);
+
+    /// <summary>A new row, written with the write.</summary>
+    void Add(object row);
+
+    /// <summary>A row read through this that was changed, written with the write.</summary>
+    void Changed(object row);
+
+    /// <summary>Cancels the contact's queued outbound messages on a channel that now blocks.</summary>
+    Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct);
+}

@@ -1,0 +1,3 @@
+namespace Dnd.Crm.Messaging;
+
+public sealed record ComposedMessage(string Body, string? Subject, IReadOnlyDictionary<string, string> Headers);

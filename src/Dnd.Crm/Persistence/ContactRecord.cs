@@ -1,0 +1,69 @@
+namespace Dnd.Crm.Persistence;
+
+/// <summary>
+/// A contact. Each channel's DND status has its own column so searches and smart lists filter in SQL;
+/// the reasons behind them (code, message, source, spam lock) live in DndDetailsJson.
+/// </summary>
+public sealed class ContactRecord
+{
+    public required string Id { get; set; }
+    public required string AccountId { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+
+    /// <summary>
+    /// The email (phone) when this contact is the account's contact for it; null for an allowed duplicate. Unique per
+    /// account, so concurrent creates of one address cannot both make a new contact.
+    /// </summary>
+    public string? EmailKey { get; set; }
+
+    public string? PhoneKey { get; set; }
+    public string? CompanyName { get; set; }
+    public string? Source { get; set; }
+    /// <summary>Tags stored as "|a|b|" so "has tag" is a plain SQL substring test on any provider.</summary>
+    public string TagsText { get; set; } = "";
+
+    public List<string> Tags
+    {
+        get => TagsText.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
+        set => TagsText = value.Count == 0 ? "" : "|" + string.Join('|', value.Select(t => t.Replace("|", ""))) + "|";
+    }
+
+    /// <summary>
+    /// HighLevel custom field values as a JSON array of {"id", "value"}, the value kept with its JSON type. Nothing
+    /// filters on them, so one text column is enough.
+    /// </summary>
+    public string CustomFieldsJson { get; set; } = "[]";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int DndCall { get; set; }
+    public int DndEmail { get; set; }
+    public int DndSms { get; set; }
+    public int DndWhatsApp { get; set; }
+    public int DndFb { get; set; }
+    public int DndGmb { get; set; }
+    public string DndDetailsJson { get; set; } = "{}";
+    public bool InboundDnd { get; set; }
+    public string? InboundDndMessage { get; set; }
+    public long LedgerSequence { get; set; }
+
+    /// <summary>Optimistic concurrency: two webhooks changing one contact at once cannot both win silently.</summary>
+    public long Revision { get; set; }
+
+    /// <summary>The contact's address of that kind (phone or email), or null.</summary>
+    public string? Address(Dnd.Rules.Consent.AddressKind kind) => kind switch
+    {
+        Dnd.Rules.Consent.AddressKind.Phone => Phone,
+        Dnd.Rules.Consent.AddressKind.Email => Email,
+        _ => null,
+    };
+
+    public static ContactRecord Create(string accountId, DateTimeOffset now, string? source) => new()
+    {
+        Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, Source = source, CreatedAt = now, UpdatedAt = now,
+    };
+}

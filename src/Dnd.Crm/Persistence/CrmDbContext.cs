@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dnd.Crm.Persistence;
+
+/// <summary>
+/// The CRM's tables: accounts, contacts and their consent, the ledger, messages. The application's database maps
+/// more beside them (the workflow engine's) in a context derived from this one, so both commit in one transaction.
+/// </summary>
+public partial class CrmDbContext : DbContext
+{
+    public CrmDbContext(DbContextOptions<CrmDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a derived context's own options type.</summary>
+    protected CrmDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
+    public DbSet<LedgerRecord> Ledger => Set<LedgerRecord>();
+    public DbSet<ProcessedWebhookRecord> ProcessedWebhooks => Set<ProcessedWebhookRecord>();
+    public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<SmartListRecord> SmartLists => Set<SmartListRecord>();
+    public DbSet<AddressConsentRecord> AddressConsents => Set<AddressConsentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<AccountRecord>().HasKey(a => a.Id);
+        b.Entity<ApiKeyRecord>().HasKey(k => k.KeyHash);
+
+        var contact = b.Entity<ContactRecord>();
+        contact.HasKey(c => c.Id);
+        // Address lookups, and searches for an email or phone in page order: with the sort columns after the address, an
+        // exact email or phone search is a seek here rather than a walk of the account's paging index below.
+        contact.HasIndex(c => new { c.AccountId, c.Email, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.Phone, c.CreatedAt, c.Id });
+        // NULLs are distinct in both SQLite and PostgreSQL, so allowed duplicates (null key) never collide.
+        contact.HasIndex(c => new { c.AccountId, c.EmailKey }).IsUnique();
+        contact.HasIndex(c => new { c.AccountId, c.PhoneKey }).IsUnique();
+        // Search and smart lists page in (CreatedAt, Id) order within an account, usually filtered on one channel's DND
+        // status: with these the filtered, sorted page is a range read of an index (no sort of the matches) and the
+        // total a count over the same index, never the table.
+        contact.HasIndex(c => new { c.AccountId, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndCall, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndEmail, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndSms, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndWhatsApp, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndFb, c.CreatedAt, c.Id });
+        contact.HasIndex(c => new { c.AccountId, c.DndGmb, c.CreatedAt, c.Id });
+        contact.Property(c => c.Revision).IsConcurrencyToken();
+        contact.Ignore(c => c.Tags);
+
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.ContactId, l.Sequence }).IsUnique();
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.Address, l.Sequence }).IsUnique();
+        b.Entity<AddressConsentRecord>().HasKey(a => new { a.AccountId, a.Address });
+        b.Entity<ProcessedWebhookRecord>().HasKey(w => new { w.AccountId, w.Provider, w.EventId });
+        b.Entity<MessageRecord>().HasKey(m => m.Id);
+        // A contact's messages; with channel and status, cancelling its queued ones on an opt-out is a seek that no planner
+        // (SQLite without statistics included) trades for the outbox's (Status, CreatedAt) index and every queued message.
+        b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId, m.Channel, m.Status });
+        b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
+        b.Entity<SmartListRecord>().HasKey(s => s.Id);
+
+        MapMore(b);
+
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks there so time comparisons (due timers, send caps) run in SQL.
+        if (Database.IsSqlite())
+        {
+            foreach (var property in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+            {
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+            }
+        }
+    }
+
+    /// <summary>A derived context's own tables, mapped before the provider's conventions below apply to every table.</summary>
+    protected virtual void MapMore(ModelBuilder b)
+    {
+    }
+}

@@ -1,0 +1,26 @@
+namespace Dnd.Crm.Persistence;
+
+/// <summary>
+/// An outbound or inbound message. Outbound: "queued" until it leaves, "skipped" when DND refused it at send time,
+/// "cancelled" when a later opt-out caught it in the outbox (StatusReason and LedgerSequence say which decision).
+/// </summary>
+public sealed class MessageRecord
+{
+    public required string Id { get; set; }
+    public required string AccountId { get; set; }
+    public required string ContactId { get; set; }
+    public required string Channel { get; set; }
+    public required string Direction { get; set; }
+    public required string Status { get; set; }
+    public string? Subject { get; set; }
+    public string Body { get; set; } = "";
+    public string HeadersJson { get; set; } = "{}";
+    public string? WorkflowInstanceId { get; set; }
+
+    /// <summary>Why it was skipped or cancelled.</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>The contact's ledger line whose decision blocked it, when one did.</summary>
+    public long? LedgerSequence { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

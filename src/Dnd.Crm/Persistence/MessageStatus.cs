@@ -1,0 +1,14 @@
+namespace Dnd.Crm.Persistence;
+
+/// <summary>Statuses of an outbound message.</summary>
+public static class MessageStatus
+{
+    public const string Queued = "queued";
+    public const string Sent = "sent";
+
+    /// <summary>Refused by DND when it was composed.</summary>
+    public const string Skipped = "skipped";
+
+    /// <summary>Caught in the outbox by consent that changed after it was queued.</summary>
+    public const string Cancelled = "cancelled";
+}

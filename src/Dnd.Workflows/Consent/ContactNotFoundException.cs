@@ -1,6 +1,0 @@
-namespace Dnd.Workflows.Consent;
-
-public sealed class ContactNotFoundException(string contactId) : Exception($"Contact {contactId} was not found in this account.")
-{
-    public string ContactId { get; } = contactId;
-}

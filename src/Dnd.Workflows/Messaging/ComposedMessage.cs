@@ -1,3 +1,0 @@
-namespace Dnd.Workflows.Messaging;
-
-public sealed record ComposedMessage(string Body, string? Subject, IReadOnlyDictionary<string, string> Headers);

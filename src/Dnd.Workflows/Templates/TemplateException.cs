@@ -1,6 +1,0 @@
-namespace Dnd.Workflows.Templates;
-
-public sealed class TemplateException(IReadOnlyList<string> errors) : Exception("Template error: " + string.Join("; ", errors))
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
-}

@@ -1,3 +1,0 @@
-namespace Dnd.Workflows.Triggers;
-
-public sealed record FormSubmittedPayload(string FormId, bool ExplicitConsent);
