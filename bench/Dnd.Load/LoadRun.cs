@@ -789,7 +789,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
                           "the minimal app is measured the same way. On 2 cores, wrk, the server and the harness share the CPUs.");
         _report.Notes.Add("Every webhook id (MessageSid, Mailgun token and event id) is unique in the run; the request files hold " +
                           $"{o.MaxRate:N0} req/s × {o.Seconds} s per scenario, and a wrap (which would send duplicates) is reported as a warning.");
-        _report.Notes.Add("Contacts are seeded while the server is stopped, through its own EF model (src/Dnd.Workflows), SMS-DND ones with their address consent; " +
+        _report.Notes.Add("Contacts are seeded while the server is stopped, through its own EF model (DndDbContext, src/Dnd.Activities), SMS-DND ones with their address consent; " +
                           "the check reads each contact back through GET /contacts/{id}.");
         if (o.Postgres)
         {

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fbb8699a-60e1-43a0-80fc-f1b99ea15075"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("2403cd17-287f-4932-a5a0-9e5a1fe245be"), entityTypeCount: 14)
         {
         }
 

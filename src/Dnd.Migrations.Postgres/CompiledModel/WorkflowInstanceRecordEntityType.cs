@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Workflows.Persistence.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -115,6 +115,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("InputJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowInstanceRecord).GetField("<InputJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             inputJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var resumeJson = runtimeEntityType.AddProperty(
+                "ResumeJson",
+                typeof(string),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("ResumeJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<ResumeJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            resumeJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",

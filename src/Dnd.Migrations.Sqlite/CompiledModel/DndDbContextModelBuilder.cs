@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("df811fac-9744-4299-a45e-2dd145ac59d4"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("e1a0f823-c416-438a-aa6e-08a2cb515107"), entityTypeCount: 14)
         {
         }
 

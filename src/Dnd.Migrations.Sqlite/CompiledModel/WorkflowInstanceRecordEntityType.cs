@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Workflows.Persistence.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -109,6 +109,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("InputJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowInstanceRecord).GetField("<InputJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var resumeJson = runtimeEntityType.AddProperty(
+                "ResumeJson",
+                typeof(string),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("ResumeJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<ResumeJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",

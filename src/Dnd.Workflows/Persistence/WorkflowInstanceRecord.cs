@@ -30,6 +30,13 @@ public sealed class WorkflowInstanceRecord
     /// <summary>The incident's activity: the one whose failure faulted the instance (and that a resume runs again).</summary>
     public string? FaultActivityId { get; set; }
 
+    /// <summary>
+    /// What the failed step was resumed with (a reply, a timeout), as JSON, while its retry waits or it is an incident:
+    /// the next try resumes the activity with it again rather than starting the activity over, so the reply is not lost.
+    /// Null for a step that failed in its start, and once a step succeeds.
+    /// </summary>
+    public string? ResumeJson { get; set; }
+
     /// <summary>When the instance became an incident.</summary>
     public DateTimeOffset? FaultedAt { get; set; }
 

@@ -1,3 +1,4 @@
+using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
 
 namespace Dnd.Workflows.Runtime;
@@ -8,11 +9,15 @@ namespace Dnd.Workflows.Runtime;
 /// runners that both failed the same step count one failed attempt, not two.
 /// </param>
 /// <param name="retryable">False for a failure no retry can cure (the step budget): an incident at once.</param>
-internal sealed class StepFailedException(ActivityNode node, string message, long revision, bool retryable = true) : Exception(message)
+/// <param name="resumed">What the failed step was resumed with; null when it failed in its start.</param>
+internal sealed class StepFailedException(ActivityNode node, string message, long revision, bool retryable = true, ResumeInput? resumed = null)
+    : Exception(message)
 {
     public ActivityNode Node { get; } = node;
 
     public long Revision { get; } = revision;
 
     public bool Retryable { get; } = retryable;
+
+    public ResumeInput? Resumed { get; } = resumed;
 }

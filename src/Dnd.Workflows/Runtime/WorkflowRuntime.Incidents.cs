@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dnd.Shared.Ids;
 using Dnd.Workflows.Activities;
+using Dnd.Workflows.Model;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,6 +63,7 @@ public sealed partial class WorkflowRuntime
                     note = failed.Message;
                 }
                 instance.Attempts = attempt;
+                instance.ResumeJson = failed.Resumed is { } resumed ? JsonSerializer.Serialize(resumed, WorkflowJson.Options) : null;
                 instance.StepCount++;
                 instance.Revision++;
                 instance.UpdatedAt = now;

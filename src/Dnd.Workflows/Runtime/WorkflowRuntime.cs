@@ -301,19 +301,21 @@ public sealed partial class WorkflowRuntime(
         {
             Write = write, Definition = definition, Instance = instance, Contact = contact, Node = node, Services = services, Now = now,
         };
+        // A bookmark's event resumes the activity. Another try of a failed step (a retry's bookmark, a resumed incident)
+        // does what the failed try did: resumes with the same input when that try was a resume, else starts the activity over.
+        var input = resume is { } res && res.Bookmark.Kind != BookmarkRequest.Retry
+            ? res.Input
+            : instance.ResumeJson is { } replay ? JsonSerializer.Deserialize<ResumeInput>(replay, WorkflowJson.Options) : null;
         ActivityResult result;
         try
         {
             var activity = registry.Get(node.Type);
-            // A retry's bookmark runs the activity again from its start; any other resumes it.
-            result = resume is { } res && res.Bookmark.Kind != BookmarkRequest.Retry
-                ? await activity.ResumeAsync(context, res.Input)
-                : await activity.ExecuteAsync(context);
+            result = input is not null ? await activity.ResumeAsync(context, input) : await activity.ExecuteAsync(context);
         }
         catch (Exception e) when (e is not OperationCanceledException and not DbUpdateConcurrencyException)
         {
             logger.LogWarning(e, "Step {Activity} of {Instance} failed (attempt {Attempt})", node.Id, instanceId, instance.Attempts + 1);
-            throw new StepFailedException(node, $"{e.GetType().Name}: {e.Message}", instance.Revision);
+            throw new StepFailedException(node, $"{e.GetType().Name}: {e.Message}", instance.Revision, resumed: input);
         }
         return Advance(write.Workflows, instance, node, result, definition, now);
     }
@@ -333,8 +335,9 @@ public sealed partial class WorkflowRuntime(
             Attempt = instance.Attempts + 1,
             At = now,
         });
-        // The try succeeded: the next activity starts its own count.
+        // The try succeeded: the next activity starts its own count, and from its start.
         instance.Attempts = 0;
+        instance.ResumeJson = null;
         if (result.Bookmark is { } b)
         {
             instance.Status = WorkflowStatus.Suspended;

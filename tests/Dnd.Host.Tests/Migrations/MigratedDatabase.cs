@@ -17,7 +17,8 @@ public static class MigratedDatabase
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
-        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents", "SharedWorkflowsStayWithTheirAccounts");
+        all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents", "SharedWorkflowsStayWithTheirAccounts",
+            "FailedResumesKeepTheirInput");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);

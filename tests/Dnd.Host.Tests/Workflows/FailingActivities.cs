@@ -38,3 +38,31 @@ public sealed class FlakyActivity : FailingActivity;
 /// <summary>No [Retry]: its first failure is an incident.</summary>
 [Activity("Test", "Brittle", "Sends an SMS, then throws on the contact's first tries; not retried.")]
 public sealed class BrittleActivity : FailingActivity;
+
+/// <summary>
+/// Waits for a reply, then throws on the contact's first tries of handling it (<see cref="FailingActivity.Failures"/>);
+/// retried like <see cref="FlakyActivity"/>. Records each reply it was resumed with, and each time it started waiting.
+/// </summary>
+[Activity("Test", "Flaky reply", "Waits for a reply, then throws on the contact's first tries of handling it; retried.")]
+[Retry(maxAttempts: 3, firstDelaySeconds: 30, factor: 2)]
+public sealed class FlakyReplyActivity : IActivity
+{
+    /// <summary>What happened, in order, by contact id: "wait", or the body a try was resumed with.</summary>
+    public static ConcurrentDictionary<string, ConcurrentQueue<string>> Seen { get; } = new();
+
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        Seen.GetOrAdd(context.Instance.ContactId, _ => new()).Enqueue("wait");
+        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkRequest.Reply, null, null), "waiting for a reply"));
+    }
+
+    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput input)
+    {
+        Seen.GetOrAdd(context.Instance.ContactId, _ => new()).Enqueue(input.Body ?? "");
+        if (context.Instance.Attempts < FailingActivity.Failures.GetValueOrDefault(context.Instance.ContactId))
+        {
+            throw new InvalidOperationException($"flaky reply handling {context.Instance.Attempts + 1}");
+        }
+        return ValueTask.FromResult(ActivityResult.Leave(ActivityResult.Done, $"handled: {input.Body}"));
+    }
+}

@@ -18,14 +18,15 @@ public static class IncidentFlow
         new(database, postgres: postgres, services: s => s
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IActivity, FlakyActivity>()
-            .AddSingleton<IActivity, BrittleActivity>());
+            .AddSingleton<IActivity, BrittleActivity>()
+            .AddSingleton<IActivity, FlakyReplyActivity>());
 
     /// <summary>An account with a one-step flow "flow" of <paramref name="type"/> and a contact whose first tries fail (once per server: ids are global).</summary>
-    public static async Task<(TestAccount Account, string Contact)> FlowAsync(DndApp app, string type, int failures)
+    public static async Task<(TestAccount Account, string Contact)> FlowAsync(DndApp app, string type, int failures, string phone = "+15550950001")
     {
         var account = await TestAccount.CreateAsync(app);
         await PublishAsync(account, Definition("flow", [Activity("flaky", type)], []));
-        var contact = (await account.CreateContactAsync(new { phone = "+15550950001" })).GetProperty("id").GetString()!;
+        var contact = (await account.CreateContactAsync(new { phone })).GetProperty("id").GetString()!;
         FailingActivity.Failures[contact] = failures;
         return (account, contact);
     }

@@ -97,6 +97,51 @@ public class IncidentTests
     }
 
     [Fact]
+    public async Task A_reply_whose_handling_failed_is_handled_again_by_the_retry_not_waited_for_again()
+    {
+        var clock = new TestClock();
+        await using var app = App(clock);
+        var (account, contact) = await FlowAsync(app, nameof(FlakyReplyActivity), failures: 1, phone: "+15550950002");
+        var instance = await StartAsync(account, contact, "flow");
+        await UntilStatusAsync(account, instance, "Suspended");
+
+        await Twilio.InboundAsync(app, account, "+15550950002", "yes please");
+        await UntilAttemptsAsync(account, instance, 1);
+        clock.Advance(FirstBackoff + TimeSpan.FromSeconds(1));
+        var finished = await UntilStatusAsync(account, instance, "Finished");
+
+        // A failed try in a write of several runs once more on its own (undone with that write): tries are counted by the log.
+        FlakyReplyActivity.Seen[contact].Should().HaveElementAt(0, "wait").And.HaveCountGreaterThan(2);
+        FlakyReplyActivity.Seen[contact].Skip(1).Should().OnlyContain(seen => seen == "yes please", "every try handles the reply; none waits again");
+        Attempts(finished).Should().Equal(("flaky", "Suspended", 1), ("flaky", "Retrying", 1), ("flaky", "Done", 2));
+        Log(finished).Last().Note.Should().Be("handled: yes please");
+    }
+
+    [Fact]
+    public async Task Resuming_an_incident_whose_step_was_a_reply_handles_that_reply()
+    {
+        var clock = new TestClock();
+        await using var app = App(clock);
+        var (account, contact) = await FlowAsync(app, nameof(FlakyReplyActivity), failures: int.MaxValue, phone: "+15550950003");
+        var instance = await StartAsync(account, contact, "flow");
+        await UntilStatusAsync(account, instance, "Suspended");
+        await Twilio.InboundAsync(app, account, "+15550950003", "call me tomorrow");
+        await UntilAttemptsAsync(account, instance, 1);
+        clock.Advance(FirstBackoff + TimeSpan.FromSeconds(1));
+        await UntilAttemptsAsync(account, instance, 2);
+        clock.Advance(FirstBackoff * 2 + TimeSpan.FromSeconds(1));
+        await UntilStatusAsync(account, instance, "Faulted");
+        FailingActivity.Failures[contact] = 0;
+
+        var response = await account.Client.PostAsync($"/workflows/instances/{instance}/resume", null);
+
+        await Http.EnsureAsync(response, 200);
+        Status(await Http.JsonAsync(response)).Should().Be("Finished");
+        Log(await InstanceAsync(account, instance)).Last().Note.Should().Be("handled: call me tomorrow");
+        FlakyReplyActivity.Seen[contact].Skip(1).Should().OnlyContain(seen => seen == "call me tomorrow", "every try handles the reply; none waits again");
+    }
+
+    [Fact]
     public async Task A_resume_resets_the_attempts_so_the_retry_policy_applies_again()
     {
         var clock = new TestClock();
