@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Host.Tests.Migrations;
 
@@ -57,6 +58,7 @@ public class SqliteMigrationTests
         await using var app = new DndApp();
 
         await MigratedDatabase.ShouldBeCurrentAsync(app);
+        Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!, Path.GetFileName(app.DatabasePath) + ".before-*").Should().BeEmpty("a new database has nothing to keep");
     }
 
     [Fact]
@@ -78,11 +80,22 @@ public class SqliteMigrationTests
     public async Task A_database_of_the_release_before_migrations_is_upgraded_in_place_with_its_data()
     {
         var path = await PreviousReleaseDatabaseAsync();
+        var before = await SchemaOfAsync(path);
 
         await using var app = new DndApp(path);
 
         await MigratedDatabase.ShouldBeCurrentAsync(app);
         await MigratedDatabase.ShouldHoldPreviousReleaseDataAsync(app);
+        // Copied aside before the first migration ran: a crash mid-migration (a table rebuild is not one transaction) can go back to it.
+        var backup = DatabaseInitializer.BackupPath(path, (await MigrationsOfAsync(app)).First());
+        File.Exists(backup).Should().BeTrue();
+        (await SchemaOfAsync(backup)).Should().Equal(before);
+    }
+
+    private static async Task<List<string>> MigrationsOfAsync(DndApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<DndDbContext>().Database.GetMigrations().ToList();
     }
 
     [Fact]
