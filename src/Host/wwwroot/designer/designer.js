@@ -1,6 +1,7 @@
 // Drag-and-drop workflow designer. Plain browser JavaScript with no build step: the palette comes from
-// GET /workflows/activities, a flowchart is published with PUT /workflows/{id}, and the server's validation
-// errors (problem details) are shown as they are.
+// GET /workflows/activities; a flowchart is saved as a draft (PUT /workflows/{id}/draft) and published from it
+// (POST /workflows/{id}/publish); the lifecycle (unpublish, delete, versions and rollback) and the shipped templates
+// use the same API. The server's validation errors (problem details) are shown as they are.
 'use strict';
 
 const NODE_WIDTH = 180;
@@ -11,6 +12,9 @@ const state = {
   workflow: emptyWorkflow(),
   selectedNode: null,
   selectedEdge: null,
+  // The account's workflows by id, as GET /workflows/ lists them (status, version, hasDraft).
+  summaries: new Map(),
+  templates: [],
 };
 
 function emptyWorkflow() {
@@ -26,18 +30,27 @@ function apiKey() {
 async function api(method, path, body) {
   const response = await fetch(path, {
     method,
-    headers: { 'Authorization': `Bearer ${apiKey()}`, 'Content-Type': 'application/json' },
+    headers: body === undefined ? { 'Authorization': `Bearer ${apiKey()}` }
+      : { 'Authorization': `Bearer ${apiKey()}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
   if (!response.ok) {
     const error = new Error(json?.detail || json?.title || `HTTP ${response.status}`);
     error.problem = json;
+    error.status = response.status;
     throw error;
   }
   return json;
 }
+
+const workflowPath = (id, rest = '') => `/workflows/${encodeURIComponent(id)}${rest}`;
 
 function setStatus(message, kind) {
   const status = $('status');
@@ -48,6 +61,20 @@ function setStatus(message, kind) {
 function showErrors(errors) {
   const list = $('errors');
   list.replaceChildren(...(errors || []).map((e) => Object.assign(document.createElement('li'), { textContent: e })));
+  $('problems').hidden = list.children.length === 0;
+}
+
+// What a failed request says: the problem's errors when it lists them (a 422 of validation), else its detail.
+function problemErrors(e) {
+  const errors = e.problem?.errors;
+  if (Array.isArray(errors) && errors.length) return errors;
+  if (errors && typeof errors === 'object') return Object.entries(errors).flatMap(([k, v]) => [].concat(v).map((m) => `${k}: ${m}`));
+  return e.problem?.detail ? [e.problem.detail] : [];
+}
+
+function failed(what, e) {
+  showErrors(problemErrors(e));
+  setStatus(`${what}: ${e.problem?.title || e.message}`, 'error');
 }
 
 // ---- Palette ---------------------------------------------------------------
@@ -59,6 +86,8 @@ async function connect() {
     state.descriptors = new Map(activities.map((a) => [a.type, a]));
     renderPalette(activities);
     await refreshWorkflowList();
+    await refreshTemplates();
+    render();
     setStatus('Connected', 'ok');
   } catch (e) {
     setStatus(`Cannot connect: ${e.message}`, 'error');
@@ -70,17 +99,30 @@ function renderPalette(activities) {
   palette.replaceChildren();
   const byCategory = Map.groupBy ? Map.groupBy(activities, (a) => a.category) : group(activities);
   for (const [category, items] of byCategory) {
-    palette.append(Object.assign(document.createElement('div'), { className: 'palette-group', textContent: category }));
+    const headingId = `palette-group-${category.replace(/\W+/g, '-')}`;
+    palette.append(Object.assign(document.createElement('h3'), { className: 'palette-group', textContent: category, id: headingId }));
+    const list = document.createElement('ul');
+    list.className = 'palette-list';
+    list.setAttribute('aria-labelledby', headingId);
     for (const d of items) {
-      const item = document.createElement('div');
+      // A real button: a press adds the activity (keyboard), a drag places it where it is dropped (mouse).
+      const item = document.createElement('button');
+      item.type = 'button';
       item.className = 'palette-item';
       item.draggable = true;
       item.dataset.type = d.type;
       item.dataset.testid = `palette-${d.type}`;
-      item.innerHTML = `${escapeHtml(d.displayName)}<small>${escapeHtml(d.description)}</small>`;
+      item.setAttribute('aria-label', `Add ${d.displayName}`);
+      const descriptionId = `palette-description-${d.type}`;
+      item.setAttribute('aria-describedby', descriptionId);
+      item.innerHTML = `${escapeHtml(d.displayName)}<small id="${descriptionId}">${escapeHtml(d.description)}</small>`;
       item.addEventListener('dragstart', (e) => e.dataTransfer.setData('text/plain', d.type));
-      palette.append(item);
+      item.addEventListener('click', () => addActivity(d.type, ...nextFreePosition(), { focus: true }));
+      const li = document.createElement('li');
+      li.append(item);
+      list.append(li);
     }
+    palette.append(list);
   }
 }
 
@@ -90,15 +132,166 @@ function group(items) {
   return map;
 }
 
+// Below the lowest activity, for one added with the keyboard.
+function nextFreePosition() {
+  const bottom = Math.max(-100, ...state.workflow.activities.map((a) => a.position?.y ?? 0));
+  return [40, bottom + 140];
+}
+
+// ---- The account's workflows and templates -----------------------------------
+
+function describeSummary(w) {
+  const draft = w.hasDraft ? ', draft saved' : '';
+  switch (w.status) {
+    case 'draft': return 'draft, never published';
+    case 'unpublished': return `unpublished, version ${w.version}${draft}`;
+    default: return `published, version ${w.version}${draft}`;
+  }
+}
+
 async function refreshWorkflowList() {
   const { workflows } = await api('GET', '/workflows/');
+  state.summaries = new Map(workflows.map((w) => [w.id, w]));
   const select = $('workflow-list');
-  select.replaceChildren(new Option('— open a workflow —', ''), ...workflows.map((w) => new Option(`${w.name} (v${w.version})`, w.id)));
+  select.replaceChildren(new Option('— choose a workflow —', ''),
+    ...workflows.map((w) => new Option(`${w.name || w.id} (${describeSummary(w)})`, w.id)));
+  select.value = state.summaries.has(currentId()) ? currentId() : '';
+  updateActions();
+  renderTemplates();
+}
+
+function currentId() {
+  return $('wf-id').value.trim();
+}
+
+// The buttons a person can use for the workflow in the Id box, and a line saying where it stands.
+function updateActions() {
+  const summary = state.summaries.get(currentId());
+  $('unpublish').disabled = summary?.status !== 'published';
+  $('delete').disabled = !summary;
+  $('wf-state').textContent = !currentId() ? 'Not saved yet'
+    : !summary ? 'New: not saved yet'
+    : summary.status === 'draft' ? 'Draft: never published'
+    : `${summary.status === 'unpublished' ? 'Unpublished' : 'Published'}: version ${summary.version}${summary.hasDraft ? '; a draft of changes is saved' : ''}`;
+}
+
+async function refreshTemplates() {
+  const { templates } = await api('GET', '/workflows/templates');
+  state.templates = templates;
+  renderTemplates();
+}
+
+function renderTemplates() {
+  const list = $('templates');
+  list.replaceChildren();
+  $('templates-empty').hidden = state.templates.length > 0;
+  $('templates-empty').textContent = 'No templates are offered.';
+  for (const t of state.templates) {
+    const li = document.createElement('li');
+    li.className = 'template';
+    const steps = t.definition.activities.length;
+    const name = document.createElement('span');
+    name.className = 'template-name';
+    name.textContent = t.name;
+    const about = Object.assign(document.createElement('small'), { textContent: `${t.id}: ${steps} ${steps === 1 ? 'activity' : 'activities'}` });
+    li.append(name, about);
+    if (state.summaries.has(t.id)) {
+      li.append(button('Open', () => openWorkflow(t.id), `Open ${t.name}`, `open-template-${t.id}`));
+    } else {
+      li.append(button('Install', () => installTemplate(t), `Install ${t.name}`, `install-template-${t.id}`));
+    }
+    list.append(li);
+  }
+}
+
+async function installTemplate(template) {
+  try {
+    const installed = await api('POST', `/workflows/templates/${encodeURIComponent(template.id)}/install`);
+    load(installed);
+    await refreshWorkflowList();
+    await refreshVersions();
+    setStatus(`Installed ${installed.name} as ${installed.id} version ${installed.version}`, 'ok');
+  } catch (e) {
+    failed(`Not installed`, e);
+  }
+}
+
+// ---- Versions --------------------------------------------------------------------
+
+function describeSource(source) {
+  const rollback = /^rollback of (\d+)$/.exec(source);
+  if (rollback) return `Rollback to version ${rollback[1]}`;
+  if (source.startsWith('template:')) return `Template ${source.slice('template:'.length)}`;
+  if (source.startsWith('file:')) return `File ${source.slice('file:'.length)}`;
+  return { api: 'Published by API', draft: 'Published draft' }[source] ?? source;
+}
+
+async function refreshVersions() {
+  const id = currentId();
+  const table = $('versions');
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  const empty = $('versions-empty');
+  const summary = state.summaries.get(id);
+  if (!id || !summary || summary.status === 'draft') {
+    table.hidden = true;
+    empty.hidden = false;
+    empty.textContent = !id || !summary ? 'Open or publish a workflow to see its versions.' : 'Not published yet: no versions.';
+    return;
+  }
+  let versions;
+  try {
+    ({ versions } = await api('GET', workflowPath(id, '/versions')));
+  } catch (e) {
+    table.hidden = true;
+    empty.hidden = false;
+    empty.textContent = `Versions not available: ${e.message}`;
+    return;
+  }
+  for (const v of [...versions].reverse()) {
+    const row = body.insertRow();
+    const header = document.createElement('th');
+    header.scope = 'row';
+    header.textContent = `Version ${v.version}${v.isLatest ? ` (latest, ${summary.status})` : ''}`;
+    row.append(header);
+    row.insertCell().textContent = describeSource(v.source);
+    const when = document.createElement('time');
+    when.dateTime = v.publishedAt;
+    when.textContent = new Date(v.publishedAt).toLocaleString();
+    row.insertCell().append(when);
+    const actions = row.insertCell();
+    actions.className = 'actions';
+    actions.append(button('Open', () => openVersion(id, v.version), `Open version ${v.version}`));
+    if (!v.isLatest) actions.append(button('Roll back', () => rollback(id, v.version), `Roll back to version ${v.version}`));
+  }
+  table.hidden = false;
+  empty.hidden = true;
+}
+
+async function openVersion(id, version) {
+  try {
+    load(await api('GET', workflowPath(id, `?version=${version}`)));
+    setStatus(`Opened ${id} version ${version}; publishing it makes it the next version`, 'ok');
+  } catch (e) {
+    failed('Cannot open the version', e);
+  }
+}
+
+async function rollback(id, version) {
+  try {
+    const published = await api('POST', workflowPath(id, '/rollback'), { version });
+    load(published);
+    await refreshWorkflowList();
+    await refreshVersions();
+    setStatus(`Rolled back ${id}: version ${published.version} is a copy of version ${version}`, 'ok');
+  } catch (e) {
+    failed('Not rolled back', e);
+  }
 }
 
 // ---- Model edits -------------------------------------------------------------
 
-function addActivity(type, x, y) {
+function addActivity(type, x, y, { focus = false } = {}) {
   const descriptor = state.descriptors.get(type);
   const prefix = type.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
   let n = 1;
@@ -110,12 +303,13 @@ function addActivity(type, x, y) {
   const activity = { id: `${prefix}-${n}`, type, properties, position: { x: Math.max(0, x), y: Math.max(0, y) } };
   state.workflow.activities.push(activity);
   select(activity.id);
+  if (focus) $('inspector').querySelector('h3')?.focus();
 }
 
 function connectActivities(source, outcome, target) {
   if (source === target) return;
   const connections = state.workflow.connections.filter((c) => !(c.source === source && c.outcome === outcome));
-  connections.push({ source, outcome, target });
+  if (target) connections.push({ source, outcome, target });
   state.workflow.connections = connections;
   render();
 }
@@ -146,10 +340,13 @@ function select(id) {
 
 // ---- Rendering ----------------------------------------------------------------
 
+// Re-rendering replaces elements; the one that had the focus (by its focus key) gets it back, for keyboard users.
 function render() {
+  const focusKey = document.activeElement?.dataset?.focusKey;
   renderNodes();
   renderEdges();
   renderInspector();
+  if (focusKey) document.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
 }
 
 function renderNodes() {
@@ -163,7 +360,15 @@ function renderNodes() {
     node.dataset.testid = `node-${activity.id}`;
     node.style.left = `${activity.position?.x ?? 20}px`;
     node.style.top = `${activity.position?.y ?? 20}px`;
-    node.innerHTML = `<div class="title">${escapeHtml(descriptor?.displayName ?? activity.type)}</div><div class="id">${escapeHtml(activity.id)}</div>`;
+    const title = document.createElement('button');
+    title.type = 'button';
+    title.className = 'title';
+    title.textContent = descriptor?.displayName ?? activity.type;
+    title.setAttribute('aria-label', `${activity.id}: ${descriptor?.displayName ?? activity.type}`);
+    title.setAttribute('aria-pressed', String(state.selectedNode === activity.id));
+    title.dataset.focusKey = `node:${activity.id}`;
+    title.addEventListener('pointerdown', (e) => startMoving(e, activity, node));
+    node.append(title, Object.assign(document.createElement('div'), { className: 'id', textContent: activity.id }));
     const ports = document.createElement('div');
     ports.className = 'ports';
     for (const outcome of descriptor?.outcomes ?? []) {
@@ -176,7 +381,6 @@ function renderNodes() {
       ports.append(port);
     }
     node.append(ports);
-    node.querySelector('.title').addEventListener('pointerdown', (e) => startMoving(e, activity, node));
     node.addEventListener('click', () => select(activity.id));
     canvas.append(node);
   }
@@ -218,34 +422,53 @@ function renderEdges() {
   }
 }
 
+const HINT = '<p class="hint">Drag activities from the left onto the canvas (or press one to add it). Drag from an outcome port onto another activity to connect, or choose where each outcome goes here. Select an activity to edit it.</p>';
+
 function renderInspector() {
   const inspector = $('inspector');
   const activity = state.workflow.activities.find((a) => a.id === state.selectedNode);
   if (!activity) {
     inspector.innerHTML = state.selectedEdge
       ? `<p>Connection <b>${escapeHtml(state.selectedEdge.source)}</b> —${escapeHtml(state.selectedEdge.outcome)}→ <b>${escapeHtml(state.selectedEdge.target)}</b></p>`
-      : '<p class="hint">Drag activities from the left onto the canvas. Drag from an outcome port onto another activity to connect. Select an activity to edit it.</p>';
+      : HINT;
     if (state.selectedEdge) {
-      inspector.append(button('Delete connection', 'delete-edge', () => {
+      inspector.append(button('Delete connection', () => {
         state.workflow.connections = state.workflow.connections.filter((c) => c !== state.selectedEdge);
         state.selectedEdge = null;
         render();
-      }));
+      }, undefined, 'delete-edge'));
     }
     return;
   }
   const descriptor = state.descriptors.get(activity.type);
   inspector.replaceChildren();
-  inspector.append(Object.assign(document.createElement('h3'), { textContent: descriptor?.displayName ?? activity.type }));
-  inspector.append(field('Id', 'prop-id', textInput(activity.id, (value, input) => {
+  const heading = Object.assign(document.createElement('h3'), { textContent: `${descriptor?.displayName ?? activity.type}: ${activity.id}`, tabIndex: -1 });
+  inspector.append(heading);
+  inspector.append(field('Id', 'id', textInput(activity.id, (value, input) => {
     if (!renameActivity(activity, value.trim())) input.value = activity.id;
+    heading.textContent = `${descriptor?.displayName ?? activity.type}: ${activity.id}`;
     renderNodes();
     renderEdges();
   })));
   for (const p of descriptor?.properties ?? []) {
-    inspector.append(field(`${p.name}${p.required ? ' *' : ''}`, `prop-${p.name}`, editor(p, activity), p.description));
+    inspector.append(field(`${p.name}${p.required ? ' *' : ''}`, p.name, editor(p, activity), p.description));
   }
-  inspector.append(button('Delete activity', 'delete-node', () => removeActivity(activity.id)));
+  const outcomes = descriptor?.outcomes ?? [];
+  if (outcomes.length) {
+    const set = document.createElement('fieldset');
+    set.append(Object.assign(document.createElement('legend'), { textContent: 'Next activity by outcome' }));
+    for (const outcome of outcomes) {
+      const next = state.workflow.connections.find((c) => c.source === activity.id && c.outcome === outcome)?.target ?? '';
+      const choice = document.createElement('select');
+      choice.append(new Option('— ends here —', ''),
+        ...state.workflow.activities.filter((a) => a.id !== activity.id).map((a) => new Option(a.id, a.id)));
+      choice.value = next;
+      choice.addEventListener('change', () => connectActivities(activity.id, outcome, choice.value));
+      set.append(field(`${outcome} goes to`, `outcome-${outcome}`, choice));
+    }
+    inspector.append(set);
+  }
+  inspector.append(button('Delete activity', () => removeActivity(activity.id), `Delete activity ${activity.id}`, 'delete-node'));
 }
 
 function editor(p, activity) {
@@ -292,20 +515,31 @@ function textInput(value, onChange) {
   return input;
 }
 
-function field(labelText, testid, control, help) {
+// A labelled control (label for= its id), its help text as its description; the test id is the existing "prop-<name>".
+function field(labelText, name, control, help) {
   const wrapper = document.createElement('div');
   const label = document.createElement('label');
+  const id = `activity-${name.replace(/\W+/g, '-')}`;
   label.textContent = labelText;
-  control.dataset.testid = testid;
+  label.htmlFor = id;
+  control.id = id;
+  control.dataset.testid = `prop-${name}`;
+  control.dataset.focusKey = `field:${name}`;
   wrapper.append(label, control);
-  if (help) wrapper.append(Object.assign(document.createElement('div'), { className: 'help', textContent: help }));
+  if (help) {
+    const helpText = Object.assign(document.createElement('div'), { className: 'help', textContent: help, id: `${id}-help` });
+    control.setAttribute('aria-describedby', helpText.id);
+    wrapper.append(helpText);
+  }
   return wrapper;
 }
 
-function button(text, testid, onClick) {
+function button(text, onClick, ariaLabel, testid) {
   const b = document.createElement('button');
+  b.type = 'button';
   b.textContent = text;
-  b.dataset.testid = testid;
+  if (ariaLabel) b.setAttribute('aria-label', ariaLabel);
+  if (testid) b.dataset.testid = testid;
   b.addEventListener('click', onClick);
   return b;
 }
@@ -317,6 +551,7 @@ function escapeHtml(s) {
 // ---- Pointer interactions ---------------------------------------------------------
 
 function startMoving(event, activity, node) {
+  if (event.button !== 0) return;
   event.preventDefault();
   const start = { x: event.clientX, y: event.clientY, left: activity.position.x, top: activity.position.y };
   const move = (e) => {
@@ -356,46 +591,150 @@ function startConnecting(event, activity, outcome) {
   window.addEventListener('pointerup', up);
 }
 
-// ---- Wiring -------------------------------------------------------------------------
+// ---- Lifecycle ------------------------------------------------------------------------
 
 function load(workflow) {
   state.workflow = {
-    id: workflow.id, name: workflow.name, allowReentry: !!workflow.allowReentry,
-    activities: workflow.activities.map((a, i) => ({ ...a, properties: a.properties || {}, position: a.position || { x: 40, y: 40 + i * 140 } })),
-    connections: workflow.connections,
+    id: workflow.id ?? '', name: workflow.name ?? '', allowReentry: !!workflow.allowReentry,
+    activities: (workflow.activities ?? []).map((a, i) => ({ ...a, properties: a.properties || {}, position: a.position || { x: 40, y: 40 + i * 140 } })),
+    connections: workflow.connections ?? [],
   };
-  $('wf-id').value = workflow.id;
-  $('wf-name').value = workflow.name;
-  $('wf-reentry').checked = !!workflow.allowReentry;
+  $('wf-id').value = state.workflow.id;
+  $('wf-name').value = state.workflow.name;
+  $('wf-reentry').checked = state.workflow.allowReentry;
+  $('workflow-list').value = state.summaries.has(state.workflow.id) ? state.workflow.id : '';
   state.selectedNode = null;
+  state.selectedEdge = null;
   showErrors([]);
+  updateActions();
   render();
 }
 
-async function publish() {
-  const workflow = { ...state.workflow, id: $('wf-id').value.trim(), name: $('wf-name').value.trim(), allowReentry: $('wf-reentry').checked };
+// The canvas as a definition, with the Id, Name and re-entry boxes; null (and a message) without an id.
+function currentWorkflow() {
+  const workflow = { ...state.workflow, id: currentId(), name: $('wf-name').value.trim(), allowReentry: $('wf-reentry').checked };
   if (!workflow.id) {
     setStatus('Give the workflow an id first', 'error');
-    return;
+    $('wf-id').focus();
+    return null;
   }
+  return workflow;
+}
+
+// Opens a workflow from the list: its draft when one is saved (the work in progress), else its latest version.
+async function openWorkflow(id) {
+  const summary = state.summaries.get(id);
   try {
-    const published = await api('PUT', `/workflows/${encodeURIComponent(workflow.id)}`, workflow);
-    showErrors([]);
-    setStatus(`Published ${published.id} version ${published.version}`, 'ok');
-    await refreshWorkflowList();
+    if (summary?.hasDraft) {
+      const { draft, problems } = await api('GET', workflowPath(id, '/draft'));
+      load(draft);
+      showErrors(problems);
+      setStatus(`Opened the draft of ${id}`, 'ok');
+    } else {
+      const workflow = await api('GET', workflowPath(id));
+      load(workflow);
+      setStatus(`Opened ${id} version ${workflow.version}`, 'ok');
+    }
+    await refreshVersions();
   } catch (e) {
-    showErrors(e.problem?.errors || []);
-    setStatus(`Not published: ${e.problem?.title || e.message}`, 'error');
+    failed(`Cannot open ${id}`, e);
   }
 }
+
+async function saveDraft(workflow) {
+  const saved = await api('PUT', workflowPath(workflow.id, '/draft'), workflow);
+  state.workflow.id = workflow.id;
+  state.workflow.name = workflow.name;
+  state.workflow.allowReentry = workflow.allowReentry;
+  return saved;
+}
+
+async function onSaveDraft() {
+  const workflow = currentWorkflow();
+  if (!workflow) return;
+  try {
+    const { problems } = await saveDraft(workflow);
+    showErrors(problems);
+    await refreshWorkflowList();
+    await refreshVersions();
+    setStatus(problems.length ? `Draft saved, with ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} to fix before publishing` : 'Draft saved',
+      problems.length ? 'error' : 'ok');
+  } catch (e) {
+    failed('Draft not saved', e);
+  }
+}
+
+// Publishes what is on the canvas: saved as the draft first, then the draft published as the next version.
+async function onPublish() {
+  const workflow = currentWorkflow();
+  if (!workflow) return;
+  let drafted = false;
+  try {
+    await saveDraft(workflow);
+    drafted = true;
+    const published = await api('POST', workflowPath(workflow.id, '/publish'));
+    showErrors([]);
+    setStatus(`Published ${published.id} version ${published.version}`, 'ok');
+  } catch (e) {
+    failed('Not published', e);
+    if (drafted) $('status').textContent += '. The changes are saved as a draft.';
+  }
+  await afterChange();
+}
+
+async function onUnpublish() {
+  const id = currentId();
+  try {
+    const summary = await api('POST', workflowPath(id, '/unpublish'));
+    showErrors([]);
+    setStatus(`Unpublished ${summary.id}: no new contact starts it; publish to turn it back on`, 'ok');
+  } catch (e) {
+    failed('Not unpublished', e);
+  }
+  await afterChange();
+}
+
+async function onDelete() {
+  const id = currentId();
+  if (!window.confirm(`Delete workflow ${id}? It stops starting, its draft is dropped, and it leaves the list.`)) return;
+  try {
+    await api('DELETE', workflowPath(id));
+    load(emptyWorkflow());
+    setStatus(`Deleted ${id}`, 'ok');
+  } catch (e) {
+    failed('Not deleted', e);
+  }
+  await afterChange();
+}
+
+async function afterChange() {
+  try {
+    await refreshWorkflowList();
+    await refreshVersions();
+  } catch (e) {
+    setStatus(`Cannot refresh: ${e.message}`, 'error');
+  }
+}
+
+// ---- Wiring -------------------------------------------------------------------------
 
 function init() {
   $('api-key').value = localStorage.getItem('dnd-api-key') || '';
   $('connect').addEventListener('click', connect);
-  $('save').addEventListener('click', publish);
-  $('new').addEventListener('click', () => load(emptyWorkflow()));
-  $('workflow-list').addEventListener('change', async (e) => {
-    if (e.target.value) load(await api('GET', `/workflows/${encodeURIComponent(e.target.value)}`));
+  $('save-draft').addEventListener('click', onSaveDraft);
+  $('save').addEventListener('click', onPublish);
+  $('unpublish').addEventListener('click', onUnpublish);
+  $('delete').addEventListener('click', onDelete);
+  $('new').addEventListener('click', async () => {
+    load(emptyWorkflow());
+    await refreshVersions();
+    setStatus('New workflow', 'ok');
+    $('wf-id').focus();
+  });
+  $('wf-id').addEventListener('input', () => updateActions());
+  $('wf-id').addEventListener('change', () => refreshVersions());
+  $('workflow-list').addEventListener('change', (e) => {
+    if (e.target.value) openWorkflow(e.target.value);
   });
   const canvas = $('canvas');
   canvas.addEventListener('dragover', (e) => e.preventDefault());
