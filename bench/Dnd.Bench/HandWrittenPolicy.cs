@@ -1,6 +1,5 @@
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
-using Dnd.Rules.Facts;
 using Dnd.Rules.Policy;
 using Dnd.Rules.Data;
 

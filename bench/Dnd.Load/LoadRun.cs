@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 

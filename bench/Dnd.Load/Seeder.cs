@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Load;

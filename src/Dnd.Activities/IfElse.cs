@@ -4,7 +4,6 @@ using Dnd.Workflows.Activities;
 using Dnd.Crm.Consent;
 using Dnd.Workflows.Model;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 
 namespace Dnd.Activities;
 

@@ -1,5 +1,4 @@
 using Dnd.Workflows.Activities;
-using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Activities;

@@ -4,7 +4,6 @@ using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Engine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

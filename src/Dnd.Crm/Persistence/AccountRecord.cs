@@ -1,4 +1,3 @@
-using Dnd.Rules.Data;
 namespace Dnd.Crm.Persistence;
 
 /// <summary>A tenant (a HighLevel "location"): its consent settings and provider secrets.</summary>

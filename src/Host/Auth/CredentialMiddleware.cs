@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Dnd.Host.Configuration;
 using Dnd.Shared.Caching;
-using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

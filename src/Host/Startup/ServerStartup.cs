@@ -4,7 +4,6 @@ using Dnd.Rules.Engine;
 using Dnd.Host.Configuration;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -7,8 +7,6 @@ using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
 using Dnd.Crm.Consent;
-using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

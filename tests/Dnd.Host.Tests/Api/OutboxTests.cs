@@ -5,7 +5,6 @@ using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 

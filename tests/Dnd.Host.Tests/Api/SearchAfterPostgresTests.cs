@@ -2,7 +2,6 @@ using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Host.Tests.Postgres;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Host.Tests.Api;

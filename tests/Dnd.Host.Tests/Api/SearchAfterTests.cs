@@ -6,7 +6,6 @@ using System.Text.Json;
 using Dnd.Host.Tests.HighLevel;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Host.Tests.Api;

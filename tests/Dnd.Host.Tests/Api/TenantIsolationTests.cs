@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
 using static Dnd.Host.Tests.Infrastructure.Flow;
 

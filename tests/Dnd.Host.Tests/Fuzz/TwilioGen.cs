@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Host.Webhooks;
 using FsCheck;

@@ -2,7 +2,6 @@ using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Host.Tests.Postgres;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;

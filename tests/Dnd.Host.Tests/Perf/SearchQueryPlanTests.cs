@@ -5,7 +5,6 @@ using Dnd.Host.Api.Contacts;
 using Dnd.Host.Errors;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

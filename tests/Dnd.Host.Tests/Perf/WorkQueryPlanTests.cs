@@ -1,6 +1,5 @@
 using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
-using Dnd.Workflows.Runtime;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;

@@ -1,6 +1,5 @@
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Dnd.Host.Tests.Persistence;

@@ -1,7 +1,6 @@
 using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Dnd.Crm.Persistence.Rows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

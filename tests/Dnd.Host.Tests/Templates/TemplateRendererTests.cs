@@ -1,5 +1,4 @@
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Dnd.Crm.Templates;
 
 namespace Dnd.Host.Tests.Templates;

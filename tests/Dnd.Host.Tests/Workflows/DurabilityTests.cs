@@ -1,7 +1,6 @@
 using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Workflows.Activities;
-using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;

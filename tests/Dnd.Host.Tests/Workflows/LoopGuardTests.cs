@@ -1,4 +1,3 @@
-using Dnd.Workflows.Activities;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;

@@ -1,8 +1,6 @@
 using Dnd.Activities.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
-using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;

@@ -5,8 +5,6 @@ using Dnd.Rules.Consent;
 using Dnd.Rules.Data;
 using Dnd.Rules.Engine;
 using Dnd.Crm.Consent;
-using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

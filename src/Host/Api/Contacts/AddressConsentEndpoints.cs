@@ -3,7 +3,6 @@ using Dnd.Host.Auth;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

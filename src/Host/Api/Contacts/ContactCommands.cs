@@ -1,12 +1,10 @@
 using Dnd.Activities.Persistence;
 using Dnd.Activities;
-using Dnd.Workflows.Activities;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Contacts;
 

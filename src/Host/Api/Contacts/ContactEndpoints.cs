@@ -2,7 +2,6 @@ using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;
 

@@ -5,7 +5,6 @@ using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Contacts;
 

@@ -5,8 +5,6 @@ using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
-using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Dnd.Crm.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

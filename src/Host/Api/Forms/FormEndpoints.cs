@@ -4,7 +4,6 @@ using Dnd.Activities.Triggers;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Auth;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,4 @@
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.SmartLists;
 

@@ -5,7 +5,6 @@ using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Api.Workflows;

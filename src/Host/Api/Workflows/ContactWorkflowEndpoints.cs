@@ -1,7 +1,6 @@
 using Dnd.Activities.Persistence;
 using Dnd.Activities;
 using Dnd.Host.Auth;
-using Dnd.Workflows.Activities;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;

@@ -3,8 +3,6 @@ using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
-using Dnd.Crm.Persistence;
-using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
