@@ -15,6 +15,10 @@ public static class DndStep
 
     public static ContactRecord ContactRecord(this ActivityContext context) => (ContactRecord)context.Contact;
 
+    /// <summary>The step as a ledger line names its actor: the workflow, its version, the step and the instance.</summary>
+    public static string Describe(ActivityContext context) =>
+        $"workflow {context.Definition.Id} v{context.Definition.Version} step {context.Node.Id} (instance {context.Instance.Id})";
+
     /// <summary>
     /// Applies a consent event to the contact in the step's own write (never a write of its own: on SQLite the step
     /// holds the database's one writer, which that write would wait for).

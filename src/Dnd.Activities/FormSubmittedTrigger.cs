@@ -39,7 +39,10 @@ public sealed class FormSubmittedTrigger : IActivity, ITriggerActivity
         {
             return ActivityResult.Leave(ActivityResult.Done, form is null ? "started without a form submission" : "re-subscribe is off");
         }
-        var decision = await context.ApplyConsentAsync(new FormSubmissionEvent(form.FormId, form.ExplicitConsent));
+        var decision = await context.ApplyConsentAsync(new FormSubmissionEvent(form.FormId, form.ExplicitConsent)
+        {
+            ActedBy = $"contact, form {form.FormId} submission; {DndStep.Describe(context)}", ClientIp = form.ClientIp,
+        });
         return ActivityResult.Leave(ActivityResult.Done, decision.Explanation);
     }
 }

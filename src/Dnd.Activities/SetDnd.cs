@@ -21,7 +21,10 @@ public sealed class SetDnd : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var change = new UserDndChange(context.Get(Channel), context.Get(Enabled), context.Definition.Id, context.Get(Message), ByWorkflow: true);
+        var change = new UserDndChange(context.Get(Channel), context.Get(Enabled), context.Definition.Id, context.Get(Message), ByWorkflow: true)
+        {
+            ActedBy = DndStep.Describe(context),
+        };
         var decision = await context.ApplyConsentAsync(change);
         return ActivityResult.Leave(ActivityResult.Done, decision.Explanation);
     }

@@ -35,12 +35,17 @@ public class ConsentPropertyTests
     }
 
     [Fact]
-    public void Users_and_workflows_never_turn_permanent_dnd_into_anything_weaker()
+    public void Users_and_workflows_never_turn_permanent_dnd_into_anything_weaker_without_proof_of_consent()
     {
+        var lifted = 0;
         ForAllSequences(prefix: [], (_, history, _) => history
             .Where(e => e.Actor is Actor.User or Actor.Workflow && e.Before == DndStatus.Permanent)
-            .All(e => e.After == DndStatus.Permanent));
+            .All(e => e.After == DndStatus.Permanent ||
+                      // The one way: a user (never a workflow) who recorded proof, and never off a spam lock (checked above).
+                      (e.Actor == Actor.User && e.Proof is not null && e.PolicyRule == "UserLiftsPermanentWithProof" && ++lifted > 0)));
+        lifted.Should().BeGreaterThan(0, "the generator must reach lifts with proof for the exception to be exercised");
     }
+
 
     [Fact]
     public void The_ledger_replays_to_the_current_state()

@@ -59,7 +59,7 @@ public class InboundOptOutTypeTests
     }
 
     [Fact]
-    public void Start_does_not_lift_a_carrier_block_or_a_users_dnd()
+    public void Start_lifts_the_contacts_own_30004_block_but_not_a_users_dnd()
     {
         var blocked = Rules.With(new TwilioSmsStatusEvent("failed", "30004"));
         var userSet = Rules.With(new UserDndChange(Channel.WhatsApp, true, "u1"));
@@ -67,9 +67,10 @@ public class InboundOptOutTypeTests
         var onBlocked = Rules.Apply(blocked, new InboundMessageEvent(Channel.Sms, "START", "START"));
         var onUserSet = Rules.Apply(userSet, new InboundMessageEvent(Channel.WhatsApp, "START", "START"));
 
-        blocked[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+        // 30004: the recipient blocked the sender, their own opt-out, which their START lifts.
+        blocked[Channel.Sms].Status.Should().Be(DndStatus.Inactive);
+        onBlocked.For(Channel.Sms).PolicyRule.Should().Be("ContactOptInLiftsOwnOptOut");
         userSet[Channel.WhatsApp].Status.Should().Be(DndStatus.Active);
-        onBlocked.For(Channel.Sms).Verdict.Should().Be(Verdict.Denied);
         onUserSet.For(Channel.WhatsApp).PolicyRule.Should().Be("ContactOptInLiftsOnlyOptOuts");
     }
 

@@ -12,7 +12,7 @@ public class MailgunRulesTests
     [InlineData("bounce", DndStatus.Active, "mailgun_bounce", "MailgunHardBounce")]
     [InlineData("suppress-bounce", DndStatus.Active, "mailgun_bounce", "MailgunHardBounce")]
     [InlineData("generic", DndStatus.Active, "mailgun_generic", "MailgunGenericPermanentFailure")]
-    [InlineData("suppress-unsubscribe", DndStatus.Permanent, "email_unsubscribe", "MailgunSuppressedUnsubscribe")]
+    [InlineData("suppress-unsubscribe", DndStatus.Active, "email_unsubscribe", "MailgunSuppressedUnsubscribe")]
     [InlineData("suppress-complaint", DndStatus.Permanent, "spam_complaint", "MailgunSuppressedComplaint")]
     public void Permanent_failures_set_email_dnd(string reason, DndStatus status, string code, string rule)
     {
@@ -60,13 +60,13 @@ public class MailgunRulesTests
     }
 
     [Fact]
-    public void Unsubscribed_sets_email_permanent_by_default()
+    public void Unsubscribed_sets_email_dnd_a_user_may_lift_by_default()
     {
         var contact = Rules.NewContact();
 
         Rules.Apply(contact, new MailgunEvent("unsubscribed"));
 
-        contact[Channel.Email].Should().BeEquivalentTo(new { Status = DndStatus.Permanent, Code = "email_unsubscribe" });
+        contact[Channel.Email].Should().BeEquivalentTo(new { Status = DndStatus.Active, Code = "email_unsubscribe" });
         contact.Aggregate.Should().Be(DndAggregate.Partial);
     }
 
@@ -79,7 +79,11 @@ public class MailgunRulesTests
 
         contact.Aggregate.Should().Be(DndAggregate.On);
         decision.Classification.Rule.Should().Be("MailgunUnsubscribedAllChannels");
-        ChannelNames.All.Should().OnlyContain(c => contact[c].Status == DndStatus.Permanent);
+        // Each channel then stands on its own: a user may adjust one (saying why) and leave the others.
+        ChannelNames.All.Should().OnlyContain(c => contact[c].Status == DndStatus.Active && contact[c].Code == DndCodes.EmailUnsubscribe);
+        Rules.Apply(contact, new UserDndChange(Channel.Sms, false, "u1", "texts only, asked by phone"));
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive);
+        contact[Channel.Email].Status.Should().Be(DndStatus.Active);
     }
 
     [Fact]

@@ -32,16 +32,82 @@ public class OverrideRulesTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Users_and_their_workflows_never_lift_permanent(bool byWorkflow)
+    public void Users_and_their_workflows_never_lift_permanent_without_proof(bool byWorkflow)
     {
-        var contact = Rules.With(new InboundMessageEvent(Channel.Sms, "STOP"), new MailgunEvent("unsubscribed"));
+        var contact = Rules.With(new InboundMessageEvent(Channel.Sms, "STOP"), new UserDndChange(Channel.Call, true, "u1", Permanent: true));
 
-        var decision = Rules.Apply(contact, new UserDndChange(null, false, "u1", ByWorkflow: byWorkflow));
+        var decision = Rules.Apply(contact, new UserDndChange(null, false, "u1", "they called back", ByWorkflow: byWorkflow));
 
         contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
-        contact[Channel.Email].Status.Should().Be(DndStatus.Permanent);
+        contact[Channel.Call].Status.Should().Be(DndStatus.Permanent);
         decision.For(Channel.Sms).Should().BeEquivalentTo(new { Verdict = Verdict.Denied, PolicyRule = "UserCannotLiftPermanent" });
-        decision.For(Channel.Call).PolicyRule.Should().Be("NothingToLift");
+        decision.For(Channel.Call).Should().BeEquivalentTo(new { Verdict = Verdict.Denied, PolicyRule = "UserCannotLiftPermanent" });
+        decision.For(Channel.Email).PolicyRule.Should().Be("NothingToLift");
+    }
+
+    private static readonly ConsentProof Proof = new(ConsentMethod.Written, new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), "signed form #1182", "u1");
+
+    [Theory]
+    [InlineData("STOP", null)]
+    [InlineData(null, "21610")]
+    [InlineData(null, "30004")]
+    [InlineData(null, null)]
+    public void A_user_lifts_permanent_sms_dnd_with_proof_of_consent_and_the_ledger_keeps_it(string? keyword, string? errorCode)
+    {
+        var contact = keyword is not null ? Rules.With(new InboundMessageEvent(Channel.Sms, keyword))
+            : errorCode is not null ? Rules.With(new TwilioSmsStatusEvent("failed", errorCode))
+            : Rules.With(new UserDndChange(Channel.Sms, true, "u1", Permanent: true));
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+
+        var decision = Rules.Apply(contact, new UserDndChange(Channel.Sms, false, "u1", ConsentProof: Proof));
+
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive);
+        decision.For(Channel.Sms).PolicyRule.Should().Be("UserLiftsPermanentWithProof");
+        contact.Ledger.Last().Proof.Should().Be(Proof);
+        contact.Ledger.Last().Event.Should().Contain("with proof of consent (Written");
+    }
+
+    [Fact]
+    public void Proof_does_not_lift_a_spam_lock_and_a_workflow_cannot_use_proof()
+    {
+        var contact = Rules.With(new MailgunEvent("complained"), new InboundMessageEvent(Channel.Sms, "STOP"));
+
+        var onSpam = Rules.Apply(contact, new UserDndChange(Channel.Email, false, "u1", ConsentProof: Proof));
+        var byWorkflow = Rules.Apply(contact, new UserDndChange(Channel.Sms, false, "wf", ByWorkflow: true, ConsentProof: Proof));
+
+        contact[Channel.Email].SpamLock.Should().BeTrue();
+        onSpam.For(Channel.Email).PolicyRule.Should().Be("SpamLockIsNeverLifted");
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Permanent);
+        byWorkflow.For(Channel.Sms).PolicyRule.Should().Be("UserCannotLiftPermanent");
+    }
+
+    [Fact]
+    public void A_users_reason_lifts_an_email_unsubscribe_a_workflow_never_does()
+    {
+        var contact = Rules.With(new MailgunEvent("unsubscribed"));
+
+        var byWorkflow = Rules.Apply(contact, new UserDndChange(Channel.Email, false, "wf", "re-engage", ByWorkflow: true));
+        var withoutReason = Rules.Apply(contact, new UserDndChange(Channel.Email, false, "u1"));
+        contact[Channel.Email].Status.Should().Be(DndStatus.Active);
+        var withReason = Rules.Apply(contact, new UserDndChange(Channel.Email, false, "u1", "asked by phone to get the newsletter again"));
+
+        byWorkflow.For(Channel.Email).PolicyRule.Should().Be("WorkflowCannotLiftUnsubscribe");
+        withoutReason.For(Channel.Email).PolicyRule.Should().Be("UserLiftsUnsubscribeOnlyWithReason");
+        withReason.For(Channel.Email).PolicyRule.Should().Be("UserMayLiftActive");
+        contact[Channel.Email].Status.Should().Be(DndStatus.Inactive);
+    }
+
+    [Theory]
+    [InlineData("failed", "bounce")]
+    [InlineData("failed", "suppress-bounce")]
+    [InlineData("failed", "generic")]
+    public void A_user_lifts_email_dnd_from_a_bounce(string evt, string reason)
+    {
+        var contact = Rules.With(new MailgunEvent(evt, "permanent", reason));
+
+        Rules.Apply(contact, new UserDndChange(Channel.Email, false, "u1"));
+
+        contact[Channel.Email].Status.Should().Be(DndStatus.Inactive);
     }
 
     [Fact]
@@ -144,7 +210,8 @@ public class OverrideRulesTests
 
         var decision = Rules.Apply(contact, new FormSubmissionEvent("signup", ExplicitConsent: false));
 
-        contact[Channel.Email].Status.Should().Be(DndStatus.Permanent);
+        contact[Channel.Email].Status.Should().Be(DndStatus.Active);
+        contact[Channel.Email].Code.Should().Be(DndCodes.EmailUnsubscribe);
         decision.Classification.Rule.Should().Be("FormWithoutConsentChangesNothing");
     }
 }

@@ -16,6 +16,8 @@ internal static class RandomEvents
         ("failed", "temporary", "generic"), ("unsubscribed", null, null), ("complained", null, null), ("delivered", null, null),
     ];
 
+    public static readonly ConsentProof Proof = new(ConsentMethod.WebForm, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), "https://example.com/consent/1", "u");
+
     public static ConsentEvent Next(Random random)
     {
         var channels = ChannelNames.All;
@@ -28,7 +30,10 @@ internal static class RandomEvents
             3 or 4 => random.Next(3) switch
             {
                 0 => new UserDndChange(AnyChannel(), true, "u", ByWorkflow: random.Next(2) == 0, Permanent: random.Next(2) == 0),
-                _ => new UserDndChange(AnyChannel(), false, "u", ByWorkflow: random.Next(2) == 0),
+                1 => new UserDndChange(AnyChannel(), false, "u", ByWorkflow: random.Next(2) == 0),
+                // With a reason, or with recorded proof of consent (which a workflow may carry too: the rules must ignore it there).
+                _ => new UserDndChange(AnyChannel(), false, "u", random.Next(2) == 0 ? "asked by phone" : null, ByWorkflow: random.Next(2) == 0,
+                    ConsentProof: random.Next(2) == 0 ? Proof : null),
             },
             5 => new FormSubmissionEvent("f", random.Next(4) > 0),
             6 => new UnsubscribeLinkEvent("m"),

@@ -45,7 +45,7 @@ public class UserPermanentRulesTests
 
         contact[Channel.Email].Should().BeEquivalentTo(new { Status = DndStatus.Permanent, Code = "user_permanent" });
         decision.For(Channel.Email).Should().BeEquivalentTo(new { Verdict = Verdict.Denied, PolicyRule = "UserCannotLiftPermanent" });
-        contact.Ledger.Last().Explanation.Should().Contain("only the contact can lift it");
+        contact.Ledger.Last().Explanation.Should().Contain("only the contact's own opt-in lifts it, or a user who records proof of consent");
     }
 
     [Fact]

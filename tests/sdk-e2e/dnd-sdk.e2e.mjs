@@ -62,12 +62,24 @@ assert.equal(upserted.new, false);
 assert.equal(upserted.contact.id, contactId);
 assert.equal(upserted.contact.dnd, true);
 
-// HighLevel's "permanent" status: the contact's own opt-out, recorded by a user; no user lifts it afterwards.
+// HighLevel's "permanent" status: the contact's own opt-out, recorded by a user; a user lifts it only with proof of consent.
 const permanent = await ghl.contacts.updateContact({ contactId }, { dndSettings: { WhatsApp: { status: 'permanent', message: 'asked in writing' } } });
 assert.equal(permanent.contact.dndSettings.WhatsApp.status, 'permanent');
 assert.equal(permanent.contact.dndSettings.WhatsApp.code, 'user_permanent');
-const lift = await ghl.contacts.updateContact({ contactId }, { dndSettings: { WhatsApp: { status: 'inactive' } } });
-assert.equal(lift.contact.dndSettings.WhatsApp.status, 'permanent');
+let needsProof;
+try {
+  await ghl.contacts.updateContact({ contactId }, { dndSettings: { WhatsApp: { status: 'inactive' } } });
+} catch (error) {
+  needsProof = error;
+}
+assert.ok(needsProof, 'lifting permanent DND without proof of consent must be refused');
+assert.equal(needsProof.statusCode, 422);
+const stillPermanent = await ghl.contacts.getContact({ contactId });
+assert.equal(stillPermanent.contact.dndSettings.WhatsApp.status, 'permanent');
+const lift = await ghl.contacts.updateContact({ contactId }, {
+  dndSettings: { WhatsApp: { status: 'inactive', consentProof: { method: 'written', givenAt: '2026-11-20T09:00:00Z', evidence: 'signed letter #7' } } },
+});
+assert.equal(lift.contact.dndSettings.WhatsApp.status, 'inactive');
 
 const kept = await ghl.contacts.updateContact({ contactId }, { customFields: [{ id: 'cf_size', field_value: 43 }] });
 assert.deepEqual(kept.contact.customFields, [{ id: 'cf_colour', value: 'blue' }, { id: 'cf_size', value: 43 }]);

@@ -57,6 +57,9 @@ public static class ContactConsentMapping
         PolicyRule = e.PolicyRule,
         Explanation = e.Explanation,
         FiredRules = e.FiredRules is { Count: > 0 } fired ? string.Join(",", fired) : null,
+        ProofJson = e.Proof is { } proof ? JsonSerializer.Serialize(proof, AccountSettingsJson.Options) : null,
+        ActedBy = e.ActedBy,
+        ClientIp = e.ClientIp,
     };
 
     public static int GetStatus(ContactRecord row, Channel channel) => channel switch

@@ -24,4 +24,13 @@ public sealed class LedgerRecord
 
     /// <summary>Every rule that fired for this line, in firing order, comma-separated (rule names hold no commas); null when none did.</summary>
     public string? FiredRules { get; set; }
+
+    /// <summary>The proof of consent a user recorded with the event, as JSON (method, givenAt, evidence, recordedBy); null without one.</summary>
+    public string? ProofJson { get; set; }
+
+    /// <summary>Exactly who or what acted: an API key's name and id, a workflow's id, version and step, a provider's event id.</summary>
+    public string? ActedBy { get; set; }
+
+    /// <summary>The client's IP address, for events that came over HTTP (the API, links, forms, webhooks).</summary>
+    public string? ClientIp { get; set; }
 }

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2403cd17-287f-4932-a5a0-9e5a1fe245be"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("129c61e7-c7b2-49e5-b712-5ddb46b6d04d"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.LedgerRecord",
                 typeof(LedgerRecord),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -40,6 +40,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(LedgerRecord).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LedgerRecord).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             accountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var actedBy = runtimeEntityType.AddProperty(
+                "ActedBy",
+                typeof(string),
+                propertyInfo: typeof(LedgerRecord).GetProperty("ActedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerRecord).GetField("<ActedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            actedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var actor = runtimeEntityType.AddProperty(
                 "Actor",
@@ -88,6 +96,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 nullable: true);
             channel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var clientIp = runtimeEntityType.AddProperty(
+                "ClientIp",
+                typeof(string),
+                propertyInfo: typeof(LedgerRecord).GetProperty("ClientIp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerRecord).GetField("<ClientIp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            clientIp.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var contactId = runtimeEntityType.AddProperty(
                 "ContactId",
                 typeof(string),
@@ -125,6 +141,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(LedgerRecord).GetField("<PolicyRule>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             policyRule.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var proofJson = runtimeEntityType.AddProperty(
+                "ProofJson",
+                typeof(string),
+                propertyInfo: typeof(LedgerRecord).GetProperty("ProofJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerRecord).GetField("<ProofJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            proofJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var rule = runtimeEntityType.AddProperty(
                 "Rule",

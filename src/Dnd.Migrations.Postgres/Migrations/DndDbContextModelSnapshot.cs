@@ -213,6 +213,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ActedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasColumnType("text");
@@ -232,6 +235,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("Channel")
                         .HasColumnType("text");
 
+                    b.Property<string>("ClientIp")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContactId")
                         .HasColumnType("text");
 
@@ -247,6 +253,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PolicyRule")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProofJson")
                         .HasColumnType("text");
 
                     b.Property<string>("Rule")

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e1a0f823-c416-438a-aa6e-08a2cb515107"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("369e20eb-c0d6-4ce7-b82d-9f66ae4ec191"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Crm.Persistence.LedgerRecord",
                 typeof(LedgerRecord),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -38,6 +38,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(LedgerRecord).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LedgerRecord).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var actedBy = runtimeEntityType.AddProperty(
+                "ActedBy",
+                typeof(string),
+                propertyInfo: typeof(LedgerRecord).GetProperty("ActedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerRecord).GetField("<ActedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var actor = runtimeEntityType.AddProperty(
                 "Actor",
@@ -83,6 +90,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(LedgerRecord).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var clientIp = runtimeEntityType.AddProperty(
+                "ClientIp",
+                typeof(string),
+                propertyInfo: typeof(LedgerRecord).GetProperty("ClientIp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerRecord).GetField("<ClientIp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var contactId = runtimeEntityType.AddProperty(
                 "ContactId",
                 typeof(string),
@@ -114,6 +128,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(LedgerRecord).GetProperty("PolicyRule", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LedgerRecord).GetField("<PolicyRule>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var proofJson = runtimeEntityType.AddProperty(
+                "ProofJson",
+                typeof(string),
+                propertyInfo: typeof(LedgerRecord).GetProperty("ProofJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerRecord).GetField("<ProofJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var rule = runtimeEntityType.AddProperty(

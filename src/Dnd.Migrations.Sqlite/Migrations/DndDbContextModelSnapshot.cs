@@ -205,6 +205,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -224,6 +227,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("Channel")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientIp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactId")
                         .HasColumnType("TEXT");
 
@@ -239,6 +245,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PolicyRule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProofJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rule")

@@ -7,6 +7,9 @@ namespace Dnd.Rules.Consent;
 /// Every rule that fired on the decision, in firing order (NRules' RuleFiredEvent): the classifier's, then the override
 /// policy's. The first of each group decided; empty for lines no rule made (inbound DND, adopted address consent).
 /// </param>
+/// <param name="Proof">The proof of consent a user recorded with the event, kept with each line it decided.</param>
+/// <param name="ActedBy">Exactly who or what acted (<see cref="Events.ConsentEvent.ActedBy"/>).</param>
+/// <param name="ClientIp">The client's IP address, when the event came over HTTP.</param>
 public sealed record ConsentLedgerEntry(
     long Sequence,
     DateTimeOffset At,
@@ -19,4 +22,7 @@ public sealed record ConsentLedgerEntry(
     string Rule,
     string? PolicyRule,
     string Explanation,
-    IReadOnlyList<string>? FiredRules = null);
+    IReadOnlyList<string>? FiredRules = null,
+    ConsentProof? Proof = null,
+    string? ActedBy = null,
+    string? ClientIp = null);

@@ -67,9 +67,10 @@ public sealed class ContactConsent
     internal ConsentLedgerEntry Append(
         DateTimeOffset at, string evt, Actor actor, Channel? channel, Verdict verdict,
         DndStatus? before, DndStatus? after, string rule, string? policyRule, string explanation,
-        IReadOnlyList<string>? firedRules = null)
+        IReadOnlyList<string>? firedRules = null, ConsentProof? proof = null, string? actedBy = null, string? clientIp = null)
     {
-        var entry = new ConsentLedgerEntry(++LastSequence, at, evt, actor, channel, verdict, before, after, rule, policyRule, explanation, firedRules);
+        var entry = new ConsentLedgerEntry(++LastSequence, at, evt, actor, channel, verdict, before, after, rule, policyRule, explanation, firedRules, proof,
+            actedBy, clientIp);
         _ledger.Add(entry);
         return entry;
     }

@@ -25,7 +25,8 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         if (classification.Kind == ChangeKind.None)
         {
             var entry = contact.Append(at, description, evt.Actor, null, Verdict.Unchanged, null, null,
-                classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.", classification.Fired);
+                classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.", classification.Fired,
+                evt.Proof, evt.ActedBy, evt.ClientIp);
             return new ConsentDecision(description, classification, [], [entry]);
         }
 
@@ -34,13 +35,15 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         foreach (var channel in classification.Channels)
         {
             var before = contact[channel];
-            var request = new ChangeRequest(evt.Actor, classification.Kind, channel, classification.Target, classification.SpamLock, before);
+            var request = new ChangeRequest(evt.Actor, classification.Kind, channel, classification.Target, classification.SpamLock, before,
+                evt.Proof is not null, !string.IsNullOrWhiteSpace(evt.Note));
             var judgement = await policy.JudgeAsync(request);
             var after = judgement.Verdict == Verdict.Applied ? NextState(classification, evt, at) : before;
             contact.Set(channel, after);
             outcomes.Add(new ChannelOutcome(channel, judgement.Verdict, before, after, judgement.Rule, judgement.Reason));
             entries.Add(contact.Append(at, description, evt.Actor, channel, judgement.Verdict, before.Status, after.Status,
-                classification.Rule, judgement.Rule, Explain(channel, judgement, before, after, classification), [.. classification.Fired, .. judgement.Fired]));
+                classification.Rule, judgement.Rule, Explain(channel, judgement, before, after, classification), [.. classification.Fired, .. judgement.Fired],
+                evt.Proof, evt.ActedBy, evt.ClientIp));
         }
         return new ConsentDecision(description, classification, outcomes, entries);
     }

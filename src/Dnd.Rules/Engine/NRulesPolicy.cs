@@ -74,7 +74,7 @@ public sealed class NRulesPolicy : IDndPolicy
     public ValueTask<Judgement> JudgeAsync(ChangeRequest request)
     {
         var facts = new ChangeRequestFacts(request.Actor, request.Kind, request.Target, request.SpamLock,
-            request.Current.Status, request.Current.Code ?? string.Empty, request.Current.SpamLock);
+            request.Current.Status, request.Current.Code ?? string.Empty, request.Current.SpamLock, request.WithProof, request.WithReason);
         if (_judgements is not null && _judgements.TryGet(facts, out var known))
         {
             return new(known);

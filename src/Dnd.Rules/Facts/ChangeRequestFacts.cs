@@ -5,6 +5,8 @@ namespace Dnd.Rules.Facts;
 /// <summary>What the override rules see of one channel's requested change (value-equal: the memo's key).</summary>
 /// <param name="Target">Requested status for a Set: Active or Permanent.</param>
 /// <param name="CurrentCode">Code of the current DND, empty when none.</param>
+/// <param name="WithProof">A user recorded proof of the contact's consent with the change.</param>
+/// <param name="WithReason">The actor said why (the change's note).</param>
 public sealed record ChangeRequestFacts(
     Actor Actor,
     ChangeKind Kind,
@@ -12,4 +14,6 @@ public sealed record ChangeRequestFacts(
     bool TargetSpamLock,
     DndStatus Current,
     string CurrentCode,
-    bool CurrentSpamLock);
+    bool CurrentSpamLock,
+    bool WithProof = false,
+    bool WithReason = false);

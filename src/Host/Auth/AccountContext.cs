@@ -1,4 +1,5 @@
 using Dnd.Host.Errors;
+using Dnd.Rules.Events;
 
 namespace Dnd.Host.Auth;
 
@@ -9,7 +10,25 @@ public sealed class AccountContext
 
     public string AccountId => _accountId ?? throw new InvalidOperationException("No authenticated account on this request.");
 
-    internal void Set(string accountId) => _accountId = accountId;
+    /// <summary>The API key's name (as its owner named it) and id, for the ledger; null for requests without a key.</summary>
+    public string? KeyName { get; private set; }
+
+    public string? KeyId { get; private set; }
+
+    /// <summary>The caller's IP address as this server saw it.</summary>
+    public string? ClientIp { get; private set; }
+
+    /// <summary>Who acts, as a ledger line names it.</summary>
+    public string ActedBy => KeyName is null ? "api" : $"api key '{KeyName}' ({KeyId})";
+
+    internal void Set(string accountId, string? keyName = null, string? keyId = null, string? clientIp = null)
+    {
+        _accountId = accountId;
+        (KeyName, KeyId, ClientIp) = (keyName, keyId, clientIp);
+    }
+
+    /// <summary>The event, saying that this request's key acted, from this request's address.</summary>
+    public T Stamp<T>(T evt) where T : ConsentEvent => evt with { ActedBy = ActedBy, ClientIp = ClientIp };
 
     /// <summary>HighLevel requests carry a locationId; it must be the key's own.</summary>
     public bool Owns(string? locationId) => string.IsNullOrEmpty(locationId) || locationId == AccountId;

@@ -28,7 +28,10 @@ public sealed class CredentialMiddleware(RequestDelegate next)
     // One per server (the middleware is created once per pipeline): each presented key is hashed and looked up once,
     // then every request with it is a dictionary read. Unknown keys are not remembered, so a key issued later works
     // at once and guessing fills nothing.
-    private readonly ExpiringCache<string, string> _accountByKey = new(ApiKeyCacheCapacity, ApiKeyCacheTimeToLive);
+    private readonly ExpiringCache<string, KnownKey> _accountByKey = new(ApiKeyCacheCapacity, ApiKeyCacheTimeToLive);
+
+    /// <summary>A key's account, and its name and id for the ledger (the id: the start of its hash, never the key).</summary>
+    private sealed record KnownKey(string AccountId, string Name, string Id);
 
     public async Task InvokeAsync(HttpContext http, DndDbContext db, AccountContext account, IOptions<DndOptions> options)
     {
@@ -54,16 +57,18 @@ public sealed class CredentialMiddleware(RequestDelegate next)
         {
             return Unauthorized("Send your API key as 'Authorization: Bearer <key>'.");
         }
-        var accountId = await _accountByKey.GetOrLoadAsync(header[scheme.Length..].Trim(), db, static (key, db, ct) =>
+        var known = await _accountByKey.GetOrLoadAsync(header[scheme.Length..].Trim(), db, static (key, db, ct) =>
         {
             var hash = ApiKeyHasher.Hash(key);
-            return db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash).Select(k => k.AccountId).FirstOrDefaultAsync(ct);
+            return db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash)
+                .Select(k => new KnownKey(k.AccountId, k.Name, "key_" + k.KeyHash.Substring(0, 8))).FirstOrDefaultAsync(ct);
         }, http.RequestAborted);
-        if (accountId is null)
+        if (known is null)
         {
             return Unauthorized("The API key is not valid.");
         }
-        account.Set(accountId);
+        var accountId = known.AccountId;
+        account.Set(accountId, known.Name, known.Id, http.Connection.RemoteIpAddress?.ToString());
         var location = http.Request.Query["locationId"].ToString();
         return string.IsNullOrEmpty(location) || location == accountId
             ? null

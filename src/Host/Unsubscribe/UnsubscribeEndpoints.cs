@@ -54,7 +54,7 @@ public static class UnsubscribeEndpoints
     /// without another ledger line.
     /// </summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
-        IConsentRows rows, AccountWrites writes, ConsentService consent, TimeProvider clock, CancellationToken ct)
+        IConsentRows rows, AccountWrites writes, ConsentService consent, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
@@ -68,7 +68,10 @@ public static class UnsubscribeEndpoints
                 try
                 {
                     // Joins this write, so the claim and the unsubscribe commit together or not at all.
-                    await consent.ApplyAsync(claim.AccountId, claim.ContactId, new UnsubscribeLinkEvent(claim.MessageId), ct);
+                    await consent.ApplyAsync(claim.AccountId, claim.ContactId, new UnsubscribeLinkEvent(claim.MessageId)
+                    {
+                        ActedBy = $"contact, unsubscribe link of message {claim.MessageId}", ClientIp = http.Connection.RemoteIpAddress?.ToString(),
+                    }, ct);
                 }
                 catch (ContactNotFoundException)
                 {

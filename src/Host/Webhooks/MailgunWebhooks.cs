@@ -70,7 +70,10 @@ public static class MailgunWebhooks
         // The signature covers only timestamp and token, so a token is bound to the body it first came with:
         // the same body again is a retry, another body under it is a forgery.
         var hash = Convert.ToHexString(SHA256.HashData(body.Bytes));
-        var evt = new MailgunEvent(data.Event, data.Severity, data.Reason);
+        var evt = new MailgunEvent(data.Event, data.Severity, data.Reason)
+        {
+            ActedBy = $"mailgun event {data.Id}", ClientIp = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+        };
         var (claim, decisions) = await consentWrites.RunAsync(account.Id, async consent =>
         {
             var token = await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "mailgun-token", sig.Token!, hash, now, ct);

@@ -80,7 +80,10 @@ public static class TwilioWebhooks
                 return ((string, bool)?)(contact.Id, false);
             }
             rows.Add(Received(contact, channel, body, now));
-            var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType), account.Settings);
+            var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType)
+            {
+                ActedBy = $"contact's reply, twilio message {sid}", ClientIp = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            }, account.Settings);
             // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
             var isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
             return (contact.Id, !contact.InboundDnd && !isKeyword && await write.Workflows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct));
@@ -116,7 +119,10 @@ public static class TwilioWebhooks
         {
             return WebhookAccounts.BadRequest("MessageSid, MessageStatus and To (a phone number) are required.");
         }
-        var evt = new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode"));
+        var evt = new TwilioSmsStatusEvent(status, form.GetValueOrDefault("ErrorCode"))
+        {
+            ActedBy = $"twilio status {status} of message {sid}", ClientIp = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+        };
         var decisions = await consentWrites.RunAsync(account!.Id, async consent =>
             // Each status of a message (queued, sent, failed...) is its own callback with the same MessageSid.
             await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) == WebhookIdempotency.Claim.New

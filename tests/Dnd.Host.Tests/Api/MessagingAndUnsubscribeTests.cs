@@ -97,7 +97,7 @@ public class MessagingAndUnsubscribeTests(SharedApp shared) : IClassFixture<Shar
 
         var oneClick = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
         await Http.EnsureAsync(oneClick, 200);
-        (await account.DndStatusAsync(id, "Email")).Should().Be("permanent");
+        (await account.DndStatusAsync(id, "Email")).Should().Be("active");
         (await account.DndStatusAsync(id, "SMS")).Should().Be("inactive");
         await Http.EnsureAsync(await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" })), 200);
     }
@@ -121,7 +121,7 @@ public class MessagingAndUnsubscribeTests(SharedApp shared) : IClassFixture<Shar
         await Http.EnsureAsync(again, 200);
         (await again.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
         (await account.LedgerAsync(id)).GetArrayLength().Should().Be(before + 1, "one link is one unsubscribe, however often it is clicked");
-        (await account.DndStatusAsync(id, "Email")).Should().Be("permanent");
+        (await account.DndStatusAsync(id, "Email")).Should().Be("active");
     }
 
     [Fact]

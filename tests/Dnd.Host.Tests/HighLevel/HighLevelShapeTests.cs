@@ -62,10 +62,10 @@ public class HighLevelShapeTests(SharedApp shared) : IClassFixture<SharedApp>
             {
               "firstName": "Dee-Ann", "email": null, "source": null,
               "customFields": [{ "id": "cf_text", "field_value": "green" }, { "id": "cf_multi", "field_value": ["c"] }],
-              "dndSettings": { "Email": { "status": "inactive" }, "WhatsApp": { "status": "active" } }
+              "dndSettings": { "WhatsApp": { "status": "active" } }
             }
             """, 200);
-        updated.ShouldMatch("UpdateContactResponse", "an update that a rule partly refused");
+        updated.ShouldMatch("UpdateContactResponse", "an update that sets DND");
         updated.GetProperty("contact").GetProperty("customFields").EnumerateArray()
             .Select(f => (f.GetProperty("id").GetString(), f.GetProperty("value").ToString()))
             .Should().Equal(("cf_text", "green"), ("cf_money", "42.5"), ("cf_multi", """["c"]"""), ("cf_file", """{"doc1":{"url":"https://example.com/f.pdf"}}"""));

@@ -13,6 +13,9 @@ public sealed class TestAccount
     public required string TwilioToken { get; init; }
     public required string MailgunKey { get; init; }
 
+    /// <summary>The name the admin API gives an account's first key, which the ledger names as the actor.</summary>
+    public const string KeyName = "initial";
+
     public static async Task<TestAccount> CreateAsync(DndApp app, HttpClient? client = null)
     {
         var id = "acct-" + Guid.NewGuid().ToString("N")[..10];

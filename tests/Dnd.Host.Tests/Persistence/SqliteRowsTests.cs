@@ -153,6 +153,7 @@ public class SqliteRowsTests
             At = new DateTimeOffset(2024, 6, 7, 8, 9, 10, 456, PlusTwo), Event = "opt-out", Actor = "contact",
             Channel = "sms", Verdict = "blocked", Before = "allowed", After = "blocked", Rule = "stop-keyword",
             PolicyRule = "tcpa", Explanation = "Replied STOP", FiredRules = "stop-keyword, tcpa",
+            ProofJson = """{"method":"Written"}""", ActedBy = "api key 'ops' (key_1234abcd)", ClientIp = "203.0.113.7",
         };
         var line2 = new LedgerRecord
         {

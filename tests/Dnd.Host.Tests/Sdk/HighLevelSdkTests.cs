@@ -26,9 +26,17 @@ public class HighLevelSdkTests
         run.ExitCode.Should().Be(0, $"the SDK script failed:\n{run.Output}\n{run.Error}");
         var contactId = JsonDocument.Parse(run.Output.Trim().Split('\n').Last()).RootElement.GetProperty("contactId").GetString()!;
         var contact = await account.GetContactAsync(contactId);
-        contact.GetProperty("dnd").GetBoolean().Should().BeTrue("the SDK's last upsert turned every channel on");
+        contact.GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString().Should().Be("active", "the SDK's upsert turned every channel on");
+        contact.GetProperty("dndSettings").GetProperty("WhatsApp").GetProperty("status").GetString().Should().Be("inactive", "lifted on proof of consent");
         var events = (await account.LedgerAsync(contactId)).EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
-        events.Should().Contain(e => e!.StartsWith("user.dnd enable SMS by api")).And.Contain(e => e!.StartsWith("user.dnd disable all channels by api"));
+        var by = TestAccount.KeyName;
+        events.Should().Contain(e => e!.StartsWith($"user.dnd enable SMS by {by}")).And.Contain(e => e!.StartsWith($"user.dnd disable all channels by {by}"))
+            .And.Contain(e => e!.StartsWith($"user.dnd disable WhatsApp by {by} with proof of consent (Written"));
+        // Over a real socket the ledger names the caller's address and the key that acted.
+        var proofLine = (await account.LedgerAsync(contactId)).EnumerateArray().Last(e => e.GetProperty("event").GetString()!.Contains("with proof"));
+        proofLine.GetProperty("clientIp").GetString().Should().BeOneOf("127.0.0.1", "::1", "::ffff:127.0.0.1");
+        proofLine.GetProperty("actedBy").GetString().Should().StartWith($"api key '{by}' (key_");
+        proofLine.GetProperty("proof").GetProperty("evidence").GetString().Should().Be("signed letter #7");
         (await InstancesAsync(account, contactId)).GetArrayLength().Should().Be(1, "the SDK added the contact to a workflow");
     }
 

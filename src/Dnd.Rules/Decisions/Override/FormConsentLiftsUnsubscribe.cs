@@ -13,7 +13,7 @@ public sealed class FormConsentLiftsUnsubscribe : Rule
     public override void Define()
     {
         RequestDecision request = default!;
-        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Form && x.Request.CurrentCode == "email_unsubscribe");
+        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Form && x.Request.CurrentCode == DndCodes.EmailUnsubscribe);
         Then().Do(ctx => request.Decide(ctx, Verdict.Applied, Reason));
     }
 }

@@ -5,10 +5,10 @@ using NRules.Fluent.Dsl;
 namespace Dnd.Rules.Decisions.Override;
 
 [Name("UserCannotLiftPermanent"), Priority(90)]
-[Description("Denied: permanent DND is the contact's own opt-out, whoever reported it (a keyword, the carrier, an unsubscribe, a user recording it); only the contact can lift it")]
+[Description("Denied: permanent DND is the contact's own opt-out, whoever reported it (a keyword, the carrier, a user recording it); only the contact's own opt-in lifts it, or a user who records proof of consent")]
 public sealed class UserCannotLiftPermanent : Rule
 {
-    private const string Reason = "permanent DND is the contact's own opt-out, whoever reported it (a keyword, the carrier, an unsubscribe, a user recording it); only the contact can lift it";
+    private const string Reason = "permanent DND is the contact's own opt-out, whoever reported it (a keyword, the carrier, a user recording it); only the contact's own opt-in lifts it, or a user who records proof of consent (how it was given, when, the evidence)";
 
     public override void Define()
     {

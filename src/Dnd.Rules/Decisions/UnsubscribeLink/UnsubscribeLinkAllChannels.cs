@@ -6,11 +6,11 @@ using Dnd.Rules.Data;
 namespace Dnd.Rules.Decisions.UnsubscribeLink;
 
 [Name("UnsubscribeLinkAllChannels"), Priority(20)]
-[Description("The unsubscribe link, where the account unsubscribes from all channels: permanent DND everywhere")]
+[Description("The unsubscribe link, where the account unsubscribes from all channels: DND on every channel, each of which a user may then adjust on its own")]
 public sealed class UnsubscribeLinkAllChannels : Rule
 {
     private static readonly ClassifierOutcome Outcome =
-        ClassifierOutcome.Set(DndStatus.Permanent, ClassifierOutcome.AllChannels, "email_unsubscribe", "Contact used the unsubscribe link (account unsubscribes from all channels)");
+        ClassifierOutcome.Set(DndStatus.Active, ClassifierOutcome.AllChannels, DndCodes.EmailUnsubscribe, "Contact used the unsubscribe link (account unsubscribes from all channels)");
 
     public override void Define()
     {

@@ -6,11 +6,11 @@ using Dnd.Rules.Data;
 namespace Dnd.Rules.Decisions.UnsubscribeLink;
 
 [Name("UnsubscribeLinkEmail"), Priority(10)]
-[Description("The unsubscribe link: permanent email DND")]
+[Description("The unsubscribe link: email DND the contact chose, which a user may lift saying why, or the contact's consent on a form")]
 public sealed class UnsubscribeLinkEmail : Rule
 {
     private static readonly ClassifierOutcome Outcome =
-        ClassifierOutcome.Set(DndStatus.Permanent, "Email", "email_unsubscribe", "Contact used the email unsubscribe link");
+        ClassifierOutcome.Set(DndStatus.Active, "Email", DndCodes.EmailUnsubscribe, "Contact used the email unsubscribe link");
 
     public override void Define()
     {

@@ -60,12 +60,12 @@ public sealed class ContactCommands(DndDbContext db, AccountWrites writes, Accou
         var profile = await settings.ProfileAsync(accountId, ct);
         var errors = new Errors.FieldErrors();
         ContactFields.Validate(body, profile.DefaultRegion, errors);
-        ContactDndApplier.Validate(body, errors);
+        dnd.Validate(body, errors);
         errors.ThrowIfAny("The contact has invalid fields.");
         await using var write = await writes.BeginAsync(accountId, ct);
         var (row, created) = await change(profile);
         await db.SaveChangesAsync(ct);
-        var decisions = await dnd.ApplyAsync(accountId, row.Id, body, "api", ct);
+        var decisions = await dnd.ApplyAsync(accountId, row.Id, body, created, ct);
         alsoStage?.Invoke(row);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);

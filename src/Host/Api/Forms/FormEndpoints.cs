@@ -24,7 +24,7 @@ public static class FormEndpoints
     {
         account.EnsureOwns(body.LocationId);
         body.Validate(formId);
-        var payload = new FormSubmittedPayload(formId, body.Consent);
+        var payload = new FormSubmittedPayload(formId, body.Consent, account.ClientIp);
         string contactId;
         if (body.ContactId is not null)
         {

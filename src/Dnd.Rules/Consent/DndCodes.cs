@@ -1,0 +1,21 @@
+using System.Collections.Frozen;
+
+namespace Dnd.Rules.Consent;
+
+/// <summary>The DND codes the override rules tell apart: who may lift a channel's DND depends on which one it holds.</summary>
+public static class DndCodes
+{
+    public const string KeywordOptOut = "keyword_opt_out";
+    public const string TwilioOptOut = "twilio_opt_out";
+    public const string Twilio21610 = "twilio_21610";
+    public const string Twilio30004 = "twilio_30004";
+    public const string UserPermanent = "user_permanent";
+    public const string EmailUnsubscribe = "email_unsubscribe";
+
+    /// <summary>
+    /// The contact's own opt-outs (a keyword, their STOP or block as Twilio reports it, a user recording one): permanent,
+    /// lifted by their opt-in on the channel or by a user who records proof of consent.
+    /// </summary>
+    public static readonly FrozenSet<string> ContactOptOuts =
+        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent }.ToFrozenSet(StringComparer.Ordinal);
+}
