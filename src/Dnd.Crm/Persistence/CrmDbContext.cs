@@ -55,6 +55,8 @@ public partial class CrmDbContext : DbContext
 
         b.Entity<LedgerRecord>().HasIndex(l => new { l.ContactId, l.Sequence }).IsUnique();
         b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.Address, l.Sequence }).IsUnique();
+        // The account's proofs of consent by time, for their export: few lines among many, so only those are indexed.
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.At }).HasFilter("\"ProofJson\" IS NOT NULL");
         b.Entity<AddressConsentRecord>().HasKey(a => new { a.AccountId, a.Address });
         b.Entity<ProcessedWebhookRecord>().HasKey(w => new { w.AccountId, w.Provider, w.EventId });
         b.Entity<MessageRecord>().HasKey(m => m.Id);

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("129c61e7-c7b2-49e5-b712-5ddb46b6d04d"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("2927d7fa-6927-464d-9116-207a5cf1e716"), entityTypeCount: 14)
         {
         }
 

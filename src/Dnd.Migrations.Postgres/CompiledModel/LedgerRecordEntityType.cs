@@ -21,7 +21,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 typeof(LedgerRecord),
                 baseEntityType,
                 propertyCount: 19,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -177,10 +177,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId, at });
+            index.AddAnnotation("Relational:Filter", "\"ProofJson\" IS NOT NULL");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { contactId, sequence },
                 unique: true);
 
-            var index0 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, address, sequence },
                 unique: true);
 

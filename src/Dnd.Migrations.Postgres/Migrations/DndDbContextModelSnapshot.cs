@@ -271,6 +271,9 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccountId", "At")
+                        .HasFilter("\"ProofJson\" IS NOT NULL");
+
                     b.HasIndex("ContactId", "Sequence")
                         .IsUnique();
 

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("369e20eb-c0d6-4ce7-b82d-9f66ae4ec191"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("86341101-ac6b-4bf8-ad2b-e4e5a3aaca53"), entityTypeCount: 14)
         {
         }
 

@@ -263,6 +263,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccountId", "At")
+                        .HasFilter("\"ProofJson\" IS NOT NULL");
+
                     b.HasIndex("ContactId", "Sequence")
                         .IsUnique();
 

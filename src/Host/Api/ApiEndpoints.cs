@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapContactEndpoints();
         api.MapContactSearchEndpoints();
         api.MapAddressConsentEndpoints();
+        api.MapConsentProofEndpoints();
         api.MapContactWorkflowEndpoints();
         api.MapMessageEndpoints();
         api.MapWorkflowEndpoints();

@@ -85,6 +85,23 @@ public class ContactApiTests(SharedApp shared) : IClassFixture<SharedApp>
         line.GetProperty("actedBy").GetString().Should().StartWith($"api key '{TestAccount.KeyName}' (key_");
         // The in-process test server has no remote address; over Kestrel it is the caller's (see the webhook tests).
         line.TryGetProperty("clientIp", out _).Should().BeTrue();
+
+        // Exportable: as JSON, and as CSV for a spreadsheet, for a period.
+        var exported = await Http.JsonAsync(await account.Client.GetAsync("/consent/proofs?from=2026-01-01T00:00:00Z"));
+        var row = exported.GetProperty("proofs").EnumerateArray().Should().ContainSingle().Subject;
+        row.GetProperty("contactId").GetString().Should().Be(id);
+        row.GetProperty("channel").GetString().Should().Be("SMS");
+        row.GetProperty("method").GetString().Should().Be("written");
+        row.GetProperty("evidence").GetString().Should().Be("signed form #1182, scanned to DMS-77");
+        var csv = await account.Client.GetAsync("/consent/proofs?format=csv");
+        csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var csvLines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        csvLines.Should().HaveCount(2);
+        csvLines[0].Should().StartWith("ContactId,Channel,Sequence,At,Verdict,PolicyRule,Method,GivenAt,Evidence,RecordedBy");
+        csvLines[1].Should().Contain(id).And.Contain("\"signed form #1182, scanned to DMS-77\"").And.Contain("UserLiftsPermanentWithProof");
+        (await Http.JsonAsync(await account.Client.GetAsync("/consent/proofs?to=2026-01-01T00:00:00Z"))).GetProperty("proofs").GetArrayLength().Should().Be(0);
+        await Http.ProblemAsync(await account.Client.GetAsync("/consent/proofs?from=2026-12-01T00:00:00Z&to=2026-01-01T00:00:00Z"), 422);
+        await Http.ProblemAsync(await account.Client.GetAsync("/consent/proofs?format=xml"), 422);
     }
 
     [Theory]

@@ -27,11 +27,21 @@ namespace Dnd.Migrations.Sqlite.Migrations
                 table: "Ledger",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ledger_AccountId_At",
+                table: "Ledger",
+                columns: new[] { "AccountId", "At" },
+                filter: "\"ProofJson\" IS NOT NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Ledger_AccountId_At",
+                table: "Ledger");
+
             migrationBuilder.DropColumn(
                 name: "ActedBy",
                 table: "Ledger");
