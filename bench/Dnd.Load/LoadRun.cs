@@ -129,7 +129,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", account.ApiKey);
         // The shipped workflows are templates that run for no account until it installs them; the load measures the
         // clean-up workflow every SMS opt-out starts, as a real account that installed it would run it.
-        await InstallTemplateAsync("sms-opt-out-cleanup");
+        await InstallTemplateAsync("dnd-everywhere-cleanup");
 
         var searchVisible = await CheckSearchAsync(people);
         var requests = new Requests(_scratch, people, account, publicBaseUrl);
@@ -467,7 +467,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         var ran = await FinishedAsync() - finishedBefore;
         var drained = left.triggers == 0 && left.running == 0;
         Step($"  {(drained ? "drained" : "not drained")} in {seconds:0.0} s: {ran:N0} instances ended meanwhile");
-        _drain = new Row("workflow backlog the webhook load left (SMS opt-outs start the shipped clean-up workflow)",
+        _drain = new Row("workflow backlog the webhook load left (every DND change starts the shipped clean-up workflow)",
             $"{triggers:N0} pending triggers and {running:N0} running instances after the load; {(drained ? "drained" : $"{left.triggers:N0} triggers and {left.running:N0} instances still there at the cap")} " +
             $"after {seconds:0.0} s, {ran:N0} instances ended meanwhile ({ran / Math.Max(seconds, 0.001):N0}/s)");
         if (!drained)

@@ -30,8 +30,8 @@ public class ShippedWorkflowTests : IAsyncLifetime
         var account = await AccountAsync();
         var contact = (await account.CreateContactAsync(new { firstName = "Hal", phone = "+15551200001", email = "hal@example.com", dndSettings = new { SMS = new { status = "active" } } }))
             .GetProperty("id").GetString()!;
-        // Setting SMS DND fires the shipped SMS clean-up workflow, which removes the contact from every workflow it
-        // is in; let it finish first so it cannot cancel the nurture this test starts.
+        // Setting SMS DND fires the shipped clean-up workflow, which finds other channels open and leaves the contact in
+        // its workflows; let it finish first, so the instances below are the nurture's.
         await Eventually.MatchAsync(() => InstancesAsync(account, contact),
             all => all.EnumerateArray().Any(i => i.GetProperty("instance").GetProperty("status").GetString() == "Finished"), "the clean-up workflow");
 
@@ -42,19 +42,48 @@ public class ShippedWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_sms_stop_removes_the_contact_from_the_nurture_it_was_waiting_in()
+    public async Task An_sms_stop_leaves_the_contact_in_its_workflows_and_dnd_on_every_channel_removes_it()
     {
         var account = await AccountAsync();
         var contact = (await account.CreateContactAsync(new { phone = "+15551200002", email = "ida@example.com" })).GetProperty("id").GetString()!;
         var nurture = await StartAsync(account, contact, "welcome-nurture");
         Status(await InstanceAsync(account, nurture)).Should().Be("Suspended");
 
+        // An opt-out of one channel: the clean-up runs and finds a channel still open, so the contact stays (its SMS
+        // steps are skipped with the reason, as the nurture test shows).
         await Twilio.InboundAsync(_app, account, "+15551200002", "STOP");
+        var checkedOnce = await Eventually.MatchAsync(() => InstancesAsync(account, contact),
+            all => all.EnumerateArray().Any(i => i.GetProperty("instance").GetProperty("definitionId").GetString() == "dnd-everywhere-cleanup"
+                                                  && i.GetProperty("instance").GetProperty("status").GetString() == "Finished"), "the clean-up's first run");
+        Log(await InstanceAsync(account, checkedOnce.EnumerateArray().First(i => i.GetProperty("instance").GetProperty("definitionId").GetString() == "dnd-everywhere-cleanup")
+            .GetProperty("instance").GetProperty("id").GetString()!)).Last().Outcome.Should().Be("False");
+        Status(await InstanceAsync(account, nurture)).Should().Be("Suspended", "an opt-out of SMS alone does not take the contact out of its workflows");
+
+        // DND on every channel: nothing can reach the contact any more, so the clean-up takes it out of everything.
+        await Http.EnsureAsync(await account.Client.PutAsJsonAsync($"/contacts/{contact}", new { dnd = true }), 200);
 
         await UntilStatusAsync(account, nurture, "Cancelled");
-        var cleanup = await Eventually.MatchAsync(() => InstancesAsync(account, contact),
-            all => all.EnumerateArray().Any(i => i.GetProperty("instance").GetProperty("definitionId").GetString() == "sms-opt-out-cleanup"), "the cleanup workflow");
-        cleanup.EnumerateArray().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task An_account_that_unpublishes_the_clean_up_keeps_contacts_in_their_workflows_even_with_dnd_everywhere()
+    {
+        var account = await AccountAsync();
+        await Http.EnsureAsync(await account.Client.PostAsync("/workflows/dnd-everywhere-cleanup/unpublish", null), 200);
+        var contact = (await account.CreateContactAsync(new { phone = "+15551200003", email = "una@example.com" })).GetProperty("id").GetString()!;
+        var nurture = await StartAsync(account, contact, "welcome-nurture");
+
+        // A witness on the same trigger: once it has run, the DND changes were dispatched (and started the clean-up, had it been on).
+        await PublishAsync(account, Definition("witness", [Activity("on", "DndChangedTrigger", new { channel = "all", state = "on" })], [], allowReentry: true));
+
+        await Http.EnsureAsync(await account.Client.PutAsJsonAsync($"/contacts/{contact}", new { dnd = true }), 200);
+
+        var all = await Eventually.MatchAsync(() => InstancesAsync(account, contact),
+            i => i.EnumerateArray().Count(x => x.GetProperty("instance").GetProperty("definitionId").GetString() == "witness") == Dnd.Rules.Consent.ChannelNames.All.Count,
+            "the witness, once per channel (each channel's change is its own trigger)");
+        all.EnumerateArray().Should().NotContain(i => i.GetProperty("instance").GetProperty("definitionId").GetString() == "dnd-everywhere-cleanup",
+            "the clean-up is off for this account");
+        Status(await InstanceAsync(account, nurture)).Should().Be("Suspended");
     }
 
     [Fact]

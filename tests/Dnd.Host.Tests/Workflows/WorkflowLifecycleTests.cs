@@ -97,14 +97,14 @@ public class WorkflowLifecycleTests : IAsyncLifetime
     public async Task An_unpublished_workflow_is_not_started_by_its_trigger()
     {
         var account = await TestAccount.CreateAsync(_app);
-        await InstallAsync(account, "sms-opt-out-cleanup");
-        await Http.EnsureAsync(await account.Client.PostAsync("/workflows/sms-opt-out-cleanup/unpublish", null), 200);
+        await InstallAsync(account, "dnd-everywhere-cleanup");
+        await Http.EnsureAsync(await account.Client.PostAsync("/workflows/dnd-everywhere-cleanup/unpublish", null), 200);
         var before = (await account.CreateContactAsync(new { phone = "+15550700021", dndSettings = new { SMS = new { status = "active" } } }))
             .GetProperty("id").GetString()!;
         // A trigger is matched when the worker takes it (within milliseconds), so the pause must still hold then.
         await Eventually.MatchAsync(() => PendingTriggersAsync(account.Id), count => count == 0, "the trigger of the DND set while unpublished taken");
-        await Http.ProblemAsync(await account.Client.PostAsync("/workflows/templates/sms-opt-out-cleanup/install", null), 409);
-        (await Http.JsonAsync(await account.Client.PostAsync("/workflows/sms-opt-out-cleanup/publish", null))).GetProperty("version").GetInt32().Should().Be(1);
+        await Http.ProblemAsync(await account.Client.PostAsync("/workflows/templates/dnd-everywhere-cleanup/install", null), 409);
+        (await Http.JsonAsync(await account.Client.PostAsync("/workflows/dnd-everywhere-cleanup/publish", null))).GetProperty("version").GetInt32().Should().Be(1);
         var after = (await account.CreateContactAsync(new { phone = "+15550700022", dndSettings = new { SMS = new { status = "active" } } }))
             .GetProperty("id").GetString()!;
 
