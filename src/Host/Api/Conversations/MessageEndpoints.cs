@@ -65,10 +65,11 @@ public static class MessageEndpoints
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.AccountId == account.AccountId && m.ContactId == contactId)
             .OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        if (messages.Count == 0 && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct))
+        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contactId && c.AccountId == account.AccountId, ct);
+        if (messages.Count == 0 && contact is null)
         {
             throw new ContactNotFoundException(contactId!);
         }
-        return TypedResults.Ok(new MessageListResponse(messages.Select(MessageDto.From).ToList()));
+        return TypedResults.Ok(new MessageListResponse(messages.Select(MessageDto.From).ToList(), contact is null ? null : ContactDndStatusDto.From(contact)));
     }
 }
