@@ -28,9 +28,10 @@ public sealed class Send : IActivity
     {
         var channel = context.Get(Channel);
         // A workflow may not flood one contact: past the account's hourly cap the send is skipped like a DND block.
-        var cap = (await context.Service<AccountSettingsStore>().ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
-        var result = await context.Crm().Messenger.SendAsync(
-            context.ContactRecord(), channel, context.Get(Subject), context.Get(Body) ?? "", context.Instance.Id, cap);
+        var account = context.Service<AccountSettingsStore>();
+        var cap = (await account.ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
+        var result = await context.Crm().Messenger.SendAsync(context.ContactRecord(), channel, context.Get(Subject), context.Get(Body) ?? "",
+            context.Instance.Id, await account.SenderAsync(context.Instance.AccountId), cap);
         if (result.Sent)
         {
             return ActivityResult.Leave(ActivityResult.Done, $"sent: {channel.ToWire()} message {result.Message.Id}");

@@ -1,3 +1,4 @@
+using Dnd.Crm.Templates;
 using Dnd.Rules.Data;
 using Dnd.Shared.Caching;
 using Dnd.Crm.Persistence;
@@ -41,10 +42,13 @@ public sealed class AccountCache
 
 /// <summary>An account as read, with its settings parsed once; shared between requests, so never changed.</summary>
 public sealed record CachedAccount(string Id, string Name, string SettingsJson, string? TwilioAuthToken, string? MailgunSigningKey,
-    AccountSettings Settings, AccountProfile Profile)
+    AccountSettings Settings, AccountProfile Profile, ComplianceSettings Compliance)
 {
     public static CachedAccount From(AccountRecord row) => new(row.Id, row.Name, row.SettingsJson, row.TwilioAuthToken, row.MailgunSigningKey,
-        AccountSettingsJson.Parse(row.SettingsJson), AccountSettingsJson.ParseProfile(row.SettingsJson));
+        AccountSettingsJson.Parse(row.SettingsJson), AccountSettingsJson.ParseProfile(row.SettingsJson), AccountSettingsJson.ParseCompliance(row.SettingsJson));
+
+    /// <summary>The account as the sender of its messages.</summary>
+    public Sender Sender => new(Compliance, new AccountModel(Name, Compliance.BusinessName ?? Name, Compliance.BusinessAddress ?? ""));
 
     /// <summary>A fresh, untracked row for callers that want the entity; the cached copy itself stays unshared.</summary>
     public AccountRecord ToRecord() => new()

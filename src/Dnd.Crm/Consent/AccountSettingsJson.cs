@@ -5,7 +5,10 @@ using Dnd.Rules.Data;
 
 namespace Dnd.Crm.Consent;
 
-/// <summary>Reads and writes an account's settings JSON (the rules' AccountSettings and its AccountProfile); absent fields keep the defaults.</summary>
+/// <summary>
+/// Reads and writes an account's settings JSON (the rules' AccountSettings, its AccountProfile and its compliance
+/// texts); absent fields keep the defaults.
+/// </summary>
 public static class AccountSettingsJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -22,7 +25,8 @@ public static class AccountSettingsJson
         bool? AllowDuplicateContact,
         int? SendCapPerHour,
         JsonElement? TwilioErrorCodes = null,
-        JsonElement? MailgunEvents = null);
+        JsonElement? MailgunEvents = null,
+        ComplianceSettings? Compliance = null);
 
     public static AccountSettings Parse(string? json)
     {
@@ -55,9 +59,13 @@ public static class AccountSettingsJson
         };
     }
 
-    public static string Serialize(AccountSettings s, AccountProfile p) => JsonSerializer.Serialize(new Shape(
+    /// <summary>The compliance texts; the defaults for what the account has not set.</summary>
+    public static ComplianceSettings ParseCompliance(string? json) => Read(json)?.Compliance ?? ComplianceSettings.Default;
+
+    public static string Serialize(AccountSettings s, AccountProfile p, ComplianceSettings c) => JsonSerializer.Serialize(new Shape(
         s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope,
-        p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents)), Options);
+        p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents),
+        c == ComplianceSettings.Default ? null : c), Options);
 
     private static JsonElement? Element(IRuleTable? table) => table is null ? null : JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 

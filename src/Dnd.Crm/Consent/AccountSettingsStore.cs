@@ -1,3 +1,4 @@
+using Dnd.Crm.Templates;
 using Dnd.Crm.Persistence;
 using Dnd.Rules.Data;
 
@@ -15,6 +16,9 @@ public sealed class AccountSettingsStore(CrmDbContext db, AccountCache cache)
 
     public async Task<AccountProfile> ProfileAsync(string accountId, CancellationToken ct = default) =>
         (await AccountAsync(accountId, ct)).Profile;
+
+    /// <summary>The account as the sender of its messages: its compliance texts and how they name it.</summary>
+    public async Task<Sender> SenderAsync(string accountId, CancellationToken ct = default) => (await AccountAsync(accountId, ct)).Sender;
 
     /// <exception cref="InvalidOperationException">No such account: callers hold an authenticated account id.</exception>
     private async Task<CachedAccount> AccountAsync(string accountId, CancellationToken ct) =>

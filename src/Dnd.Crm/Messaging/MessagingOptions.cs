@@ -8,8 +8,6 @@ public sealed class MessagingOptions
     /// <summary>HMAC key for unsubscribe tokens; set it in production so links survive restarts and replicas.</summary>
     public string UnsubscribeSigningKey { get; set; } = "";
 
-    public string SmsOptOutFooter { get; set; } = "Reply STOP to unsubscribe.";
-
     /// <summary>How often the outbox dispatcher looks for queued messages (Dnd:Messaging:PollInterval).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

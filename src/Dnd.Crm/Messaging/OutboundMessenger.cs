@@ -17,9 +17,10 @@ namespace Dnd.Crm.Messaging;
 public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templates, MessageComposer composer, TimeProvider clock)
 {
     /// <summary>Stages the message on the context; the caller saves (so a workflow step commits it with its advance).</summary>
+    /// <param name="sender">The account's compliance texts, added as it says (<see cref="ComposeAsync"/>).</param>
     /// <param name="capPerHour">At most this many messages to the contact on the channel in the last hour (workflow sends).</param>
     public async Task<SendResult> SendAsync(ContactRecord contact, Channel channel, string? subject, string body, string? workflowInstanceId,
-        int? capPerHour = null, CancellationToken ct = default)
+        Sender sender, int? capPerHour = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var message = new MessageRecord
@@ -42,14 +43,32 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
             rows.Add(message);
             return new SendResult(message, blocked);
         }
-        var rendered = templates.Render(body, contact);
-        var renderedSubject = subject is null ? null : templates.Render(subject, contact);
-        var composed = composer.Compose(channel, rendered, renderedSubject, new UnsubscribeClaim(contact.AccountId, contact.Id, message.Id));
+        var composed = await ComposeAsync(contact, channel, subject, body, sender, new UnsubscribeClaim(contact.AccountId, contact.Id, message.Id), ct);
         message.Body = composed.Body;
         message.Subject = composed.Subject;
         message.HeadersJson = JsonSerializer.Serialize(composed.Headers);
         rows.Add(message);
         return new SendResult(message, null);
+    }
+
+    /// <summary>
+    /// The message exactly as it leaves: the body and subject rendered for the contact, with the account's compliance
+    /// texts (its SMS opt-out text when its rule says so: every message, the first to the contact, or never).
+    /// </summary>
+    public async Task<ComposedMessage> ComposeAsync(ContactRecord contact, Channel channel, string? subject, string body, Sender sender,
+        UnsubscribeClaim claim, CancellationToken ct)
+    {
+        var texts = sender.Texts;
+        var optOut = channel == Channel.Sms && texts.SmsOptOutWhen switch
+        {
+            SmsOptOutWhen.Never => false,
+            SmsOptOutWhen.FirstMessage => await rows.CountOutboundSinceAsync(contact.AccountId, contact.Id, channel.ToWire(), DateTimeOffset.MinValue, ct) == 0,
+            _ => true,
+        };
+        string Render(string text) => templates.Render(text, contact, account: sender.Account);
+        var compliance = new RenderedCompliance(optOut ? Render(texts.SmsOptOutText) : null,
+            channel == Channel.Email ? Render(texts.UnsubscribeLinkText) : "", channel == Channel.Email ? Render(texts.EmailFooter) : "");
+        return composer.Compose(channel, Render(body), subject is null ? null : Render(subject), claim, compliance);
     }
 
     private async Task<string?> OverCapAsync(ContactRecord contact, Channel channel, int cap, DateTimeOffset now, CancellationToken ct)

@@ -19,19 +19,28 @@ public sealed class TemplateRenderer
     // render (one account's template) to another.
     private static readonly ScriptObject Builtins = ReadOnly(TemplateContext.GetDefaultBuiltinObject());
 
+    /// <returns>Each parse error as "line L, column C: message" (1-based); empty when the text parses.</returns>
     public static IReadOnlyList<string> Validate(string text)
     {
         var template = Template.Parse(text);
-        return template.HasErrors ? template.Messages.Select(m => m.ToString()).ToList() : [];
+        return template.HasErrors ? Errors(template) : [];
     }
+
+    private static List<string> Errors(Template template) =>
+        template.Messages.Select(m => $"line {m.Span.Start.Line + 1}, column {m.Span.Start.Column + 1}: {m.Message}").ToList();
 
     /// <exception cref="TemplateException">The template does not parse or fails while rendering.</exception>
     /// <param name="variables">The workflow instance's variables, as {{ variables.name }}; none outside a workflow.</param>
-    public string Render(string text, ContactRecord contact, IReadOnlyDictionary<string, string>? variables = null)
+    /// <param name="account">The account, as {{ account.business_name }}; empty fields when not given.</param>
+    public string Render(string text, ContactRecord contact, IReadOnlyDictionary<string, string>? variables = null, AccountModel? account = null)
     {
         var template = Parse(text);
         var globals = new ScriptObject();
         globals.Add("contact", ContactModel(contact));
+        globals.Add("account", new ScriptObject
+        {
+            ["name"] = account?.Name ?? "", ["business_name"] = account?.BusinessName ?? "", ["business_address"] = account?.BusinessAddress ?? "",
+        });
         var vars = new ScriptObject();
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
@@ -59,7 +68,7 @@ public sealed class TemplateRenderer
         var template = Template.Parse(text);
         if (template.HasErrors)
         {
-            throw new TemplateException(template.Messages.Select(m => m.ToString()).ToList());
+            throw new TemplateException(Errors(template));
         }
         if (_cache.Count < CacheLimit)
         {

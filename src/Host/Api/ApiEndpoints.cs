@@ -26,6 +26,7 @@ public static class ApiEndpoints
         api.MapSmartListEndpoints();
         api.MapFormEndpoints();
         api.MapAccountSettingsEndpoints();
+        api.MapComplianceEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

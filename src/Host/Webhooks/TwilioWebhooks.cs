@@ -7,6 +7,10 @@ using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
+using Dnd.Crm.Templates;
+using Dnd.Rules.Data;
+using Dnd.Rules.Decisions.Inbound;
+using System.Security;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -33,7 +37,7 @@ public static class TwilioWebhooks
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundMessageAsync(string accountId, HttpRequest request,
-        AccountCache accounts, DndWorkflowWrites writes, InboundReplies replies,
+        AccountCache accounts, DndWorkflowWrites writes, InboundReplies replies, TemplateRenderer templates,
         TimeProvider clock, IOptions<MessagingOptions> messaging, CancellationToken ct)
     {
         var (account, form, rejected) = await VerifyAsync(accountId, request, accounts, messaging.Value, ct);
@@ -63,11 +67,16 @@ public static class TwilioWebhooks
         {
             await replies.ResumeAsync(account!.Id, received.Value.ContactId, channel.ToWire(), body, ct);
         }
-        return Twiml(EmptyTwiml);
+        // The account's answer to STOP (the one confirmation allowed after an opt-out) or HELP, unless Twilio's
+        // Advanced Opt-Out classed the message, which then answers it itself.
+        return received.Value is { Contact: { } contact, Reply: { } reply }
+            ? Twiml($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{SecurityElement.Escape(
+                templates.Render(reply, contact, account: account!.Sender.Account))}</Message></Response>")
+            : Twiml(EmptyTwiml);
 
         // Null when no contact has the number (nothing is written then).
         // A workflow write: whether a workflow awaits the reply is read in the same write as the message it answers.
-        Task<(string ContactId, bool AwaitsReply)?> ReceiveAsync() => writes.RunAsync(account!.Id, async write =>
+        Task<(string ContactId, bool AwaitsReply, ContactRecord? Contact, string? Reply)?> ReceiveAsync() => writes.RunAsync(account!.Id, async write =>
         {
             var (consent, rows) = (write.Consent, write.Consent.Rows);
             if ((await rows.ContactsWithAddressAsync(account.Id, AddressKind.Phone, from, ct)).FirstOrDefault() is not { } contact)
@@ -77,7 +86,7 @@ public static class TwilioWebhooks
             var now = clock.GetUtcNow();
             if (await WebhookIdempotency.ClaimAsync(rows, account.Id, "twilio-message", sid, null, now, ct) != WebhookIdempotency.Claim.New)
             {
-                return ((string, bool)?)(contact.Id, false);
+                return ((string, bool, ContactRecord?, string?)?)(contact.Id, false, null, null);
             }
             rows.Add(Received(contact, channel, body, now));
             var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType)
@@ -86,7 +95,12 @@ public static class TwilioWebhooks
             }, account.Settings);
             // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
             var isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
-            return (contact.Id, !contact.InboundDnd && !isKeyword && await write.Workflows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct));
+            var reply = optOutType is not null ? null
+                : decision.Classification.Rule == nameof(InboundOptOutKeyword) ? account.Compliance.OptOutReply
+                : ComplianceSettings.HelpKeywords.Contains(KeywordNormalizer.Normalize(body)) ? account.Compliance.HelpReply
+                : null;
+            return (contact.Id, !contact.InboundDnd && !isKeyword && await write.Workflows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct),
+                contact, reply);
         }, ct);
 
         async Task AddContactAsync(IServiceProvider scope, CachedAccount owner, string phone)

@@ -37,10 +37,10 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await page.GetByLabel("Workflow id").FillAsync("email-follows-sms");
         await page.GetByLabel("Workflow name").FillAsync("Email DND follows SMS");
         await Button(page, "Add DND changed").ClickAsync();
-        await page.GetByLabel("channel").SelectOptionAsync("SMS");
-        await page.GetByLabel("state").SelectOptionAsync("on");
+        await Properties(page).GetByLabel("channel").SelectOptionAsync("SMS");
+        await Properties(page).GetByLabel("state").SelectOptionAsync("on");
         await Button(page, "Add Set DND").ClickAsync();
-        await page.GetByLabel("channel").SelectOptionAsync("Email");
+        await Properties(page).GetByLabel("channel").SelectOptionAsync("Email");
         await Canvas(page).GetByRole(AriaRole.Button, new() { Name = "dnd-changed-trigger-1: DND changed" }).ClickAsync();
         await page.GetByLabel("Done goes to").SelectOptionAsync("set-dnd-1");
         await Button(page, "Save draft").ClickAsync();
@@ -56,7 +56,7 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await Assertions.Expect(page.GetByLabel("Workflow name")).ToHaveValueAsync("Email DND follows SMS");
         await Assertions.Expect(Canvas(page).GetByRole(AriaRole.Button, new() { Name = "set-dnd-1: Set DND" })).ToBeVisibleAsync();
         await Canvas(page).GetByRole(AriaRole.Button, new() { Name = "dnd-changed-trigger-1: DND changed" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("channel")).ToHaveValueAsync("SMS");
+        await Assertions.Expect(Properties(page).GetByLabel("channel")).ToHaveValueAsync("SMS");
         await Assertions.Expect(page.GetByLabel("Done goes to")).ToHaveValueAsync("set-dnd-1");
 
         // The draft's trigger fires (the witness starts) and starts nothing of the draft.
@@ -82,13 +82,13 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await page.GetByLabel("Workflow id").FillAsync("waits");
         await page.GetByLabel("Workflow name").FillAsync("Waits");
         await Button(page, "Add Wait").ClickAsync();
-        await SetTextAsync(page.GetByLabel("duration"), "01:00:00");
+        await SetTextAsync(Properties(page).GetByLabel("duration"), "01:00:00");
         await Button(page, "Publish").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published waits version 1");
         await Assertions.Expect(History(page).GetByRole(AriaRole.Row, new() { Name = "Version 1 (latest, published)" })).ToBeVisibleAsync();
 
         await Canvas(page).GetByRole(AriaRole.Button, new() { Name = "delay-1: Wait" }).ClickAsync();
-        await SetTextAsync(page.GetByLabel("duration"), "02:00:00");
+        await SetTextAsync(Properties(page).GetByLabel("duration"), "02:00:00");
         await Button(page, "Publish").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published waits version 2");
@@ -168,7 +168,7 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await page.GetByLabel("Workflow id").FillAsync("half");
         await page.GetByLabel("Workflow name").FillAsync("Half done");
         await Button(page, "Add Wait").ClickAsync();
-        await SetTextAsync(page.GetByLabel("duration"), "soon");
+        await SetTextAsync(Properties(page).GetByLabel("duration"), "soon");
 
         await Button(page, "Save draft").ClickAsync();
 
@@ -214,6 +214,9 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await box.FillAsync(text);
         await box.PressAsync("Tab");
     }
+
+    /// <summary>The selected activity's properties panel: its fields are found there, not among the templates' buttons.</summary>
+    private static ILocator Properties(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Properties" });
 
     private static async Task<string> SmsDndContactAsync(TestAccount account, string phone) =>
         (await account.CreateContactAsync(new { phone, dndSettings = new { SMS = new { status = "active" } } })).GetProperty("id").GetString()!;

@@ -21,7 +21,8 @@ public abstract class FailingActivity : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         Runs.AddOrUpdate(context.Instance.ContactId, 1, (_, n) => n + 1);
-        await context.Crm().Messenger.SendAsync(context.ContactRecord(), Channel.Sms, null, "flaky", context.Instance.Id);
+        await context.Crm().Messenger.SendAsync(context.ContactRecord(), Channel.Sms, null, "flaky", context.Instance.Id,
+            Dnd.Crm.Consent.Sender.Default(context.Instance.AccountId));
         if (context.Instance.Attempts < Failures.GetValueOrDefault(context.Instance.ContactId))
         {
             throw new InvalidOperationException($"flaky failure {context.Instance.Attempts + 1}");

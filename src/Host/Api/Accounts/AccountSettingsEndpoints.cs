@@ -52,7 +52,7 @@ public static class AccountSettingsEndpoints
             AllowDuplicateContact = body.AllowDuplicateContact ?? profile.AllowDuplicateContact,
             SendCapPerHour = body.SendCapPerHour ?? profile.SendCapPerHour,
         };
-        row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile);
+        row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile, AccountSettingsJson.ParseCompliance(row.SettingsJson));
         await db.SaveChangesAsync(ct);
         // After the commit: this process decides with the new settings from the next request on; other server
         // processes when their cached copy expires (AccountCache.TimeToLive).

@@ -29,9 +29,11 @@ public static class MessageEndpoints
     /// because there nobody else sees the refusal).
     /// </summary>
     private static async Task<Results<Ok<SendMessageResponse>, ProblemHttpResult>> SendAsync(SendMessageRequest body, AccountContext account,
-        ConsentWrites consentWrites, TemplateRenderer templates, MessageComposer composer, TimeProvider clock, CancellationToken ct)
+        ConsentWrites consentWrites, AccountSettingsStore settings, TemplateRenderer templates, MessageComposer composer, TimeProvider clock, CancellationToken ct)
     {
         var (channel, text) = body.Validate();
+        // Read before the write (the account cache): on SQLite the write holds the one writer, which must not wait on a query.
+        var sender = await settings.SenderAsync(account.AccountId, ct);
         // In the account's write order: an opt-out committed before this send refuses it, one after it cancels it.
         var (contactId, messageId, blocked) = await consentWrites.RunAsync(account.AccountId, async consent =>
         {
@@ -42,7 +44,7 @@ public static class MessageEndpoints
                 return (contact.Id, (string?)null, (string?)reason);
             }
             var result = await new OutboundMessenger(consent.Rows, templates, composer, clock).SendAsync(contact, channel, body.Subject, text,
-                workflowInstanceId: null, ct: ct);
+                workflowInstanceId: null, sender, ct: ct);
             return result.Sent ? (contact.Id, result.Message.Id, null) : throw new InvalidOperationException(result.BlockedReason);
         }, ct);
         if (blocked is not null)

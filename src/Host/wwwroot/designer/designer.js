@@ -451,7 +451,7 @@ function renderInspector() {
     renderEdges();
   })));
   for (const p of descriptor?.properties ?? []) {
-    inspector.append(field(`${p.name}${p.required ? ' *' : ''}`, p.name, editor(p, activity), p.description));
+    inspector.append(field(p.name, p.name, editor(p, activity), p.description, p.required));
   }
   const outcomes = descriptor?.outcomes ?? [];
   if (outcomes.length) {
@@ -516,11 +516,16 @@ function textInput(value, onChange) {
 }
 
 // A labelled control (label for= its id), its help text as its description; the test id is the existing "prop-<name>".
-function field(labelText, name, control, help) {
+// A required one is marked for the eye with "*" and for assistive technology with aria-required, so its name stays its name.
+function field(labelText, name, control, help, required = false) {
   const wrapper = document.createElement('div');
   const label = document.createElement('label');
   const id = `activity-${name.replace(/\W+/g, '-')}`;
   label.textContent = labelText;
+  if (required) {
+    label.append(Object.assign(document.createElement('span'), { textContent: ' *', ariaHidden: 'true' }));
+    control.setAttribute('aria-required', 'true');
+  }
   label.htmlFor = id;
   control.id = id;
   control.dataset.testid = `prop-${name}`;

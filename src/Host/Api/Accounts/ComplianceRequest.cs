@@ -1,0 +1,17 @@
+namespace Dnd.Host.Api.Accounts;
+
+/// <summary>
+/// The account's compliance texts (the CRM's business profile). A field left out keeps its value; "" clears the
+/// business name (back to the account's name) or address. Texts are Scriban templates over account and contact.
+/// </summary>
+/// <param name="SmsOptOutWhen">every (the default), first (the first SMS to a contact) or never.</param>
+public sealed record ComplianceRequest(
+    string? BusinessName = null,
+    string? BusinessAddress = null,
+    string? SmsOptOutText = null,
+    string? SmsOptOutWhen = null,
+    string? EmailFooter = null,
+    string? UnsubscribeLinkText = null,
+    string? OptOutReply = null,
+    string? HelpReply = null,
+    string? LocationId = null);
