@@ -26,7 +26,10 @@ public static class AccountSettingsJson
         int? SendCapPerHour,
         JsonElement? TwilioErrorCodes = null,
         JsonElement? MailgunEvents = null,
-        ComplianceSettings? Compliance = null);
+        ComplianceSettings? Compliance = null,
+        Dictionary<string, KeywordsShape>? ChannelKeywords = null);
+
+    private sealed record KeywordsShape(List<string> OptOut, List<string> OptIn);
 
     public static AccountSettings Parse(string? json)
     {
@@ -44,6 +47,8 @@ public static class AccountSettingsJson
             UnsubscribeScope = shape.UnsubscribeScope ?? settings.UnsubscribeScope,
             TwilioErrorCodes = shape.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes ? Dnd.Rules.Data.TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText()) : null,
             MailgunEvents = shape.MailgunEvents is { ValueKind: JsonValueKind.Array } events ? Dnd.Rules.Data.MailgunEvents.FromEntries("mailgunEvents", events.GetRawText()) : null,
+            ChannelKeywords = shape.ChannelKeywords?.ToDictionary(k => ChannelNames.Parse(k.Key), k => new KeywordLists(k.Value.OptOut, k.Value.OptIn))
+                              ?? settings.ChannelKeywords,
         };
     }
 
@@ -65,7 +70,9 @@ public static class AccountSettingsJson
     public static string Serialize(AccountSettings s, AccountProfile p, ComplianceSettings c) => JsonSerializer.Serialize(new Shape(
         s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope,
         p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents),
-        c == ComplianceSettings.Default ? null : c), Options);
+        c == ComplianceSettings.Default ? null : c,
+        s.ChannelKeywords.Count == 0 ? null : s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new KeywordsShape(k.Value.OptOut.ToList(), k.Value.OptIn.ToList()))),
+        Options);
 
     private static JsonElement? Element(IRuleTable? table) => table is null ? null : JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 

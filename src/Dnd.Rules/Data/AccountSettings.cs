@@ -19,40 +19,34 @@ public sealed record AccountSettings
 
     public static AccountSettings Default { get; } = new();
 
-    private readonly IReadOnlyList<string> _optOut = DefaultOptOutKeywords;
-    private readonly IReadOnlyList<string> _optIn = DefaultOptInKeywords;
+    /// <summary>The channels a keyword can arrive on, which may each have their own lists.</summary>
+    public static IReadOnlyList<Channel> KeywordCapableChannels { get; } = [Channel.Sms, Channel.WhatsApp, Channel.Fb];
 
-    // Each list as KeywordNormalizer reads a reply, made with the list (and remade by `with`), not per inbound message.
-    private readonly HashSet<string> _optOutWords = Normalized(DefaultOptOutKeywords);
-    private readonly HashSet<string> _optInWords = Normalized(DefaultOptInKeywords);
+    private KeywordLists _keywords = new(DefaultOptOutKeywords, DefaultOptInKeywords);
 
     /// <summary>The account's opt-out keywords; the required ones are always among them.</summary>
     public IReadOnlyList<string> OptOutKeywords
     {
-        get => _optOut;
-        init
-        {
-            _optOut = RequiredOptOutKeywords.Union(value, StringComparer.OrdinalIgnoreCase).ToList();
-            _optOutWords = Normalized(_optOut);
-        }
+        get => _keywords.OptOut;
+        init => _keywords = new KeywordLists(value, _keywords.OptIn);
     }
 
     /// <summary>The account's opt-in keywords; a required opt-out word is never one of them.</summary>
     public IReadOnlyList<string> OptInKeywords
     {
-        get => _optIn;
-        init
-        {
-            _optIn = value.Where(w => !IsRequiredOptOut(w)).ToList();
-            _optInWords = Normalized(_optIn);
-        }
+        get => _keywords.OptIn;
+        init => _keywords = new KeywordLists(_keywords.OptOut, value);
     }
 
-    /// <summary>Whether a reply, normalized by <see cref="KeywordNormalizer"/>, is one of the opt-out keywords.</summary>
-    public bool IsOptOutWord(string normalized) => _optOutWords.Contains(normalized);
+    /// <summary>
+    /// A channel's own keyword lists, which replace the account's there (SMS, WhatsApp, Messenger); a channel with its
+    /// own lists takes keywords whatever <see cref="KeywordChannels"/> says.
+    /// </summary>
+    public IReadOnlyDictionary<Channel, KeywordLists> ChannelKeywords { get; init; } = new Dictionary<Channel, KeywordLists>();
 
-    /// <summary>Whether a reply, normalized by <see cref="KeywordNormalizer"/>, is one of the opt-in keywords.</summary>
-    public bool IsOptInWord(string normalized) => _optInWords.Contains(normalized);
+    /// <summary>The lists that read a message on <paramref name="channel"/>, and whether keywords change DND there at all.</summary>
+    public (KeywordLists Lists, bool Active) KeywordsFor(Channel channel) =>
+        ChannelKeywords.TryGetValue(channel, out var own) ? (own, true) : (_keywords, KeywordChannels.Contains(channel));
 
     /// <summary>Channels on which an inbound keyword changes DND.</summary>
     public IReadOnlyList<Channel> KeywordChannels { get; init; } = DefaultKeywordChannels;
@@ -64,9 +58,6 @@ public sealed record AccountSettings
 
     /// <summary>The account's own Mailgun event table; null: the deployment's.</summary>
     public MailgunEvents? MailgunEvents { get; init; }
-
-    private static HashSet<string> Normalized(IEnumerable<string> keywords) =>
-        keywords.Select(KeywordNormalizer.Normalize).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
 
     public static bool IsRequiredOptOut(string keyword) => RequiredOptOutKeywords.Contains(keyword.Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -45,6 +45,9 @@ public static class AccountSettingsEndpoints
             MailgunEvents = body.MailgunEvents is { ValueKind: JsonValueKind.Array } events
                 ? events.GetArrayLength() == 0 ? null : MailgunEvents.FromEntries("mailgunEvents", events.GetRawText())
                 : current.MailgunEvents,
+            ChannelKeywords = body.ChannelKeywords?.Where(k => k.Value is not null)
+                .ToDictionary(k => ChannelNames.Parse(k.Key), k => new KeywordLists(k.Value!.OptOut!.Select(w => w.Trim()), (k.Value.OptIn ?? []).Select(w => w.Trim())))
+                ?? current.ChannelKeywords,
         };
         var updatedProfile = profile with
         {
@@ -72,7 +75,8 @@ public static class AccountSettingsEndpoints
         Entries(s.TwilioErrorCodes ?? rules.TwilioErrorCodes),
         s.TwilioErrorCodes is not null,
         Entries(s.MailgunEvents ?? rules.MailgunEvents),
-        s.MailgunEvents is not null);
+        s.MailgunEvents is not null,
+        s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new ChannelKeywordsDto(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())));
 
     private static JsonElement Entries(IRuleTable table) => JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 }

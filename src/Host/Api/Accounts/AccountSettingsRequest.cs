@@ -10,6 +10,10 @@ namespace Dnd.Host.Api.Accounts;
 /// The account's own Mailgun event table: entries as in RuleData/mailgun-events.json; an empty array goes back to the
 /// deployment's table.
 /// </param>
+/// <param name="ChannelKeywords">
+/// Keyword lists of their own for SMS, WhatsApp or FB (Messenger), replacing the account's there; given, the map replaces
+/// the account's whole map (<c>{}</c> removes them all, a channel set to null removes that one).
+/// </param>
 /// <param name="LocationId">Optional, as in HighLevel's bodies; when given it must be the API key's own location.</param>
 public sealed record AccountSettingsRequest(
     List<string>? OptOutKeywords = null,
@@ -21,4 +25,5 @@ public sealed record AccountSettingsRequest(
     int? SendCapPerHour = null,
     System.Text.Json.JsonElement? TwilioErrorCodes = null,
     System.Text.Json.JsonElement? MailgunEvents = null,
+    Dictionary<string, ChannelKeywordsDto?>? ChannelKeywords = null,
     string? LocationId = null);

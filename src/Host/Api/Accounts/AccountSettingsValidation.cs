@@ -14,21 +14,19 @@ public static class AccountSettingsValidation
     public static void Validate(AccountSettingsRequest body)
     {
         var errors = new FieldErrors();
-        Keywords(errors, "optOutKeywords", body.OptOutKeywords);
-        Keywords(errors, "optInKeywords", body.OptInKeywords);
-        foreach (var required in AccountSettings.RequiredOptOutKeywords
-                     .Where(k => body.OptOutKeywords?.Any(w => string.Equals(w?.Trim(), k, StringComparison.OrdinalIgnoreCase)) == false))
+        KeywordPair(errors, "", body.OptOutKeywords, body.OptInKeywords);
+        foreach (var (name, lists) in body.ChannelKeywords ?? [])
         {
-            errors.Add("optOutKeywords", $"optOutKeywords must keep {required}: it always opts out, whatever the account's list says");
-        }
-        foreach (var word in (body.OptInKeywords ?? []).Where(w => w is not null && AccountSettings.IsRequiredOptOut(w)))
-        {
-            errors.Add("optInKeywords", $"optInKeywords cannot contain {word.Trim().ToUpperInvariant()}: it always opts out");
-        }
-        if (body.OptOutKeywords is not null && body.OptInKeywords is not null &&
-            body.OptOutKeywords.Intersect(body.OptInKeywords, StringComparer.OrdinalIgnoreCase).Any())
-        {
-            errors.Add("optInKeywords", "a keyword cannot both opt out and opt in");
+            var field = $"channelKeywords.{name}";
+            if (!ChannelNames.TryParse(name, out var channel) || !AccountSettings.KeywordCapableChannels.Contains(channel))
+            {
+                errors.Add(field, $"{field}: keywords arrive only on {string.Join(", ", AccountSettings.KeywordCapableChannels.Select(c => c.ToWire()))}");
+            }
+            else if (lists is not null)
+            {
+                errors.Required($"{field}.optOut", lists.OptOut);
+                KeywordPair(errors, $"{field}.", lists.OptOut, lists.OptIn);
+            }
         }
         errors.MaxCount("keywordChannels", body.KeywordChannels, ChannelNames.All.Count);
         if (body.KeywordChannels?.Any(c => !ChannelNames.TryParse(c, out _)) == true)
@@ -91,6 +89,28 @@ public static class AccountSettingsValidation
         Enum.GetValues<UnsubscribeScope>().Select(s => (UnsubscribeScope?)s)
             .FirstOrDefault(s => string.Equals(s.ToString(), name.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>An opt-out and an opt-in list (the account's, prefix "", or a channel's): the floor kept, no word on both.</summary>
+    private static void KeywordPair(FieldErrors errors, string prefix, List<string>? optOut, List<string>? optIn)
+    {
+        var (outField, inField) = ($"{prefix}optOut{(prefix.Length == 0 ? "Keywords" : "")}", $"{prefix}optIn{(prefix.Length == 0 ? "Keywords" : "")}");
+        Keywords(errors, outField, optOut);
+        Keywords(errors, inField, optIn);
+        foreach (var required in AccountSettings.RequiredOptOutKeywords
+                     .Where(k => optOut?.Any(w => string.Equals(w?.Trim(), k, StringComparison.OrdinalIgnoreCase)) == false))
+        {
+            errors.Add(outField, $"{outField} must keep {required}: it always opts out, whatever the account's list says");
+        }
+        foreach (var word in (optIn ?? []).Where(w => w is not null && AccountSettings.IsRequiredOptOut(w)))
+        {
+            errors.Add(inField, $"{inField} cannot contain {word.Trim().ToUpperInvariant()}: it always opts out");
+        }
+        if (optOut is not null && optIn is not null &&
+            optOut.Select(KeywordNormalizer.Normalize).Intersect(optIn.Select(KeywordNormalizer.Normalize)).Any(k => k.Length > 0))
+        {
+            errors.Add(inField, "a keyword cannot both opt out and opt in");
+        }
+    }
+
     private static void Keywords(FieldErrors errors, string field, List<string>? words)
     {
         errors.MaxCount(field, words, ApiLimits.KeywordsPerList).NoNulls(field, words);
@@ -100,9 +120,9 @@ public static class AccountSettingsValidation
             {
                 errors.Add(field, $"{field}: a keyword must be at most {ApiLimits.KeywordLength} characters");
             }
-            else if (word.Trim().Length == 0 || word.Trim().Any(char.IsWhiteSpace))
+            else if (KeywordNormalizer.Normalize(word).Length == 0)
             {
-                errors.Add(field, $"{field}: keyword '{word}' must be a single word");
+                errors.Add(field, $"{field}: keyword '{word}' has no letters or digits to match");
             }
         }
     }

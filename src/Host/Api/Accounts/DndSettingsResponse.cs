@@ -9,6 +9,7 @@ namespace Dnd.Host.Api.Accounts;
 /// <param name="MailgunEvents">The Mailgun event table this account's decisions use.</param>
 /// <param name="MailgunEventsOverridden">Whether the account has its own Mailgun table.</param>
 /// <param name="SendCapPerHour">Messages a workflow may send one contact on one channel in an hour.</param>
+/// <param name="ChannelKeywords">The channels with keyword lists of their own (the required opt-outs always among them).</param>
 public sealed record DndSettingsResponse(
     IReadOnlyList<string> OptOutKeywords,
     IReadOnlyList<string> OptInKeywords,
@@ -21,4 +22,5 @@ public sealed record DndSettingsResponse(
     System.Text.Json.JsonElement TwilioErrorCodes,
     bool TwilioErrorCodesOverridden,
     System.Text.Json.JsonElement MailgunEvents,
-    bool MailgunEventsOverridden);
+    bool MailgunEventsOverridden,
+    IReadOnlyDictionary<string, ChannelKeywordsDto> ChannelKeywords);

@@ -1,0 +1,4 @@
+namespace Dnd.Host.Api.Accounts;
+
+/// <summary>One channel's own keyword lists.</summary>
+public sealed record ChannelKeywordsDto(List<string>? OptOut, List<string>? OptIn);
