@@ -19,6 +19,7 @@ app.MapHealthEndpoints();
 app.MapDndApi();
 app.MapDndWebhooks();
 app.MapUnsubscribeEndpoints();
+app.MapSmsUnsubscribeEndpoints();
 
 await ServerStartup.PrepareAsync(app.Services);
 app.Run();

@@ -26,6 +26,13 @@ public sealed record ComplianceSettings
 
     public string UnsubscribeLinkText { get; init; } = "Unsubscribe";
 
+    /// <summary>What a text's unsubscribe link page asks, above its "Stop SMS" and "Stop everything" buttons.</summary>
+    public string UnsubscribePageText { get; init; } =
+        "Stop receiving text messages from {{ account.business_name }} at {{ contact.phone }}? You can also stop every message from us.";
+
+    /// <summary>What the page says once the contact confirmed.</summary>
+    public string UnsubscribedPageText { get; init; } = "Done: {{ account.business_name }} will not text you again. Reply START to a text from us to resubscribe.";
+
     /// <summary>The one confirmation sent back when a contact opts out by keyword (when Twilio does not send its own).</summary>
     public string OptOutReply { get; init; } =
         "{{ account.business_name }}: you are unsubscribed and will get no more messages. Reply START to resubscribe.";
@@ -38,6 +45,7 @@ public sealed record ComplianceSettings
     public IEnumerable<(string Field, string Text)> Templates =>
     [
         ("smsOptOutText", SmsOptOutText), ("emailFooter", EmailFooter), ("unsubscribeLinkText", UnsubscribeLinkText),
-        ("optOutReply", OptOutReply), ("helpReply", HelpReply),
+        ("optOutReply", OptOutReply), ("helpReply", HelpReply), ("unsubscribePageText", UnsubscribePageText),
+        ("unsubscribedPageText", UnsubscribedPageText),
     ];
 }

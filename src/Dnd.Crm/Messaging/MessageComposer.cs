@@ -38,6 +38,17 @@ public sealed partial class MessageComposer(IOptions<MessagingOptions> options, 
     public string UnsubscribeUrl(UnsubscribeClaim claim) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/unsubscribe/{tokens.Create(claim)}";
 
+    /// <summary>A text's short unsubscribe link ({{ unsubscribe_link }} in an SMS), to a page that stops SMS or everything.</summary>
+    public string ShortUnsubscribeUrl(string messageId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/u/{tokens.CreateShort(messageId)}";
+
+    /// <summary>What {{ unsubscribe_link }} says in a message's body: the channel's own link, none where there is none.</summary>
+    public string UnsubscribeLinkFor(Channel channel, UnsubscribeClaim claim) => channel switch
+    {
+        Channel.Sms => ShortUnsubscribeUrl(claim.MessageId),
+        Channel.Email => UnsubscribeUrl(claim),
+        _ => "",
+    };
+
     /// <summary>
     /// Whether the body already tells the contact how to opt out: it holds the opt-out text itself (spacing and case
     /// aside) or a STOP instruction of its own. The text is never added twice.

@@ -65,7 +65,8 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
             SmsOptOutWhen.FirstMessage => await rows.CountOutboundSinceAsync(contact.AccountId, contact.Id, channel.ToWire(), DateTimeOffset.MinValue, ct) == 0,
             _ => true,
         };
-        string Render(string text) => templates.Render(text, contact, account: sender.Account);
+        var link = composer.UnsubscribeLinkFor(channel, claim);
+        string Render(string text) => templates.Render(text, contact, account: sender.Account, unsubscribeLink: link);
         var compliance = new RenderedCompliance(optOut ? Render(texts.SmsOptOutText) : null,
             channel == Channel.Email ? Render(texts.UnsubscribeLinkText) : "", channel == Channel.Email ? Render(texts.EmailFooter) : "");
         return composer.Compose(channel, Render(body), subject is null ? null : Render(subject), claim, compliance);

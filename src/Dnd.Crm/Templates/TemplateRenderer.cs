@@ -32,7 +32,9 @@ public sealed class TemplateRenderer
     /// <exception cref="TemplateException">The template does not parse or fails while rendering.</exception>
     /// <param name="variables">The workflow instance's variables, as {{ variables.name }}; none outside a workflow.</param>
     /// <param name="account">The account, as {{ account.business_name }}; empty fields when not given.</param>
-    public string Render(string text, ContactRecord contact, IReadOnlyDictionary<string, string>? variables = null, AccountModel? account = null)
+    /// <param name="unsubscribeLink">The message's own unsubscribe link, as {{ unsubscribe_link }}; empty outside a message.</param>
+    public string Render(string text, ContactRecord contact, IReadOnlyDictionary<string, string>? variables = null, AccountModel? account = null,
+        string? unsubscribeLink = null)
     {
         var template = Parse(text);
         var globals = new ScriptObject();
@@ -47,6 +49,7 @@ public sealed class TemplateRenderer
             vars.Add(name, value);
         }
         globals.Add("variables", vars);
+        globals.Add("unsubscribe_link", unsubscribeLink ?? "");
         var context = new TemplateContext(Builtins) { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
         context.PushGlobal(globals);
         try

@@ -11,11 +11,19 @@ public static class DndCodes
     public const string Twilio30004 = "twilio_30004";
     public const string UserPermanent = "user_permanent";
     public const string EmailUnsubscribe = "email_unsubscribe";
+    public const string SmsLinkOptOut = "sms_link_opt_out";
+    public const string LinkUnsubscribeAll = "link_unsubscribe_all";
 
     /// <summary>
-    /// The contact's own opt-outs (a keyword, their STOP or block as Twilio reports it, a user recording one): permanent,
+    /// The contact's unsubscribes (an email's link or Mailgun's, or "stop everything" on an SMS link's page): DND a user
+    /// may lift saying why, a workflow never, and a form with the contact's consent re-subscribes.
+    /// </summary>
+    public static readonly FrozenSet<string> Unsubscribes = new[] { EmailUnsubscribe, LinkUnsubscribeAll }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The contact's own opt-outs (a keyword, their STOP or block as Twilio reports it, an SMS link, a user recording one): permanent,
     /// lifted by their opt-in on the channel or by a user who records proof of consent.
     /// </summary>
     public static readonly FrozenSet<string> ContactOptOuts =
-        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent, SmsLinkOptOut }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -115,7 +115,7 @@ public sealed class NRulesPolicy : IDndPolicy
         MailgunEvent e => new MailgunEventFacts(MailgunEvents.Lower(e.Event), MailgunEvents.Lower(e.Severity), MailgunEvents.Lower(e.Reason), settings.UnsubscribeScope),
         UserDndChange e => new UserDndChangeFacts(e.Enable, e.Enable && e.Permanent),
         FormSubmissionEvent e => new FormSubmissionFacts(e.ExplicitConsent),
-        UnsubscribeLinkEvent => new UnsubscribeLinkFacts(settings.UnsubscribeScope),
+        UnsubscribeLinkEvent link => new UnsubscribeLinkFacts(settings.UnsubscribeScope, link.LinkChannel, link.Everything),
         _ => throw new ArgumentException($"No rules classify {evt.GetType().Name}", nameof(evt)),
     };
 

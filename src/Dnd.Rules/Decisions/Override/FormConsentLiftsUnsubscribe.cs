@@ -13,7 +13,7 @@ public sealed class FormConsentLiftsUnsubscribe : Rule
     public override void Define()
     {
         RequestDecision request = default!;
-        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Form && x.Request.CurrentCode == DndCodes.EmailUnsubscribe);
+        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Form && DndCodes.Unsubscribes.Contains(x.Request.CurrentCode));
         Then().Do(ctx => request.Decide(ctx, Verdict.Applied, Reason));
     }
 }

@@ -13,7 +13,7 @@ public sealed class UserLiftsUnsubscribeOnlyWithReason : Rule
     public override void Define()
     {
         RequestDecision request = default!;
-        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.User && x.Request.CurrentCode == DndCodes.EmailUnsubscribe
+        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.User && DndCodes.Unsubscribes.Contains(x.Request.CurrentCode)
                                          && !x.Request.WithReason);
         Then().Do(ctx => request.Decide(ctx, Verdict.Denied, Reason));
     }

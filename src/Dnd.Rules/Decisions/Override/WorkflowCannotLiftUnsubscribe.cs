@@ -13,7 +13,7 @@ public sealed class WorkflowCannotLiftUnsubscribe : Rule
     public override void Define()
     {
         RequestDecision request = default!;
-        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Workflow && x.Request.CurrentCode == DndCodes.EmailUnsubscribe);
+        When().Match(() => request, x => x.Request.Kind == ChangeKind.Lift && x.Request.Actor == Actor.Workflow && DndCodes.Unsubscribes.Contains(x.Request.CurrentCode));
         Then().Do(ctx => request.Decide(ctx, Verdict.Denied, Reason));
     }
 }

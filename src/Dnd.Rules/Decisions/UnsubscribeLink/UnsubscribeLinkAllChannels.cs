@@ -15,7 +15,7 @@ public sealed class UnsubscribeLinkAllChannels : Rule
     public override void Define()
     {
         EventDecision<UnsubscribeLinkFacts> evt = default!;
-        When().Match(() => evt, x => x.Facts.Scope == UnsubscribeScope.AllChannels);
+        When().Match(() => evt, x => x.Facts.Scope == UnsubscribeScope.AllChannels && x.Facts.LinkChannel == Channel.Email);
         Then().Do(ctx => evt.Decide(ctx, Outcome));
     }
 }

@@ -15,7 +15,7 @@ public sealed class UnsubscribeLinkEmail : Rule
     public override void Define()
     {
         EventDecision<UnsubscribeLinkFacts> evt = default!;
-        When().Match(() => evt);
+        When().Match(() => evt, x => x.Facts.LinkChannel == Channel.Email);
         Then().Do(ctx => evt.Decide(ctx, Outcome));
     }
 }

@@ -50,6 +50,8 @@ public static class ComplianceEndpoints
             UnsubscribeLinkText = body.UnsubscribeLinkText ?? current.UnsubscribeLinkText,
             OptOutReply = body.OptOutReply ?? current.OptOutReply,
             HelpReply = body.HelpReply ?? current.HelpReply,
+            UnsubscribePageText = body.UnsubscribePageText ?? current.UnsubscribePageText,
+            UnsubscribedPageText = body.UnsubscribedPageText ?? current.UnsubscribedPageText,
         };
         foreach (var (field, text) in updated.Templates)
         {
@@ -92,7 +94,7 @@ public static class ComplianceEndpoints
               ?? throw new ContactNotFoundException(body.ContactId);
         // A claim for no contact: the preview's unsubscribe link is real in form but opts nobody out if followed.
         var composed = await messenger.ComposeAsync(contact, channel, body.Subject, body.Body!, await settings.SenderAsync(account.AccountId, ct),
-            new UnsubscribeClaim(account.AccountId, "preview", "preview"), ct);
+            new UnsubscribeClaim(account.AccountId, "preview", Guid.Empty.ToString("N")), ct);
         return TypedResults.Ok(new CompliancePreviewResponse(channel.ToWire(), composed.Body, composed.Subject, composed.Headers));
     }
 

@@ -14,4 +14,6 @@ public sealed record ComplianceRequest(
     string? UnsubscribeLinkText = null,
     string? OptOutReply = null,
     string? HelpReply = null,
+    string? UnsubscribePageText = null,
+    string? UnsubscribedPageText = null,
     string? LocationId = null);

@@ -11,9 +11,11 @@ public sealed record ComplianceResponse(
     string EmailFooter,
     string UnsubscribeLinkText,
     string OptOutReply,
-    string HelpReply)
+    string HelpReply,
+    string UnsubscribePageText,
+    string UnsubscribedPageText)
 {
     public static ComplianceResponse From(Sender sender) => new(sender.Account.BusinessName, sender.Account.BusinessAddress, sender.Texts.SmsOptOutText,
         SmsOptOutWhenNames.ToWire(sender.Texts.SmsOptOutWhen), sender.Texts.EmailFooter, sender.Texts.UnsubscribeLinkText, sender.Texts.OptOutReply,
-        sender.Texts.HelpReply);
+        sender.Texts.HelpReply, sender.Texts.UnsubscribePageText, sender.Texts.UnsubscribedPageText);
 }
