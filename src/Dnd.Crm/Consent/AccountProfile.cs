@@ -13,4 +13,7 @@ public sealed record AccountProfile
 
     /// <summary>Messages a workflow may send one contact on one channel in an hour; a runaway loop stops here.</summary>
     public int SendCapPerHour { get; init; } = 10;
+
+    /// <summary>By form id, the field that carries the contact's explicit consent; forms not named use "consent".</summary>
+    public IReadOnlyDictionary<string, string> FormConsentFields { get; init; } = new Dictionary<string, string>();
 }

@@ -27,6 +27,7 @@ public static class AccountSettingsJson
         JsonElement? TwilioErrorCodes = null,
         JsonElement? MailgunEvents = null,
         ComplianceSettings? Compliance = null,
+        Dictionary<string, string>? FormConsentFields = null,
         Dictionary<string, KeywordsShape>? ChannelKeywords = null);
 
     private sealed record KeywordsShape(List<string> OptOut, List<string> OptIn);
@@ -61,6 +62,7 @@ public static class AccountSettingsJson
             DefaultRegion = shape.DefaultRegion ?? profile.DefaultRegion,
             AllowDuplicateContact = shape.AllowDuplicateContact ?? profile.AllowDuplicateContact,
             SendCapPerHour = shape.SendCapPerHour ?? profile.SendCapPerHour,
+            FormConsentFields = shape.FormConsentFields ?? profile.FormConsentFields,
         };
     }
 
@@ -71,6 +73,7 @@ public static class AccountSettingsJson
         s.OptOutKeywords.ToList(), s.OptInKeywords.ToList(), s.KeywordChannels.Select(c => c.ToWire()).ToList(), s.UnsubscribeScope,
         p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents),
         c == ComplianceSettings.Default ? null : c,
+        p.FormConsentFields.Count == 0 ? null : p.FormConsentFields.ToDictionary(),
         s.ChannelKeywords.Count == 0 ? null : s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new KeywordsShape(k.Value.OptOut.ToList(), k.Value.OptIn.ToList()))),
         Options);
 

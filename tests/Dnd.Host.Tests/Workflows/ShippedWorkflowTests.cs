@@ -100,4 +100,26 @@ public class ShippedWorkflowTests : IAsyncLifetime
         var welcome = await Eventually.MatchAsync(() => MessagesAsync(account, contact), m => m.Count == 1, "the welcome-back email");
         welcome[0].GetProperty("status").GetString().Should().Be("queued");
     }
+
+    [Fact]
+    public async Task A_form_whose_consent_field_the_account_named_resubscribes_only_through_that_field()
+    {
+        var account = await AccountAsync();
+        await Http.EnsureAsync(await account.Client.PutAsJsonAsync("/locations/dnd-settings/",
+            new { formConsentFields = new Dictionary<string, string> { ["newsletter"] = "agree_marketing" } }), 200);
+        var contact = (await account.CreateContactAsync(new { firstName = "Lu", email = "lu@example.com" })).GetProperty("id").GetString()!;
+        await Mailgun.PostAsync(_app, account, "lu@example.com", "unsubscribed");
+
+        // "consent" is not this form's field: no explicit consent, whatever it says.
+        var wrongField = await Http.JsonAsync(await account.Client.PostAsJsonAsync("/forms/newsletter/submissions", new { email = "lu@example.com", consent = true }));
+        wrongField.GetProperty("consent").GetBoolean().Should().BeFalse();
+        var unticked = await Http.JsonAsync(await account.Client.PostAsJsonAsync("/forms/newsletter/submissions", new { email = "lu@example.com", agree_marketing = "no" }));
+        unticked.GetProperty("consent").GetBoolean().Should().BeFalse();
+        (await account.DndStatusAsync(contact, "Email")).Should().Be("active");
+
+        var agreed = await Http.JsonAsync(await account.Client.PostAsJsonAsync("/forms/newsletter/submissions", new { email = "lu@example.com", agree_marketing = "yes" }));
+
+        agreed.GetProperty("consent").GetBoolean().Should().BeTrue();
+        await Eventually.MatchAsync(() => account.DndStatusAsync(contact, "Email"), s => s == "inactive", "the resubscribe");
+    }
 }

@@ -54,6 +54,7 @@ public static class AccountSettingsEndpoints
             DefaultRegion = body.DefaultRegion?.Trim().ToUpperInvariant() ?? profile.DefaultRegion,
             AllowDuplicateContact = body.AllowDuplicateContact ?? profile.AllowDuplicateContact,
             SendCapPerHour = body.SendCapPerHour ?? profile.SendCapPerHour,
+            FormConsentFields = body.FormConsentFields?.ToDictionary(f => f.Key.Trim(), f => f.Value.Trim()) ?? profile.FormConsentFields,
         };
         row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile, AccountSettingsJson.ParseCompliance(row.SettingsJson));
         await db.SaveChangesAsync(ct);
@@ -76,7 +77,8 @@ public static class AccountSettingsEndpoints
         s.TwilioErrorCodes is not null,
         Entries(s.MailgunEvents ?? rules.MailgunEvents),
         s.MailgunEvents is not null,
-        s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new ChannelKeywordsDto(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())));
+        s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new ChannelKeywordsDto(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())),
+        p.FormConsentFields);
 
     private static JsonElement Entries(IRuleTable table) => JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 }

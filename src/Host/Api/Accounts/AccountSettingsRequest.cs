@@ -14,6 +14,7 @@ namespace Dnd.Host.Api.Accounts;
 /// Keyword lists of their own for SMS, WhatsApp or FB (Messenger), replacing the account's there; given, the map replaces
 /// the account's whole map (<c>{}</c> removes them all, a channel set to null removes that one).
 /// </param>
+/// <param name="FormConsentFields">By form id, the field of a submission that carries explicit consent (else "consent"); replaces the whole map.</param>
 /// <param name="LocationId">Optional, as in HighLevel's bodies; when given it must be the API key's own location.</param>
 public sealed record AccountSettingsRequest(
     List<string>? OptOutKeywords = null,
@@ -26,4 +27,5 @@ public sealed record AccountSettingsRequest(
     System.Text.Json.JsonElement? TwilioErrorCodes = null,
     System.Text.Json.JsonElement? MailgunEvents = null,
     Dictionary<string, ChannelKeywordsDto?>? ChannelKeywords = null,
+    Dictionary<string, string>? FormConsentFields = null,
     string? LocationId = null);

@@ -28,6 +28,14 @@ public static class AccountSettingsValidation
                 KeywordPair(errors, $"{field}.", lists.OptOut, lists.OptIn);
             }
         }
+        errors.MaxCount("formConsentFields", body.FormConsentFields, ApiLimits.KeywordsPerList);
+        foreach (var (form, field) in body.FormConsentFields ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(form) || form.Length > ApiLimits.NameLength || string.IsNullOrWhiteSpace(field) || field.Length > ApiLimits.NameLength)
+            {
+                errors.Add($"formConsentFields.{form}", $"formConsentFields: a form id and its consent field must each be 1 to {ApiLimits.NameLength} characters");
+            }
+        }
         errors.MaxCount("keywordChannels", body.KeywordChannels, ChannelNames.All.Count);
         if (body.KeywordChannels?.Any(c => !ChannelNames.TryParse(c, out _)) == true)
         {

@@ -10,6 +10,7 @@ namespace Dnd.Host.Api.Accounts;
 /// <param name="MailgunEventsOverridden">Whether the account has its own Mailgun table.</param>
 /// <param name="SendCapPerHour">Messages a workflow may send one contact on one channel in an hour.</param>
 /// <param name="ChannelKeywords">The channels with keyword lists of their own (the required opt-outs always among them).</param>
+/// <param name="FormConsentFields">By form id, the submission field that carries explicit consent (forms not named: "consent").</param>
 public sealed record DndSettingsResponse(
     IReadOnlyList<string> OptOutKeywords,
     IReadOnlyList<string> OptInKeywords,
@@ -23,4 +24,5 @@ public sealed record DndSettingsResponse(
     bool TwilioErrorCodesOverridden,
     System.Text.Json.JsonElement MailgunEvents,
     bool MailgunEventsOverridden,
-    IReadOnlyDictionary<string, ChannelKeywordsDto> ChannelKeywords);
+    IReadOnlyDictionary<string, ChannelKeywordsDto> ChannelKeywords,
+    IReadOnlyDictionary<string, string> FormConsentFields);

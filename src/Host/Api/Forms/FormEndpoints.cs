@@ -2,6 +2,7 @@ using Dnd.Activities;
 using Dnd.Activities.Persistence;
 using Dnd.Activities.Triggers;
 using Dnd.Host.Api.Contacts;
+using Dnd.Crm.Consent;
 using Dnd.Host.Auth;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Runtime;
@@ -20,11 +21,12 @@ public static class FormEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Accepted<FormSubmissionResponse>> SubmitAsync(string formId, FormSubmissionRequest body, AccountContext account, DndDbContext db,
-        AccountWrites writes, ContactCommands contacts, TimeProvider clock, CancellationToken ct)
+        AccountWrites writes, ContactCommands contacts, AccountSettingsStore settings, TimeProvider clock, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
         body.Validate(formId);
-        var payload = new FormSubmittedPayload(formId, body.Consent, account.ClientIp);
+        var consentField = (await settings.ProfileAsync(account.AccountId, ct)).FormConsentFields.GetValueOrDefault(formId, FormSubmissionRequest.DefaultConsentField);
+        var payload = new FormSubmittedPayload(formId, body.ConsentIn(consentField), account.ClientIp);
         string contactId;
         if (body.ContactId is not null)
         {
@@ -43,6 +45,6 @@ public static class FormEndpoints
                 row => db.PendingTriggers.Add(TriggerDispatcher.Pending(account.AccountId, row.Id, FormSubmittedTrigger.Kind, payload, clock.GetUtcNow())));
             contactId = written.Contact.Id;
         }
-        return TypedResults.Accepted((string?)null, new FormSubmissionResponse(contactId, formId, body.Consent));
+        return TypedResults.Accepted((string?)null, new FormSubmissionResponse(contactId, formId, payload.ExplicitConsent));
     }
 }
