@@ -19,7 +19,7 @@ public sealed class DocumentInfo : IOpenApiDocumentTransformer
                 **Authentication.** The API takes the account's key as `Authorization: Bearer <API key>` (scheme `apiKey`);
                 `/admin/*` takes `X-Admin-Key` (`adminKey`). Webhooks are not called with a key: Twilio's are checked with
                 `X-Twilio-Signature` (`twilioSignature`), Mailgun's with the signature inside the body (`mailgunSignature`).
-                `/unsubscribe/{token}` needs nothing but its signed token.
+                `/unsubscribe/{token}` and a text's `/u/{token}` need nothing but their signed token.
 
                 **Errors.** Every 4xx is `application/problem+json` (RFC 9457, schema `ProblemDetails`), with an `errors` list
                 where there are several problems and `fields` naming the request fields at fault.

@@ -24,7 +24,7 @@ public enum EndpointFamily
     /// <summary>/webhooks/mailgun/{accountId}, signed inside the JSON body.</summary>
     MailgunWebhook,
 
-    /// <summary>/unsubscribe/{token}: the HMAC-signed token in the path is the only credential.</summary>
+    /// <summary>/unsubscribe/{token} (email) and /u/{token} (a text's short link): the HMAC-signed token in the path is the only credential.</summary>
     Unsubscribe,
 }
 
@@ -44,7 +44,8 @@ public static class EndpointFamilies
         {
             _ when path.StartsWith("/webhooks/twilio/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.TwilioWebhook,
             _ when path.StartsWith("/webhooks/mailgun/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.MailgunWebhook,
-            _ when path.StartsWith("/unsubscribe/", StringComparison.OrdinalIgnoreCase) => EndpointFamily.Unsubscribe,
+            _ when path.StartsWith("/unsubscribe/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/u/", StringComparison.OrdinalIgnoreCase)
+                => EndpointFamily.Unsubscribe,
             _ => EndpointFamily.Public,
         };
     }

@@ -20,6 +20,7 @@ public sealed class WebhookBodies : IOpenApiOperationTransformer
         var family = EndpointFamilies.Of(context.Description);
         var method = context.Description.HttpMethod?.ToUpperInvariant();
         var kind = EndpointFamilies.LastSegment(context.Description);
+        var path = "/" + (context.Description.RelativePath ?? "").TrimStart('/');
         switch (family)
         {
             case EndpointFamily.TwilioWebhook:
@@ -57,12 +58,21 @@ public sealed class WebhookBodies : IOpenApiOperationTransformer
                 AddOk(operation, Json, "Applied to every contact with the address (or kept on the address), or a duplicate delivery.", Outcome());
                 break;
             case EndpointFamily.Unsubscribe:
+                var text = path.StartsWith("/u/", StringComparison.OrdinalIgnoreCase);
                 if (method == "POST")
                 {
-                    AddBody(operation, document, WebhookSchemas.OneClickUnsubscribe, """{"List-Unsubscribe": "One-Click"}""", [Form], required: false);
+                    if (text)
+                    {
+                        AddBody(operation, document, WebhookSchemas.TextUnsubscribe, """{"stop": "SMS"}""", [Form], required: false);
+                    }
+                    else
+                    {
+                        AddBody(operation, document, WebhookSchemas.OneClickUnsubscribe, """{"List-Unsubscribe": "One-Click"}""", [Form], required: false);
+                    }
                 }
                 AddOk(operation, "text/html", method == "POST"
                         ? "The unsubscribed page (also when the contact was already deleted)."
+                        : text ? "The account's page asking whether to stop texts or everything; a GET never unsubscribes (link previews follow GETs)."
                         : "A confirmation page whose form posts back here; a GET never unsubscribes (link scanners follow GETs).",
                     new OpenApiSchema { Type = JsonSchemaType.String, Description = "HTML" });
                 break;

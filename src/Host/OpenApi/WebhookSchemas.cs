@@ -15,6 +15,7 @@ internal static class WebhookSchemas
     public const string TwilioVoiceCall = "TwilioVoiceCall";
     public const string MailgunWebhook = "MailgunWebhook";
     public const string OneClickUnsubscribe = "OneClickUnsubscribe";
+    public const string TextUnsubscribe = "TextUnsubscribe";
 
     public static OpenApiSchema Create(string id)
     {
@@ -94,6 +95,11 @@ internal static class WebhookSchemas
             new()
             {
                 ["List-Unsubscribe"] = String("Always One-Click.", "One-Click"),
+            }),
+        TextUnsubscribe => Object("The choice on a text's unsubscribe page. The token in the path says whose link it is.",
+            new()
+            {
+                ["stop"] = String("SMS (stop texts) or everything (every channel).", "SMS"),
             }),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, null),
     };

@@ -13,7 +13,7 @@ namespace Dnd.Host.Tests.Contract;
 /// </summary>
 public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private static readonly string[] OutsideTheApiGroup = ["/admin/", "/webhooks/", "/unsubscribe/", "/health"];
+    private static readonly string[] OutsideTheApiGroup = ["/admin/", "/webhooks/", "/unsubscribe/", "/u/", "/health"];
 
     private async Task<OpenApiContract> DocumentAsync()
     {
@@ -21,7 +21,7 @@ public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<Share
         return ContractAudit.ContractFor(await client.GetStringAsync("/openapi/v1.json"));
     }
 
-    /// <summary>Operations of the API group: everything but admin, webhooks, unsubscribe and health.</summary>
+    /// <summary>Operations of the API group: everything but admin, webhooks, unsubscribe pages (email and text) and health.</summary>
     private static bool IsApi(ContractOperation operation) =>
         !OutsideTheApiGroup.Any(prefix => operation.Template.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
@@ -176,6 +176,7 @@ public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<Share
             ["POST /webhooks/twilio/{accountId}/voice"] = ["application/x-www-form-urlencoded"],
             ["POST /webhooks/mailgun/{accountId}"] = ["application/json"],
             ["POST /unsubscribe/{token}"] = ["application/x-www-form-urlencoded"],
+            ["POST /u/{token}"] = ["application/x-www-form-urlencoded"],
         };
         foreach (var (name, mediaTypes) in expected)
         {

@@ -1,4 +1,4 @@
-namespace Dnd.Rules.Facts;
+namespace Dnd.Rules.Data;
 
 /// <summary>What an inbound body is, read against the account's keyword lists.</summary>
 public enum KeywordKind
