@@ -54,7 +54,7 @@ public static class SmsUnsubscribeEndpoints
             return InvalidLink();
         }
         var text = WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribePageText, link.Contact, account: link.Sender.Account));
-        return Page("Stop messages", $"""
+        return UnsubscribePage.Html("Stop messages", $"""
             <p>{text}</p>
             <form method="post">
             <button type="submit" name="stop" value="SMS">Stop SMS</button>
@@ -89,7 +89,7 @@ public static class SmsUnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        return Page("Unsubscribed", $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>");
+        return UnsubscribePage.Html("Unsubscribed", $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>");
 
         UnsubscribeLinkEvent Event(bool all) => new(messageId, Channel.Sms, all)
         {
@@ -99,8 +99,4 @@ public static class SmsUnsubscribeEndpoints
 
     private static ProblemHttpResult InvalidLink() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe link",
         detail: "This link is not valid. Reply STOP to the text you received to stop messages.");
-
-    private static ContentHttpResult Page(string title, string body) => TypedResults.Content(
-        $"<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{title}</title></head>" +
-        $"<body><main><h1>{title}</h1>{body}</main></body></html>", "text/html; charset=utf-8");
 }

@@ -41,7 +41,7 @@ public static class UnsubscribeEndpoints
         var email = await db.Contacts.AsNoTracking().Where(c => c.Id == claim!.ContactId && c.AccountId == claim.AccountId)
             .Select(c => c.Email).FirstOrDefaultAsync(ct);
         var who = WebUtility.HtmlEncode(email ?? "this address");
-        return Page("Unsubscribe", $"""
+        return UnsubscribePage.Html("Unsubscribe", $"""
             <p>Stop receiving emails at <strong>{who}</strong>?</p>
             <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
             <button type="submit">Unsubscribe</button></form>
@@ -81,7 +81,7 @@ public static class UnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        return Page("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>");
+        return UnsubscribePage.Html("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>");
     }
 
     /// <summary>
@@ -93,8 +93,4 @@ public static class UnsubscribeEndpoints
 
     private static ProblemHttpResult InvalidToken() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe link",
         detail: "This unsubscribe link is not valid. Reply to the email you received and ask to be removed.");
-
-    private static ContentHttpResult Page(string title, string body) => TypedResults.Content(
-        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>",
-        "text/html; charset=utf-8");
 }
