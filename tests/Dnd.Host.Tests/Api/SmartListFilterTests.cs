@@ -39,7 +39,11 @@ public class SmartListFilterTests(SharedApp shared) : IClassFixture<SharedApp>
             dndSettings = new { SMS = new { status = "permanent" }, Email = new { status = "active" } },
         });
         await account.CreateContactAsync(new { email = "eve@example.com", customFields = new object[] { new { id = "score", value = 42 } } });
-        await account.CreateContactAsync(new { email = "fay@example.com", firstName = "Fay", companyName = "  ", tags = new[] { "customer", "newsletter" } });
+        await account.CreateContactAsync(new
+        {
+            email = "fay@example.com", firstName = "Fay", companyName = "  ", tags = new[] { "customer", "newsletter" },
+            customFields = new object[] { new { id = "plan", value = " " }, new { id = "colors", value = Array.Empty<string>() } },
+        });
         return account;
     }
 
@@ -170,7 +174,8 @@ public class SmartListFilterTests(SharedApp shared) : IClassFixture<SharedApp>
         (await Only(account, "customFields.plan", "contains", "LV")).Should().Be("bob");
         (await Only(account, "customFields.plan", "notContains", "l")).Should().Be("cat,dan,eve,fay");
         (await Only(account, "customFields.plan", "empty")).Should().Be("cat,dan,eve,fay");
-        (await Only(account, "customFields.plan", "notEmpty")).Should().Be("ann,bob");
+        (await Only(account, "customFields.plan", "notEmpty")).Should().Be("ann,bob", "a blank value is empty");
+        (await Only(account, "customFields.colors", "empty")).Should().Be("bob,cat,dan,eve,fay", "so is an empty list of options");
         (await Only(account, "customFields.colors", "eq", "Blue")).Should().Be("ann", "a list of options equals each of its options");
         (await Only(account, "customFields.colors", "eq", "re")).Should().BeEmpty();
         (await Only(account, "customFields.colors", "contains", "re")).Should().Be("ann");

@@ -36,6 +36,15 @@ public class SmartListPostgresTests(PostgresServer postgres)
                 Where("customFields.note", "contains", "% \"off\" 'now"),
             },
         });
+        async Task<string> Only(string field, string op, object? value = null) =>
+            await SmartListFilterTests.MembersAsync(account, new { conditions = new[] { Where(field, op, value) } });
+        var plan = await Only("customFields.plan", "eq", "GOLD");
+        var notPlan = await Only("customFields.plan", "neq", "gold");
+        var colors = await Only("customFields.colors", "contains", "LU");
+        var score = await Only("customFields.score", "eq", "42");
+        var note = await Only("customFields.note", "contains", "% \"off\" 'now");
+        var anyPlan = await Only("customFields.plan", "notEmpty");
+        var firstName = await Only("firstName", "eq", "ann");
         var blocked = await SmartListFilterTests.MembersAsync(account, new
         {
             conditions = new[] { Where("dnd.SMS", "eq", "blocked"), Where("dateAdded", "before", tomorrow), Where("customFields.plan", "empty") },
@@ -52,10 +61,11 @@ public class SmartListPostgresTests(PostgresServer postgres)
             walked.AddRange(contacts.Select(c => c.GetProperty("email").GetString()!));
             cursor = contacts.Count == 0 ? null : string.Join(",", contacts[^1].GetProperty("searchAfter").EnumerateArray().Select(v => v.GetString()));
         }
-        while (cursor is not null);
+        while (cursor is not null && walked.Count <= 6);
 
         active.Should().Be("ann,fay");
         fields.Should().Be("ann,bob,eve");
+        (plan, notPlan, colors, score, note, anyPlan, firstName).Should().Be(("ann", "bob,cat,dan,eve,fay", "ann", "eve", "bob", "ann,bob", "ann"));
         blocked.Should().Be("cat,dan");
         SmartListFilterTests.Names(walked).Should().Be("ann,bob,cat,dan,eve,fay");
         walked.Should().OnlyHaveUniqueItems();
