@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2927d7fa-6927-464d-9116-207a5cf1e716"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("ed22f1bf-d779-40d5-b2f1-4d73eac59807"), entityTypeCount: 14)
         {
         }
 

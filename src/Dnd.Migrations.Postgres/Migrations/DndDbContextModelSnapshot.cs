@@ -380,6 +380,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("ExcludeDndChannel")
                         .HasColumnType("text");
 
+                    b.Property<string>("FiltersJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -389,6 +392,9 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.Property<string>("Tag")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("86341101-ac6b-4bf8-ad2b-e4e5a3aaca53"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("d96e0f18-3cda-4d5d-9030-fefdbb6e3c67"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Crm.Persistence.SmartListRecord",
                 typeof(SmartListRecord),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -60,6 +60,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(SmartListRecord).GetField("<ExcludeDndChannel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var filtersJson = runtimeEntityType.AddProperty(
+                "FiltersJson",
+                typeof(string),
+                propertyInfo: typeof(SmartListRecord).GetProperty("FiltersJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmartListRecord).GetField("<FiltersJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -79,6 +86,16 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(SmartListRecord).GetProperty("Tag", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SmartListRecord).GetField("<Tag>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var updatedAt = runtimeEntityType.AddProperty(
+                "UpdatedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(SmartListRecord).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmartListRecord).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            updatedAt.SetValueConverter(new ValueConverter<DateTimeOffset, long>(
+                long (DateTimeOffset v) => DateTimeOffsetToBinaryConverter.ToLong(v),
+                DateTimeOffset (long v) => DateTimeOffsetToBinaryConverter.ToDateTimeOffset(v)));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

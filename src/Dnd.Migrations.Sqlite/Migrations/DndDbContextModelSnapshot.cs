@@ -372,6 +372,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("ExcludeDndChannel")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FiltersJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -381,6 +384,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Tag")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

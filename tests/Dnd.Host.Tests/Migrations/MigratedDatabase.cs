@@ -18,7 +18,7 @@ public static class MigratedDatabase
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
         all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents", "SharedWorkflowsStayWithTheirAccounts",
-            "FailedResumesKeepTheirInput", "LedgerProofAndActor");
+            "FailedResumesKeepTheirInput", "LedgerProofAndActor", "SmartListFilters");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);
@@ -29,6 +29,7 @@ public static class MigratedDatabase
         schema.Tables["WorkflowInstances"].Should().Contain([nameof(WorkflowInstanceRecord.Attempts), nameof(WorkflowInstanceRecord.FaultActivityId),
             nameof(WorkflowInstanceRecord.FaultedAt)]);
         schema.Tables["ExecutionLog"].Should().Contain(nameof(ExecutionLogRecord.Attempt));
+        schema.Tables["SmartLists"].Should().Contain([nameof(SmartListRecord.FiltersJson), nameof(SmartListRecord.UpdatedAt)]);
     }
 
     /// <summary>The data <see cref="PreviousRelease"/> wrote, read back through the API and the DbContext.</summary>

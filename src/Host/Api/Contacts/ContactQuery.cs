@@ -89,9 +89,15 @@ public static class ContactQuery
         {
             return q;
         }
+        return q.Where(TextAnywhere(text));
+    }
+
+    /// <summary>The search's free text: in first or last name (ignoring case), email or phone.</summary>
+    public static Expression<Func<ContactRecord, bool>> TextAnywhere(string text)
+    {
         var t = text.Trim().ToLower();
-        return q.Where(c => (c.FirstName ?? "").ToLower().Contains(t) || (c.LastName ?? "").ToLower().Contains(t)
-                            || (c.Email ?? "").Contains(t) || (c.Phone ?? "").Contains(t));
+        return c => (c.FirstName ?? "").ToLower().Contains(t) || (c.LastName ?? "").ToLower().Contains(t)
+                    || (c.Email ?? "").Contains(t) || (c.Phone ?? "").Contains(t);
     }
 
     /// <summary>
@@ -124,10 +130,10 @@ public static class ContactQuery
     public static Expression<Func<ContactRecord, bool>> NoDndAnywhere() =>
         c => c.DndCall == 0 && c.DndEmail == 0 && c.DndSms == 0 && c.DndWhatsApp == 0 && c.DndFb == 0 && c.DndGmb == 0;
 
-    private static Expression<Func<ContactRecord, bool>> AllBlocked() =>
+    public static Expression<Func<ContactRecord, bool>> AllBlocked() =>
         c => c.DndCall != 0 && c.DndEmail != 0 && c.DndSms != 0 && c.DndWhatsApp != 0 && c.DndFb != 0 && c.DndGmb != 0;
 
-    private static Expression<Func<ContactRecord, bool>> ChannelIs(Channel channel, int status) => channel switch
+    public static Expression<Func<ContactRecord, bool>> ChannelIs(Channel channel, int status) => channel switch
     {
         Channel.Call => c => c.DndCall == status,
         Channel.Email => c => c.DndEmail == status,
