@@ -32,8 +32,8 @@ public sealed class ContactRecord
     }
 
     /// <summary>
-    /// HighLevel custom field values as a JSON array of {"id", "value"}, the value kept with its JSON type. Nothing
-    /// filters on them, so one text column is enough.
+    /// HighLevel custom field values as a JSON array of {"id", "value"}, the value kept with its JSON type. Smart lists
+    /// filter on them in SQL through the database's JSON functions (SmartLists/CustomFieldSql), so one text column is enough.
     /// </summary>
     public string CustomFieldsJson { get; set; } = "[]";
 
