@@ -142,6 +142,8 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         {
             await Task.Delay(1);
         }
+        // The rows' native statements go before the connection they were prepared on is closed.
+        _rows?.Dispose();
     }
 
     private abstract class Job
