@@ -26,6 +26,9 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps) : IDis
 
     public RowMaps Maps => maps;
 
+    /// <summary>Times staged rows were written (<see cref="Flush"/>): what was read before may differ from the tables after.</summary>
+    public long Flushes { get; private set; }
+
     /// <summary>Rows of <typeparamref name="T"/> matching a WHERE clause over $p0, $p1, ... (read inside the open transaction).</summary>
     public List<T> Query<T>(string where, params object?[] args) where T : class
     {
@@ -109,6 +112,10 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps) : IDis
         {
             var map = maps.For(entity.GetType());
             Execute(map.Insert, Values(map.Inserted, entity));
+        }
+        if (_changed.Count + _added.Count > 0)
+        {
+            Flushes++;
         }
         Discard();
     }
