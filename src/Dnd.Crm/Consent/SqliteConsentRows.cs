@@ -75,6 +75,18 @@ public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) 
         Task.FromResult(rows.Query<ProcessedWebhookRecord>("\"AccountId\" = $p0 AND \"Provider\" = $p1 AND \"EventId\" = $p2", accountId, provider, eventId)
             .SingleOrDefault());
 
+    /// <summary>
+    /// Claims a delivery in one statement: its record is inserted now (undone with the job if the job fails), or, when
+    /// the account already has one for that provider and event id, that one is returned. Looking it up first and
+    /// staging the insert for the job's end walked the same index twice.
+    /// </summary>
+    /// <returns>null when the record was inserted; else the one there before.</returns>
+    public ProcessedWebhookRecord? ClaimProcessed(ProcessedWebhookRecord record) =>
+        rows.InsertIfAbsent(record)
+            ? null
+            : rows.Query<ProcessedWebhookRecord>("\"AccountId\" = $p0 AND \"Provider\" = $p1 AND \"EventId\" = $p2", record.AccountId, record.Provider, record.EventId)
+                .Single();
+
     public void Add(object row)
     {
         Watched = watchers.Noted(Watched, row);

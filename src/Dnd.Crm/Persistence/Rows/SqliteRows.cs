@@ -81,6 +81,17 @@ public sealed class SqliteRows(SqliteConnection connection, RowMaps maps) : IDis
         }
     }
 
+    /// <summary>
+    /// Inserts <paramref name="entity"/> now (in the open transaction, so undone with it), unless a row with the same key
+    /// or another unique value is there already: true when inserted. One statement where a lookup and a staged insert
+    /// were two.
+    /// </summary>
+    public bool InsertIfAbsent(object entity)
+    {
+        var map = maps.For(entity.GetType());
+        return Execute(map.Insert + " ON CONFLICT DO NOTHING", Values(map.Inserted, entity)) == 1;
+    }
+
     /// <summary>Staged: inserted at the next <see cref="Flush"/>.</summary>
     public void Add(object entity) => _added.Add(entity);
 
