@@ -26,10 +26,11 @@ internal sealed class RawStatement : IDisposable
         _db = db;
         // PERSISTENT: kept for the connection's life, so SQLite allocates it outside its lookaside memory.
         var rc = raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _stmt);
-        if (rc != raw.SQLITE_OK)
+        if (rc != raw.SQLITE_OK || _stmt is null)
         {
             _stmt?.Dispose();
             SqliteException.ThrowExceptionForRC(rc, db);
+            throw new InvalidOperationException($"SQLite could not prepare: {sql}");
         }
         _index = new int[parameters];
         for (var i = 0; i < parameters; i++)
