@@ -9,15 +9,58 @@ namespace Dnd.Crm.Consent;
 /// query compilation, no change tracking. The statements say in SQL what <see cref="EfConsentRows"/> says in LINQ;
 /// the consent tests run on both.
 /// </summary>
+/// <remarks>
+/// One per job. Contacts read in the job are kept and handed out again, as EF's change tracker hands out the entity it
+/// tracks: a provider event reads the address's contacts, and sharing its outcome read them all again (a second
+/// full row read, and a second copy of a contact the job may also change, each written back). Until the job's rows are
+/// written (<see cref="SqliteRows.Flushes"/>) a query here could not see anything else, as staged rows are not in the
+/// tables yet; after, it queries again.
+/// </remarks>
 public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) : IConsentRows
 {
-    public Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct) =>
-        Task.FromResult(ContactOrder.Oldest(kind == AddressKind.Phone
-            ? rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Phone\" = $p1", accountId, address)
-            : rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Email\" = $p1", accountId, address)));
+    private readonly Dictionary<(string AccountId, AddressKind Kind, string Address), List<ContactRecord>> _byAddress = new();
+    private readonly Dictionary<(string AccountId, string Id), ContactRecord> _byId = new();
+    private long _readAt = -1;
 
-    public Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct) =>
-        Task.FromResult(rows.Query<ContactRecord>("\"Id\" = $p0 AND \"AccountId\" = $p1", contactId, accountId).SingleOrDefault());
+    public Task<List<ContactRecord>> ContactsWithAddressAsync(string accountId, AddressKind kind, string address, CancellationToken ct)
+    {
+        Fresh();
+        if (!_byAddress.TryGetValue((accountId, kind, address), out var contacts))
+        {
+            var read = kind == AddressKind.Phone
+                ? rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Phone\" = $p1", accountId, address)
+                : rows.Query<ContactRecord>("\"AccountId\" = $p0 AND \"Email\" = $p1", accountId, address);
+            // A contact already read in this job is the instance the job holds (and may have changed), not the new copy.
+            contacts = ContactOrder.Oldest(read.Select(c => _byId.TryAdd((accountId, c.Id), c) ? c : _byId[(accountId, c.Id)]));
+            _byAddress[(accountId, kind, address)] = contacts;
+        }
+        return Task.FromResult(contacts.ToList());
+    }
+
+    public Task<ContactRecord?> FindContactAsync(string accountId, string contactId, CancellationToken ct)
+    {
+        Fresh();
+        if (!_byId.TryGetValue((accountId, contactId), out var contact))
+        {
+            contact = rows.Query<ContactRecord>("\"Id\" = $p0 AND \"AccountId\" = $p1", contactId, accountId).SingleOrDefault();
+            if (contact is not null)
+            {
+                _byId[(accountId, contactId)] = contact;
+            }
+        }
+        return Task.FromResult(contact);
+    }
+
+    /// <summary>Forgets what was read once the job's rows have been written: the tables may differ from it now.</summary>
+    private void Fresh()
+    {
+        if (_readAt != rows.Flushes)
+        {
+            _byAddress.Clear();
+            _byId.Clear();
+            _readAt = rows.Flushes;
+        }
+    }
 
     /// <remarks>The time is compared in memory for the reason given on <see cref="EfConsentRows.CountOutboundSinceAsync"/>.</remarks>
     public Task<int> CountOutboundSinceAsync(string accountId, string contactId, string channel, DateTimeOffset since, CancellationToken ct) =>
@@ -31,6 +74,18 @@ public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) 
     public Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct) =>
         Task.FromResult(rows.Query<ProcessedWebhookRecord>("\"AccountId\" = $p0 AND \"Provider\" = $p1 AND \"EventId\" = $p2", accountId, provider, eventId)
             .SingleOrDefault());
+
+    /// <summary>
+    /// Claims a delivery in one statement: its record is inserted now (undone with the job if the job fails), or, when
+    /// the account already has one for that provider and event id, that one is returned. Looking it up first and
+    /// staging the insert for the job's end walked the same index twice.
+    /// </summary>
+    /// <returns>null when the record was inserted; else the one there before.</returns>
+    public ProcessedWebhookRecord? ClaimProcessed(ProcessedWebhookRecord record) =>
+        rows.InsertIfAbsent(record)
+            ? null
+            : rows.Query<ProcessedWebhookRecord>("\"AccountId\" = $p0 AND \"Provider\" = $p1 AND \"EventId\" = $p2", record.AccountId, record.Provider, record.EventId)
+                .Single();
 
     public void Add(object row)
     {

@@ -71,6 +71,7 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
     private async Task RunBatchAsync(List<Job> batch)
     {
         var turn = await _database.TakeTurnAsync(CancellationToken.None, priority: true);
+        var started = WriterStats.Enabled ? WriterStats.Now() : default;
         var rows = _rows ??= new SqliteRows(turn.Connection, _maps);
         rows.Transaction = turn.Transaction;
         var kept = new List<Job>(batch.Count);
@@ -107,7 +108,13 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         // With more jobs queued the loop runs them at once, in the same open transaction; the commit (one WAL sync)
         // then serves several batches. Each job is answered when the commit holding it is done.
         Interlocked.Increment(ref _unanswered);
-        _ = AnswerAsync(turn.CommitAsync(moreComing), kept);
+        var ran = WriterStats.Enabled ? WriterStats.Now() : default;
+        var committed = turn.CommitAsync(moreComing);
+        if (WriterStats.Enabled)
+        {
+            WriterStats.Batch(batch.Count, started, ran, WriterStats.Now());
+        }
+        _ = AnswerAsync(committed, kept);
     }
 
     private async Task AnswerAsync(Task committed, List<Job> kept)
@@ -142,6 +149,8 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         {
             await Task.Delay(1);
         }
+        // The rows' native statements go before the connection they were prepared on is closed.
+        _rows?.Dispose();
     }
 
     private abstract class Job

@@ -1,6 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using Dnd.Host.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace Dnd.Host.Webhooks;
 
@@ -19,7 +22,11 @@ public static class TwilioRequestReader
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Twilio posts application/x-www-form-urlencoded, or application/json with bodySHA256 in the URL.");
         }
-        var body = await ReadBodyAsync(request, ct);
+        // What Twilio posts (urlencoded) is parsed from the bytes read here, and needs no buffering; a JSON body stays
+        // readable for the caller as before, and a multipart one goes through ReadFormAsync, which reads it again.
+        var mediaType = isForm && MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed : null;
+        var urlEncoded = mediaType is not null && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        var body = await ReadBodyAsync(request, buffered: !urlEncoded, ct);
         if (body.Rejected is not null)
         {
             return TwilioRequestRead.Refused(body.Rejected);
@@ -30,10 +37,46 @@ public static class TwilioRequestReader
         {
             return TwilioRequestRead.Refused(WebhookAccounts.Forbidden("This account has no Twilio auth token to check X-Twilio-Signature with."));
         }
-        return isForm
+        return urlEncoded
+            ? ReadUrlEncoded(body.Bytes, Charset(mediaType), url, authToken, signature)
+            : isForm
             ? await ReadFormAsync(request, url, authToken, signature, ct)
             : ReadJson(body.Bytes, url, authToken, signature);
     }
+
+    /// <summary>
+    /// An urlencoded body parsed from the bytes already read, with the parser and limits ReadFormAsync uses (FormReader,
+    /// FormOptions' defaults), in the charset the content type names. Reading it through ReadFormAsync read the body a
+    /// second time through a buffering stream, which a profile of the inbound load put at a fifth of the request side.
+    /// </summary>
+    private static TwilioRequestRead ReadUrlEncoded(ReadOnlyMemory<byte> body, Encoding encoding, string url, string authToken, string signature)
+    {
+        Dictionary<string, string> fields;
+        try
+        {
+            using var reader = new FormReader(encoding.GetString(body.Span));
+            var form = reader.ReadForm();
+            fields = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
+            foreach (var (key, value) in form)
+            {
+                fields[key] = value.ToString();
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            // Past FormOptions' limits (value count, key or value length): the sender's fault, as below.
+            return Problem(StatusCodes.Status400BadRequest, "Bad request", $"The form body could not be read: {e.Message}");
+        }
+        return TwilioSignature.IsValidForAnyPort(authToken, url, fields, signature)
+            ? new TwilioRequestRead(fields, null)
+            : TwilioRequestRead.Refused(WebhookAccounts.Forbidden("X-Twilio-Signature does not match this request."));
+    }
+
+    /// <summary>The form's charset as ReadFormAsync takes it: UTF-8 unless the content type names another (never UTF-7).</summary>
+    private static Encoding Charset(MediaTypeHeaderValue? type) =>
+#pragma warning disable SYSLIB0001 // UTF-7 is named only to refuse it, as FormFeature does.
+        type?.Encoding is { } encoding && !Encoding.UTF7.Equals(encoding) ? encoding : Encoding.UTF8;
+#pragma warning restore SYSLIB0001
 
     private static async Task<TwilioRequestRead> ReadFormAsync(HttpRequest request, string url, string authToken, string signature, CancellationToken ct)
     {
@@ -92,12 +135,15 @@ public static class TwilioRequestReader
     }
 
     /// <summary>
-    /// Reads the body whole, up to <see cref="ApiLimits.WebhookBodyBytes"/>, with buffering on so it can be hashed, then parsed,
-    /// then read again by the caller.
+    /// Reads the body whole, up to <see cref="ApiLimits.WebhookBodyBytes"/>, so it can be hashed and parsed; with
+    /// <paramref name="buffered"/> it can be read again (multipart goes through ReadFormAsync).
     /// </summary>
-    private static async Task<(ReadOnlyMemory<byte> Bytes, ProblemHttpResult? Rejected)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<(ReadOnlyMemory<byte> Bytes, ProblemHttpResult? Rejected)> ReadBodyAsync(HttpRequest request, bool buffered, CancellationToken ct)
     {
-        request.EnableBuffering();
+        if (buffered)
+        {
+            request.EnableBuffering();
+        }
         try
         {
             var body = await WebhookBody.ReadAsync(request, ApiLimits.WebhookBodyBytes, ct);
@@ -110,7 +156,10 @@ public static class TwilioRequestReader
         }
         finally
         {
-            request.Body.Position = 0;
+            if (buffered)
+            {
+                request.Body.Position = 0;
+            }
         }
     }
 

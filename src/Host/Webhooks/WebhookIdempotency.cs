@@ -26,11 +26,18 @@ public static class WebhookIdempotency
     public static async Task<Claim> ClaimAsync(IConsentRows rows, string accountId, string provider, string eventId, string? bodyHash,
         DateTimeOffset now, CancellationToken ct)
     {
+        var record = new ProcessedWebhookRecord { AccountId = accountId, Provider = provider, EventId = eventId, BodyHash = bodyHash, At = now };
+        if (rows is SqliteConsentRows sqlite)
+        {
+            // On the SQLite batch writer: one INSERT ... ON CONFLICT DO NOTHING, the record read only when it was there.
+            return sqlite.ClaimProcessed(record) is not { } existing ? Claim.New
+                : existing.BodyHash == bodyHash ? Claim.Duplicate : Claim.Conflict;
+        }
         if (await rows.FindProcessedAsync(accountId, provider, eventId, ct) is { } seen)
         {
             return seen.BodyHash == bodyHash ? Claim.Duplicate : Claim.Conflict;
         }
-        rows.Add(new ProcessedWebhookRecord { AccountId = accountId, Provider = provider, EventId = eventId, BodyHash = bodyHash, At = now });
+        rows.Add(record);
         return Claim.New;
     }
 }

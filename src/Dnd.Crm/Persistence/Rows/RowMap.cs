@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,6 +21,11 @@ public sealed class RowMap
         Columns = entity.GetProperties().Select(p => new RowColumn(p, keys.Contains(p))).ToArray();
         var type = entity.ClrType;
         _create = () => Activator.CreateInstance(type)!;
+        ReadRaw = RawStatement.Reader(type, Columns);
+        // Every mapped value is immutable (strings, numbers, DateTimeOffsets, enums), so a shallow copy is a full
+        // snapshot of what a row held when it was read.
+        Clone = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
+            typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!);
         var all = string.Join(", ", Columns.Select(c => Quote(c.Name)));
         Select = $"SELECT {all} FROM {Quote(Table)}";
         var inserted = Columns.Where(c => !c.Generated).ToArray();
@@ -29,6 +35,15 @@ public sealed class RowMap
     }
 
     public string Table { get; }
+
+    /// <summary>
+    /// An entity from the current row of a raw statement running <see cref="Select"/>: one compiled method that reads
+    /// each column with its typed sqlite3_column_* call and its converter, without boxing or a data reader.
+    /// </summary>
+    public Func<SQLitePCL.sqlite3_stmt, object> ReadRaw { get; }
+
+    /// <summary>A shallow copy of an entity: what it held, for comparing with what it holds later.</summary>
+    public Func<object, object> Clone { get; }
 
     public RowColumn[] Columns { get; }
 
@@ -82,7 +97,10 @@ public sealed class RowColumn
 
     public RowColumn(IProperty property, bool key)
     {
+        Property = property.PropertyInfo!;
         (_get, _set) = Accessors(property.PropertyInfo!);
+        Same = Comparer(property.PropertyInfo!);
+        Converter = property.GetTypeMapping().Converter;
         Key = key;
         Name = property.GetColumnName();
         _converter = property.GetTypeMapping().Converter;
@@ -92,6 +110,19 @@ public sealed class RowColumn
     }
 
     public string Name { get; }
+
+    public PropertyInfo Property { get; }
+
+    public ValueConverter? Converter { get; }
+
+    /// <summary>The CLR type the database value is read as before the converter (the underlying type when nullable).</summary>
+    public Type Stored => _stored;
+
+    /// <summary>
+    /// Whether two entities hold the same value in this column, compared typed (no boxing): DateTimeOffsets by instant
+    /// and offset, as their stored form differs when either does.
+    /// </summary>
+    public Func<object, object, bool> Same { get; }
 
     public bool Key { get; }
 
@@ -111,6 +142,30 @@ public sealed class RowColumn
         }
         var value = stored is null || _converter is null ? stored : _converter.ConvertFromProvider(stored);
         _set(entity, value);
+    }
+
+    private static Func<object, object, bool> Comparer(PropertyInfo property)
+    {
+        var a = Expression.Parameter(typeof(object), "a");
+        var b = Expression.Parameter(typeof(object), "b");
+        var left = Expression.Property(Expression.Convert(a, property.DeclaringType!), property);
+        var right = Expression.Property(Expression.Convert(b, property.DeclaringType!), property);
+        var same = typeof(RowColumn).GetMethod(nameof(SameValue), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(property.PropertyType);
+        return Expression.Lambda<Func<object, object, bool>>(Expression.Call(same, left, right), a, b).Compile();
+    }
+
+    private static bool SameValue<T>(T a, T b)
+    {
+        if (typeof(T) == typeof(DateTimeOffset))
+        {
+            return ((DateTimeOffset)(object)a!).EqualsExact((DateTimeOffset)(object)b!);
+        }
+        if (typeof(T) == typeof(DateTimeOffset?))
+        {
+            var (x, y) = ((DateTimeOffset?)(object?)a, (DateTimeOffset?)(object?)b);
+            return x.HasValue == y.HasValue && (!x.HasValue || x.Value.EqualsExact(y!.Value));
+        }
+        return EqualityComparer<T>.Default.Equals(a, b);
     }
 
     /// <summary>Compiled once: reflection's GetValue/SetValue on every column of every row was a visible share of a webhook job.</summary>
