@@ -113,8 +113,9 @@ public sealed class Requests(string folder, Population people, BenchAccount acco
             var (evt, reason, expect) = kind switch
             {
                 0 => ("failed", "bounce", new Expect(contact, 1, 1, -1, 4)),
-                1 => ("failed", "suppress-unsubscribe", new Expect(contact, 1, 2, -1, 5)),
-                2 => ("unsubscribed", null, new Expect(contact, 1, 2, -1, 6)),
+                // An unsubscribe is DND a user may lift saying why (active); a complaint is a permanent spam lock.
+                1 => ("failed", "suppress-unsubscribe", new Expect(contact, 1, 1, -1, 5)),
+                2 => ("unsubscribed", null, new Expect(contact, 1, 1, -1, 6)),
                 3 => ("complained", null, new Expect(contact, 1, 2, -1, 7)),
                 _ => ("delivered", null, Expect.None),
             };
