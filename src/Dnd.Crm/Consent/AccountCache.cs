@@ -47,8 +47,8 @@ public sealed record CachedAccount(string Id, string Name, string SettingsJson, 
     public static CachedAccount From(AccountRecord row) => new(row.Id, row.Name, row.SettingsJson, row.TwilioAuthToken, row.MailgunSigningKey,
         AccountSettingsJson.Parse(row.SettingsJson), AccountSettingsJson.ParseProfile(row.SettingsJson), AccountSettingsJson.ParseCompliance(row.SettingsJson));
 
-    /// <summary>The account as the sender of its messages.</summary>
-    public Sender Sender => new(Compliance, new AccountModel(Name, Compliance.BusinessName ?? Name, Compliance.BusinessAddress ?? ""));
+    /// <summary>The account as the sender of its messages: made once with the cached copy, not on every send.</summary>
+    public Sender Sender { get; } = new(Compliance, new AccountModel(Name, Compliance.BusinessName ?? Name, Compliance.BusinessAddress ?? ""));
 
     /// <summary>A fresh, untracked row for callers that want the entity; the cached copy itself stays unshared.</summary>
     public AccountRecord ToRecord() => new()

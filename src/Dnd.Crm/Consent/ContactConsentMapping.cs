@@ -62,6 +62,10 @@ public static class ContactConsentMapping
         ClientIp = e.ClientIp,
     };
 
+    /// <summary>The proof of consent a ledger line keeps, read back as <see cref="ToRecord"/> wrote it; null without one.</summary>
+    public static ConsentProof? ProofOf(LedgerRecord line) =>
+        line.ProofJson is null ? null : JsonSerializer.Deserialize<ConsentProof>(line.ProofJson, AccountSettingsJson.Options);
+
     public static int GetStatus(ContactRecord row, Channel channel) => channel switch
     {
         Channel.Call => row.DndCall,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CsvHelper;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
@@ -25,7 +24,7 @@ public sealed partial record ConsentProofRow(
 {
     public static ConsentProofRow From(LedgerRecord r)
     {
-        var proof = JsonSerializer.Deserialize<ConsentProof>(r.ProofJson!, AccountSettingsJson.Options)!;
+        var proof = ContactConsentMapping.ProofOf(r)!;
         return new(r.ContactId, r.Channel, r.Sequence, r.At, r.Verdict, r.PolicyRule, proof.Method.ToWire(), proof.GivenAt, proof.Evidence,
             proof.RecordedBy, r.ActedBy, r.ClientIp);
     }

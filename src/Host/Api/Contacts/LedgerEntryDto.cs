@@ -37,5 +37,5 @@ public sealed record LedgerEntryDto(
 {
     public static LedgerEntryDto From(LedgerRecord r) => new(r.Id, r.AccountId, r.ContactId, r.Address, r.Sequence, r.At, r.Event, r.Actor,
         r.Channel, r.Verdict, r.Before, r.After, r.Rule, r.PolicyRule, r.Explanation,
-        r.FiredRules?.Split(',') ?? [], r.ActedBy, r.ClientIp, ConsentProofDto.From(r.ProofJson));
+        r.FiredRules?.Split(',') ?? [], r.ActedBy, r.ClientIp, ConsentProofDto.From(r));
 }
