@@ -11,4 +11,10 @@ public enum ChangeKind
 
     /// <summary>Turn DND off.</summary>
     Lift,
+
+    /// <summary>
+    /// Perhaps the contact asked to stop (words a reasonable person might read either way): nothing changes yet; the
+    /// message waits in the account's review queue, where staff confirm or dismiss it before its deadline.
+    /// </summary>
+    Review,
 }

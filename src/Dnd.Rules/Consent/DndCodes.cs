@@ -14,6 +14,15 @@ public static class DndCodes
     public const string SmsLinkOptOut = "sms_link_opt_out";
     public const string LinkUnsubscribeAll = "link_unsubscribe_all";
 
+    /// <summary>The contact asked to stop in their own words ("please stop texting me"), read as a clear opt-out.</summary>
+    public const string PhraseOptOut = "phrase_opt_out";
+
+    /// <summary>A revocation staff recorded: a possible opt-out they confirmed, or one received by call, e-mail or letter.</summary>
+    public const string Revocation = "revocation";
+
+    /// <summary>A message that might be an opt-out, waiting for staff (a review, not a DND status).</summary>
+    public const string PossibleOptOut = "possible_opt_out";
+
     /// <summary>
     /// The contact's unsubscribes (an email's link or Mailgun's, or "stop everything" on an SMS link's page): DND a user
     /// may lift saying why, a workflow never, and a form with the contact's consent re-subscribes.
@@ -25,5 +34,5 @@ public static class DndCodes
     /// lifted by their opt-in on the channel or by a user who records proof of consent.
     /// </summary>
     public static readonly FrozenSet<string> ContactOptOuts =
-        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent, SmsLinkOptOut }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent, SmsLinkOptOut, PhraseOptOut, Revocation }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -53,6 +53,12 @@ public sealed record AccountSettings
 
     public UnsubscribeScope UnsubscribeScope { get; init; } = AccountDefaults.Shipped.UnsubscribeScope;
 
+    /// <summary>
+    /// Channels a contact's opt-out by text (a keyword or their own words) or a recorded revocation also stops, beyond
+    /// the channel it came on: the account reads such a revocation as covering these too. Empty: that channel only.
+    /// </summary>
+    public IReadOnlyList<Channel> RevocationScope { get; init; } = [];
+
     /// <summary>The account's own Twilio error-code table; null: the deployment's.</summary>
     public TwilioErrorCodes? TwilioErrorCodes { get; init; }
 

@@ -24,6 +24,9 @@ public sealed record ClassifierOutcome(
 
     public static ClassifierOutcome Nothing(string message) => new(ChangeKind.None, DndStatus.Inactive, AllChannels, null, message);
 
+    /// <summary>A possible opt-out on the event's channel: queued for review, nothing changed.</summary>
+    public static ClassifierOutcome Review(string code, string message) => new(ChangeKind.Review, DndStatus.Inactive, EventChannels, code, message);
+
     /// <summary>Why this outcome cannot stand, or null: what a table entry must satisfy.</summary>
     public string? Problem(bool eventHasChannel)
     {
@@ -42,6 +45,10 @@ public sealed record ClassifierOutcome(
         if (Channels == EventChannels && !eventHasChannel)
         {
             return "channels 'event' needs an event that names a channel";
+        }
+        if (Change == ChangeKind.Review && Channels != EventChannels)
+        {
+            return "a review is for the event's own channel ('event')";
         }
         if (Change == ChangeKind.Set && Status == DndStatus.Inactive)
         {

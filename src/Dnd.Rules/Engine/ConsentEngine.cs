@@ -11,6 +11,12 @@ namespace Dnd.Rules.Engine;
 /// </summary>
 public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
 {
+    /// <summary>The policy line of a possible opt-out's channel that now waits for staff.</summary>
+    public const string QueuedForReviewRule = "PossibleOptOutQueuedForReview";
+
+    /// <summary>The policy line of a possible opt-out's channel that already blocks: nothing to review.</summary>
+    public const string AlreadyBlockedRule = "PossibleOptOutAlreadyBlocked";
+
     public ConsentEngine(DndRuleSet rules) : this(new NRulesPolicy(rules), TimeProvider.System)
     {
     }
@@ -28,6 +34,10 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
                 classification.Rule, null, $"No DND change. {classification.Rule}: {classification.Message}.", classification.Fired,
                 evt.Proof, evt.ActedBy, evt.ClientIp);
             return new ConsentDecision(description, classification, [], [entry]);
+        }
+        if (classification.Kind == ChangeKind.Review)
+        {
+            return Review(contact, evt, classification, at, description);
         }
 
         var outcomes = new List<ChannelOutcome>(classification.Channels.Count);
@@ -79,6 +89,27 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         var wire = channel.ToWire();
         return contact.Append(clock.GetUtcNow(), evt, Actor.System, channel, Verdict.Applied, before.Status, state.Status, rule, null,
             $"{wire} {before.Status}→{state.Status}. {rule}: {why}.");
+    }
+
+    /// <summary>
+    /// A possible opt-out changes nothing; each channel's line says whether it now waits for staff (the caller queues
+    /// it) or already blocks, when there is nothing left to review.
+    /// </summary>
+    private static ConsentDecision Review(ContactConsent contact, ConsentEvent evt, Classification c, DateTimeOffset at, string description)
+    {
+        var outcomes = new List<ChannelOutcome>(c.Channels.Count);
+        var entries = new List<ConsentLedgerEntry>(c.Channels.Count);
+        foreach (var channel in c.Channels)
+        {
+            var state = contact[channel];
+            var (rule, reason) = state.Blocks
+                ? (AlreadyBlockedRule, $"{channel.ToWire()} DND is already {state.Status}, so there is nothing to review")
+                : (QueuedForReviewRule, "nothing changes until staff confirm or dismiss it; marketing on this channel is held meanwhile");
+            outcomes.Add(new ChannelOutcome(channel, Verdict.Unchanged, state, state, rule, reason));
+            entries.Add(contact.Append(at, description, evt.Actor, channel, Verdict.Unchanged, state.Status, state.Status, c.Rule, rule,
+                $"{channel.ToWire()}: possible opt-out. {c.Rule}: {c.Message}. {rule}: {reason}.", c.Fired, evt.Proof, evt.ActedBy, evt.ClientIp));
+        }
+        return new ConsentDecision(description, c, outcomes, entries);
     }
 
     private static ChannelDnd NextState(Classification c, ConsentEvent evt, DateTimeOffset at) => c.Kind == ChangeKind.Set

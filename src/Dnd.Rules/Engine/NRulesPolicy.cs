@@ -50,6 +50,7 @@ public sealed class NRulesPolicy : IDndPolicy
                 UserDndChangeFacts f => Classify(f),
                 FormSubmissionFacts f => Classify(f),
                 UnsubscribeLinkFacts f => Classify(f),
+                RevocationFacts f => Classify(f),
                 _ => throw new ArgumentException($"No rules classify {facts.GetType().Name}", nameof(evt)),
             };
             _classifications?.Remember(key, decided);
@@ -62,7 +63,7 @@ public sealed class NRulesPolicy : IDndPolicy
         var channels = outcome.Change == ChangeKind.None ? [] : outcome.Channels switch
         {
             ClassifierOutcome.AllChannels => ChannelNames.All,
-            ClassifierOutcome.EventChannels => EventChannels(evt),
+            ClassifierOutcome.EventChannels => EventChannels(evt, outcome, settings),
             var name => [ChannelNames.Parse(name)],
         };
         return new(new Classification(decided.Rule, outcome.Change, channels, outcome.Status, outcome.Code, outcome.Message, outcome.SpamLock)
@@ -116,12 +117,16 @@ public sealed class NRulesPolicy : IDndPolicy
         UserDndChange e => new UserDndChangeFacts(e.Enable, e.Enable && e.Permanent),
         FormSubmissionEvent e => new FormSubmissionFacts(e.ExplicitConsent),
         UnsubscribeLinkEvent link => new UnsubscribeLinkFacts(settings.UnsubscribeScope, link.LinkChannel, link.Everything),
+        RevocationRecorded e => new RevocationFacts(e.Method),
         _ => throw new ArgumentException($"No rules classify {evt.GetType().Name}", nameof(evt)),
     };
 
-    private static IReadOnlyList<Channel> EventChannels(ConsentEvent evt) => evt switch
+    /// <summary>The event's own channels; a revocation (a contact's opt-out by text, or one staff recorded) adds the account's revocation scope.</summary>
+    private static IReadOnlyList<Channel> EventChannels(ConsentEvent evt, ClassifierOutcome outcome, AccountSettings settings) => evt switch
     {
+        InboundMessageEvent e when outcome.Change == ChangeKind.Set => [e.Channel, .. settings.RevocationScope.Where(c => c != e.Channel)],
         InboundMessageEvent e => [e.Channel],
+        RevocationRecorded e => [.. e.Channels.Union(settings.RevocationScope)],
         UserDndChange { Channel: { } c } => [c],
         UserDndChange => ChannelNames.All,
         _ => throw new RuleSetException($"{evt.Kind} names no channel"),

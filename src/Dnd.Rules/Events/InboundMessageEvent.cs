@@ -9,6 +9,12 @@ namespace Dnd.Rules.Events;
 /// </param>
 public sealed record InboundMessageEvent(Channel Channel, string Body, string? OptOutType = null) : ConsentEvent
 {
+    /// <summary>
+    /// The conversation around it: our last message to the contact on this channel came after their previous one, so
+    /// this answers us. Read by the receiver only when the wording needs it (<c>OptOutReading.NeedsContext</c>).
+    /// </summary>
+    public bool InReplyToUs { get; init; }
+
     public override string Kind => "inbound.message";
     public override Actor Actor => Actor.Contact;
     public override string Source => $"inbound:{Channel.ToWire()}";

@@ -1,0 +1,4 @@
+namespace Dnd.Rules.Facts;
+
+/// <param name="Method">How the revocation reached the business (text, call, email, letter, ...).</param>
+public sealed record RevocationFacts(string Method);
