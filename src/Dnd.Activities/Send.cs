@@ -1,6 +1,7 @@
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Activities;
 using Dnd.Crm.Consent;
+using Dnd.Crm.Persistence;
 
 namespace Dnd.Activities;
 
@@ -24,6 +25,9 @@ public sealed class Send : IActivity
     [Input("Message body (Scriban), e.g. Hi {{ contact.first_name }}.", Required = true, UIHint = InputUIHints.Template)]
     public Input<string> Body { get; } = new();
 
+    [Input("Transactional: what the contact is owed (an appointment reminder, a receipt). Sent while a possible opt-out on the channel waits for review, when marketing is held; DND still stops it.")]
+    public Input<bool> Transactional { get; } = new();
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var channel = context.Get(Channel);
@@ -31,10 +35,14 @@ public sealed class Send : IActivity
         var account = context.Service<AccountSettingsStore>();
         var cap = (await account.ProfileAsync(context.Instance.AccountId)).SendCapPerHour;
         var result = await context.Crm().Messenger.SendAsync(context.ContactRecord(), channel, context.Get(Subject), context.Get(Body) ?? "",
-            context.Instance.Id, await account.SenderAsync(context.Instance.AccountId), cap);
+            context.Instance.Id, await account.SenderAsync(context.Instance.AccountId), cap,
+            context.Get(Transactional) ? MessagePurpose.Transactional : MessagePurpose.Marketing);
         if (result.Sent)
         {
-            return ActivityResult.Leave(ActivityResult.Done, $"sent: {channel.ToWire()} message {result.Message.Id}");
+            // A held message is out of the workflow's hands: it leaves or is cancelled when staff decide the review.
+            return ActivityResult.Leave(ActivityResult.Done, result.Message.Status == MessageStatus.Held
+                ? $"{result.Message.StatusReason}: {channel.ToWire()} message {result.Message.Id}"
+                : $"sent: {channel.ToWire()} message {result.Message.Id}");
         }
         var outcome = context.Definition.HasConnection(context.Node.Id, Blocked) ? Blocked : ActivityResult.Done;
         return ActivityResult.Leave(outcome, $"skipped: {result.BlockedReason}");

@@ -2,6 +2,7 @@ using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
+using Dnd.Crm.Reviews;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class CrmServices
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MessageComposer>();
         services.AddScoped<OutboundMessenger>();
+        services.AddScoped<ReviewDesk>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -14,6 +14,15 @@ public sealed record AccountProfile
     /// <summary>Messages a workflow may send one contact on one channel in an hour; a runaway loop stops here.</summary>
     public int SendCapPerHour { get; init; } = 10;
 
+    /// <summary>
+    /// IANA time zone the account works in (HighLevel's location timezone): business days, and so revocation deadlines,
+    /// are counted in it.
+    /// </summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>The <see cref="TimeZone"/>, resolved; UTC when the id is unknown on this machine (it is validated when set).</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>By form id, the field that carries the contact's explicit consent; forms not named use "consent".</summary>
     public IReadOnlyDictionary<string, string> FormConsentFields { get; init; } = new Dictionary<string, string>();
 }

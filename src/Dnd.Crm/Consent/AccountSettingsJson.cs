@@ -28,7 +28,9 @@ public static class AccountSettingsJson
         JsonElement? MailgunEvents = null,
         ComplianceSettings? Compliance = null,
         Dictionary<string, string>? FormConsentFields = null,
-        Dictionary<string, KeywordsShape>? ChannelKeywords = null);
+        Dictionary<string, KeywordsShape>? ChannelKeywords = null,
+        string? TimeZone = null,
+        List<string>? RevocationScope = null);
 
     private sealed record KeywordsShape(List<string> OptOut, List<string> OptIn);
 
@@ -46,6 +48,7 @@ public static class AccountSettingsJson
             OptInKeywords = shape.OptInKeywords ?? settings.OptInKeywords,
             KeywordChannels = shape.KeywordChannels?.Select(ChannelNames.Parse).ToList() ?? settings.KeywordChannels,
             UnsubscribeScope = shape.UnsubscribeScope ?? settings.UnsubscribeScope,
+            RevocationScope = shape.RevocationScope?.Select(ChannelNames.Parse).ToList() ?? settings.RevocationScope,
             TwilioErrorCodes = shape.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes ? Dnd.Rules.Data.TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText()) : null,
             MailgunEvents = shape.MailgunEvents is { ValueKind: JsonValueKind.Array } events ? Dnd.Rules.Data.MailgunEvents.FromEntries("mailgunEvents", events.GetRawText()) : null,
             ChannelKeywords = shape.ChannelKeywords?.ToDictionary(k => ChannelNames.Parse(k.Key), k => new KeywordLists(k.Value.OptOut, k.Value.OptIn))
@@ -63,6 +66,7 @@ public static class AccountSettingsJson
             AllowDuplicateContact = shape.AllowDuplicateContact ?? profile.AllowDuplicateContact,
             SendCapPerHour = shape.SendCapPerHour ?? profile.SendCapPerHour,
             FormConsentFields = shape.FormConsentFields ?? profile.FormConsentFields,
+            TimeZone = shape.TimeZone ?? profile.TimeZone,
         };
     }
 
@@ -74,7 +78,9 @@ public static class AccountSettingsJson
         p.DefaultRegion, p.AllowDuplicateContact, p.SendCapPerHour, Element(s.TwilioErrorCodes), Element(s.MailgunEvents),
         c == ComplianceSettings.Default ? null : c,
         p.FormConsentFields.Count == 0 ? null : p.FormConsentFields.ToDictionary(),
-        s.ChannelKeywords.Count == 0 ? null : s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new KeywordsShape(k.Value.OptOut.ToList(), k.Value.OptIn.ToList()))),
+        s.ChannelKeywords.Count == 0 ? null : s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new KeywordsShape(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())),
+        p.TimeZone == AccountProfile.Default.TimeZone ? null : p.TimeZone,
+        s.RevocationScope.Count == 0 ? null : s.RevocationScope.Select(c => c.ToWire()).ToList()),
         Options);
 
     private static JsonElement? Element(IRuleTable? table) => table is null ? null : JsonDocument.Parse(table.EntriesJson).RootElement.Clone();

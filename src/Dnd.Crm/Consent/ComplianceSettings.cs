@@ -33,7 +33,13 @@ public sealed record ComplianceSettings
     /// <summary>What the page says once the contact confirmed.</summary>
     public string UnsubscribedPageText { get; init; } = "Done: {{ account.business_name }} will not text you again. Reply START to a text from us to resubscribe.";
 
-    /// <summary>The one confirmation sent back when a contact opts out by keyword (when Twilio does not send its own).</summary>
+    /// <summary>
+    /// Whether a text opt-out is answered with <see cref="OptOutReply"/>, the one message allowed after it (within 5
+    /// minutes, once); off, nothing at all is sent after it.
+    /// </summary>
+    public bool SendOptOutConfirmation { get; init; } = true;
+
+    /// <summary>The one confirmation sent back when a contact opts out by text (when Twilio does not send its own).</summary>
     public string OptOutReply { get; init; } =
         "{{ account.business_name }}: you are unsubscribed and will get no more messages. Reply START to resubscribe.";
 

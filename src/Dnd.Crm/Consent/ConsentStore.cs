@@ -158,8 +158,29 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
         }
         if (after.Blocks)
         {
-            // A message queued before the opt-out must not leave after it.
+            // A message queued (or held) before the opt-out must not leave after it.
             await rows.CancelQueuedAsync(row.AccountId, row.Id, channel.ToWire(), Reachability.BlockedReason(row, channel), entry.Sequence, ct);
+            if (row.IsHeld(channel.ToWire()))
+            {
+                await ResolveReviewsAsync(row, channel, entry, ct);
+            }
         }
+    }
+
+    /// <summary>A channel that now blocks leaves nothing to review there: its open reviews close with the decision that blocked it.</summary>
+    private async Task ResolveReviewsAsync(ContactRecord row, Channel channel, ConsentLedgerEntry entry, CancellationToken ct)
+    {
+        var wire = channel.ToWire();
+        foreach (var review in await rows.OpenReviewsAsync(row.AccountId, row.Id, wire, ct))
+        {
+            review.Status = OptOutReviewStatus.Resolved;
+            review.HandledAt = clock.GetUtcNow();
+            review.HandledBy = entry.ActedBy ?? entry.Event;
+            review.HandledSequence = entry.Sequence;
+            review.Note = $"{wire} came to block: {entry.Explanation}";
+            rows.Changed(review);
+        }
+        row.Release(wire);
+        rows.Changed(row);
     }
 }

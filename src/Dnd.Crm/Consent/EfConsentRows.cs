@@ -40,7 +40,8 @@ public sealed class EfConsentRows(CrmDbContext db) : IConsentRows
 
     public async Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct)
     {
-        var queued = await Outbound(db.Messages, accountId, contactId, channel).Where(m => m.Status == MessageStatus.Queued).ToListAsync(ct);
+        var queued = await Outbound(db.Messages, accountId, contactId, channel)
+            .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Held) && m.Purpose != MessagePurpose.OptOutConfirmation).ToListAsync(ct);
         foreach (var message in queued)
         {
             message.Status = MessageStatus.Cancelled;
@@ -48,4 +49,29 @@ public sealed class EfConsentRows(CrmDbContext db) : IConsentRows
             message.LedgerSequence = ledgerSequence;
         }
     }
+
+    public async Task HoldQueuedMarketingAsync(string accountId, string contactId, string channel, string reason, CancellationToken ct)
+    {
+        var queued = await Outbound(db.Messages, accountId, contactId, channel)
+            .Where(m => m.Status == MessageStatus.Queued && m.Purpose == MessagePurpose.Marketing).ToListAsync(ct);
+        foreach (var message in queued)
+        {
+            message.Status = MessageStatus.Held;
+            message.StatusReason = reason;
+        }
+    }
+
+    public async Task<bool> AnswersUsAsync(string accountId, string contactId, string channel, CancellationToken ct)
+    {
+        var ours = await Outbound(db.Messages, accountId, contactId, channel)
+            .Where(m => m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sent)
+            .OrderByDescending(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+        var theirs = await db.Messages.Where(m => m.AccountId == accountId && m.ContactId == contactId && m.Channel == channel && m.Direction == "inbound")
+            .OrderByDescending(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+        return ours is { } at && (theirs is null || at > theirs);
+    }
+
+    public Task<List<OptOutReviewRecord>> OpenReviewsAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
+        db.OptOutReviews.Where(r => r.AccountId == accountId && r.ContactId == contactId && r.Channel == channel && r.Status == OptOutReviewStatus.Open)
+            .ToListAsync(ct);
 }

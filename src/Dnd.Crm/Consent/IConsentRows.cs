@@ -28,6 +28,18 @@ public interface IConsentRows
     /// <summary>A row read through this that was changed, written with the write.</summary>
     void Changed(object row);
 
-    /// <summary>Cancels the contact's queued outbound messages on a channel that now blocks.</summary>
+    /// <summary>Cancels the contact's queued and held outbound messages on a channel that now blocks (not an opt-out's confirmation).</summary>
     Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct);
+
+    /// <summary>Holds the contact's queued marketing messages on a channel while a possible opt-out there is reviewed.</summary>
+    Task HoldQueuedMarketingAsync(string accountId, string contactId, string channel, string reason, CancellationToken ct);
+
+    /// <summary>
+    /// Whether the contact's latest message on the channel answers ours: our last message there (queued or sent) came
+    /// after their previous one. Read before the new message is added.
+    /// </summary>
+    Task<bool> AnswersUsAsync(string accountId, string contactId, string channel, CancellationToken ct);
+
+    /// <summary>The contact's open reviews on a channel; a change to one is staged with <see cref="Changed"/>.</summary>
+    Task<List<OptOutReviewRecord>> OpenReviewsAsync(string accountId, string contactId, string channel, CancellationToken ct);
 }

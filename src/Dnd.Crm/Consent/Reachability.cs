@@ -20,4 +20,10 @@ public static class Reachability
             ? $"contact has no {(kind == AddressKind.Email ? "email address" : "phone number")}"
             : null;
     }
+
+    /// <returns>Why a message of this purpose waits rather than leaves (a marketing one, while a possible opt-out is reviewed), or null.</returns>
+    public static string? HeldReason(ContactRecord contact, Channel channel, string purpose) =>
+        purpose == MessagePurpose.Marketing && contact.IsHeld(channel.ToWire()) ? HeldForReview(channel.ToWire()) : null;
+
+    public static string HeldForReview(string channel) => $"held: a possible opt-out on {channel} waits for staff review; marketing waits with it";
 }

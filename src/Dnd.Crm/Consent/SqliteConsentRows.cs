@@ -98,13 +98,39 @@ public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) 
     /// <summary>Cancels a contact's queued messages on a channel (the plan tests check its index).</summary>
     public const string CancelQueuedSql =
         "UPDATE \"Messages\" SET \"Status\" = $p0, \"StatusReason\" = $p1, \"LedgerSequence\" = $p2 " +
-        "WHERE \"AccountId\" = $p3 AND \"ContactId\" = $p4 AND \"Channel\" = $p5 AND \"Direction\" = 'outbound' AND \"Status\" = $p6";
+        "WHERE \"AccountId\" = $p3 AND \"ContactId\" = $p4 AND \"Channel\" = $p5 AND \"Direction\" = 'outbound' AND \"Status\" IN ($p6, $p7) " +
+        "AND \"Purpose\" <> $p8";
 
     public Task CancelQueuedAsync(string accountId, string contactId, string channel, string? reason, long ledgerSequence, CancellationToken ct)
     {
-        rows.Execute(CancelQueuedSql, MessageStatus.Cancelled, reason, ledgerSequence, accountId, contactId, channel, MessageStatus.Queued);
+        rows.Execute(CancelQueuedSql, MessageStatus.Cancelled, reason, ledgerSequence, accountId, contactId, channel, MessageStatus.Queued,
+            MessageStatus.Held, MessagePurpose.OptOutConfirmation);
         return Task.CompletedTask;
     }
+
+    public const string HoldQueuedSql =
+        "UPDATE \"Messages\" SET \"Status\" = $p0, \"StatusReason\" = $p1 " +
+        "WHERE \"AccountId\" = $p2 AND \"ContactId\" = $p3 AND \"Channel\" = $p4 AND \"Direction\" = 'outbound' AND \"Status\" = $p5 AND \"Purpose\" = $p6";
+
+    public Task HoldQueuedMarketingAsync(string accountId, string contactId, string channel, string reason, CancellationToken ct)
+    {
+        rows.Execute(HoldQueuedSql, MessageStatus.Held, reason, accountId, contactId, channel, MessageStatus.Queued, MessagePurpose.Marketing);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Both latest times are seeks on the (AccountId, ContactId, Channel, Status) index; times are UTC ticks here, so they compare.</summary>
+    public const string AnswersUsSql =
+        "SELECT 1 WHERE (SELECT MAX(\"CreatedAt\") FROM \"Messages\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Channel\" = $p2 " +
+        "AND \"Status\" IN ($p3, $p4) AND \"Direction\" = 'outbound') > " +
+        "COALESCE((SELECT MAX(\"CreatedAt\") FROM \"Messages\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Channel\" = $p2 " +
+        "AND \"Direction\" = 'inbound'), -9223372036854775808)";
+
+    public Task<bool> AnswersUsAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
+        Task.FromResult(rows.Exists(AnswersUsSql, accountId, contactId, channel, MessageStatus.Queued, MessageStatus.Sent));
+
+    public Task<List<OptOutReviewRecord>> OpenReviewsAsync(string accountId, string contactId, string channel, CancellationToken ct) =>
+        Task.FromResult(rows.Query<OptOutReviewRecord>("\"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Channel\" = $p2 AND \"Status\" = $p3",
+            accountId, contactId, channel, OptOutReviewStatus.Open));
 
     /// <summary>The watchers whose rows were added, to be told once the job commits (EF's writes note them in SaveChanges).</summary>
     public ulong Watched { get; private set; }

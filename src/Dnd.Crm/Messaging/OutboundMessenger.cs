@@ -19,8 +19,12 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
     /// <summary>Stages the message on the context; the caller saves (so a workflow step commits it with its advance).</summary>
     /// <param name="sender">The account's compliance texts, added as it says (<see cref="ComposeAsync"/>).</param>
     /// <param name="capPerHour">At most this many messages to the contact on the channel in the last hour (workflow sends).</param>
+    /// <param name="purpose">
+    /// <see cref="MessagePurpose.Marketing"/> (the default) waits, status held, while a possible opt-out on the channel is
+    /// reviewed; <see cref="MessagePurpose.Transactional"/> goes. DND refuses both.
+    /// </param>
     public async Task<SendResult> SendAsync(ContactRecord contact, Channel channel, string? subject, string body, string? workflowInstanceId,
-        Sender sender, int? capPerHour = null, CancellationToken ct = default)
+        Sender sender, int? capPerHour = null, string purpose = MessagePurpose.Marketing, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var message = new MessageRecord
@@ -32,6 +36,7 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
             Direction = "outbound",
             Status = MessageStatus.Queued,
             WorkflowInstanceId = workflowInstanceId,
+            Purpose = purpose,
             CreatedAt = now,
         };
         var blocked = Reachability.BlockedReason(contact, channel) ?? (capPerHour is { } cap ? await OverCapAsync(contact, channel, cap, now, ct) : null);
@@ -47,6 +52,11 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
         message.Body = composed.Body;
         message.Subject = composed.Subject;
         message.HeadersJson = JsonSerializer.Serialize(composed.Headers);
+        if (Reachability.HeldReason(contact, channel, purpose) is { } held)
+        {
+            message.Status = MessageStatus.Held;
+            message.StatusReason = held;
+        }
         rows.Add(message);
         return new SendResult(message, null);
     }

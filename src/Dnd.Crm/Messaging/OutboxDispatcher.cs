@@ -77,7 +77,20 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
         var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == message.ContactId && c.AccountId == accountId, ct);
         var channel = ChannelNames.Parse(message.Channel);
-        var blocked = contact is null ? "the contact was deleted" : Reachability.BlockedReason(contact, channel);
+        var blocked = contact is null ? "the contact was deleted"
+            // An opt-out's confirmation is the one message its DND lets through, and only in its window.
+            : message.Purpose == MessagePurpose.OptOutConfirmation
+                ? clock.GetUtcNow() > message.NotAfter ? $"its window passed: an opt-out's confirmation may leave only within {OptOutConfirmation.Window.TotalMinutes:0} minutes of it" : null
+            : Reachability.BlockedReason(contact, channel);
+        if (blocked is null && Reachability.HeldReason(contact!, channel, message.Purpose) is { } held)
+        {
+            // A possible opt-out came after it was queued: it waits with the channel's other marketing.
+            message.Status = MessageStatus.Held;
+            message.StatusReason = held;
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+            return false;
+        }
         if (blocked is not null)
         {
             message.Status = MessageStatus.Cancelled;

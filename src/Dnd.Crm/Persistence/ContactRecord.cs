@@ -51,6 +51,28 @@ public sealed class ContactRecord
     public string? InboundDndMessage { get; set; }
     public long LedgerSequence { get; set; }
 
+    /// <summary>
+    /// Channels with a possible opt-out waiting for staff, as "|SMS|WhatsApp|": their marketing is held until it is
+    /// handled. Kept on the row so a send decides on what it already read.
+    /// </summary>
+    public string? ReviewHolds { get; set; }
+
+    public bool IsHeld(string channel) => ReviewHolds?.Contains($"|{channel}|", StringComparison.Ordinal) == true;
+
+    public void Hold(string channel)
+    {
+        if (!IsHeld(channel))
+        {
+            ReviewHolds = (ReviewHolds ?? "|") + channel + "|";
+        }
+    }
+
+    public void Release(string channel)
+    {
+        var rest = ReviewHolds?.Replace($"|{channel}|", "|", StringComparison.Ordinal);
+        ReviewHolds = rest is null or "|" ? null : rest;
+    }
+
     /// <summary>Optimistic concurrency: two webhooks changing one contact at once cannot both win silently.</summary>
     public long Revision { get; set; }
 

@@ -25,6 +25,7 @@ public partial class CrmDbContext : DbContext
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<SmartListRecord> SmartLists => Set<SmartListRecord>();
     public DbSet<AddressConsentRecord> AddressConsents => Set<AddressConsentRecord>();
+    public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -65,6 +66,10 @@ public partial class CrmDbContext : DbContext
         b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId, m.Channel, m.Status });
         b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
         b.Entity<SmartListRecord>().HasKey(s => s.Id);
+        b.Entity<OptOutReviewRecord>().HasKey(r => r.Id);
+        // The queue in its order (open first, by deadline), and a contact's open reviews on a channel when it comes to block.
+        b.Entity<OptOutReviewRecord>().HasIndex(r => new { r.AccountId, r.Status, r.Deadline });
+        b.Entity<OptOutReviewRecord>().HasIndex(r => new { r.AccountId, r.ContactId, r.Channel, r.Status });
 
         MapMore(b);
 

@@ -2,7 +2,8 @@ namespace Dnd.Crm.Persistence;
 
 /// <summary>
 /// An outbound or inbound message. Outbound: "queued" until it leaves, "skipped" when DND refused it at send time,
-/// "cancelled" when a later opt-out caught it in the outbox (StatusReason and LedgerSequence say which decision).
+/// "cancelled" when a later opt-out caught it in the outbox (StatusReason and LedgerSequence say which decision),
+/// "held" while a possible opt-out on its channel is reviewed (marketing only).
 /// </summary>
 public sealed class MessageRecord
 {
@@ -16,6 +17,12 @@ public sealed class MessageRecord
     public string Body { get; set; } = "";
     public string HeadersJson { get; set; } = "{}";
     public string? WorkflowInstanceId { get; set; }
+
+    /// <summary><see cref="MessagePurpose"/>: marketing unless the sender said transactional.</summary>
+    public string Purpose { get; set; } = MessagePurpose.Marketing;
+
+    /// <summary>Not to leave after this (an opt-out's confirmation: 5 minutes after the opt-out).</summary>
+    public DateTimeOffset? NotAfter { get; set; }
 
     /// <summary>Why it was skipped or cancelled.</summary>
     public string? StatusReason { get; set; }

@@ -11,4 +11,7 @@ public static class MessageStatus
 
     /// <summary>Caught in the outbox by consent that changed after it was queued.</summary>
     public const string Cancelled = "cancelled";
+
+    /// <summary>A marketing message waiting while a possible opt-out on its channel is reviewed: released or cancelled then.</summary>
+    public const string Held = "held";
 }

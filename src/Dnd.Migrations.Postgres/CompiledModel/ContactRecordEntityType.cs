@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.ContactRecord",
                 typeof(ContactRecord),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 unnamedIndexCount: 11,
                 keyCount: 1);
 
@@ -188,6 +188,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(ContactRecord).GetField("<PhoneKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             phoneKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reviewHolds = runtimeEntityType.AddProperty(
+                "ReviewHolds",
+                typeof(string),
+                propertyInfo: typeof(ContactRecord).GetProperty("ReviewHolds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactRecord).GetField("<ReviewHolds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            reviewHolds.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",

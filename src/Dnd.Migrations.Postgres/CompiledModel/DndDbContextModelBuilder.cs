@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ed22f1bf-d779-40d5-b2f1-4d73eac59807"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("c4503dc1-f60e-4d95-9366-32dc4e907564"), entityTypeCount: 15)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var contactRecord = ContactRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
+            var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
@@ -39,6 +40,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
+            OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);

@@ -158,6 +158,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("PhoneKey")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReviewHolds")
+                        .HasColumnType("text");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -318,6 +321,13 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<long?>("LedgerSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
@@ -338,6 +348,72 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "ContactId", "Channel", "Status");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Dnd.Crm.Persistence.OptOutReviewRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FlaggedSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("HandledSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Status", "Deadline");
+
+                    b.HasIndex("AccountId", "ContactId", "Channel", "Status");
+
+                    b.ToTable("OptOutReviews");
                 });
 
             modelBuilder.Entity("Dnd.Crm.Persistence.ProcessedWebhookRecord", b =>

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Crm.Persistence.ContactRecord",
                 typeof(ContactRecord),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 unnamedIndexCount: 11,
                 keyCount: 1);
 
@@ -169,6 +169,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(ContactRecord).GetProperty("PhoneKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ContactRecord).GetField("<PhoneKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var reviewHolds = runtimeEntityType.AddProperty(
+                "ReviewHolds",
+                typeof(string),
+                propertyInfo: typeof(ContactRecord).GetProperty("ReviewHolds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactRecord).GetField("<ReviewHolds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var revision = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d96e0f18-3cda-4d5d-9030-fefdbb6e3c67"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("ee0521e0-0d8a-4720-81ca-fc6b0b89901e"), entityTypeCount: 15)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var contactRecord = ContactRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
+            var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
+            OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -83,6 +83,22 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(MessageRecord).GetProperty("LedgerSequence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MessageRecord).GetField("<LedgerSequence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var notAfter = runtimeEntityType.AddProperty(
+                "NotAfter",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(MessageRecord).GetProperty("NotAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<NotAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            notAfter.SetValueConverter(new ValueConverter<DateTimeOffset, long>(
+                long (DateTimeOffset v) => DateTimeOffsetToBinaryConverter.ToLong(v),
+                DateTimeOffset (long v) => DateTimeOffsetToBinaryConverter.ToDateTimeOffset(v)));
+
+            var purpose = runtimeEntityType.AddProperty(
+                "Purpose",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("Purpose", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<Purpose>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

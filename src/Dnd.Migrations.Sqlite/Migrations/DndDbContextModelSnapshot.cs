@@ -152,6 +152,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("PhoneKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewHolds")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -310,6 +313,13 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<long?>("LedgerSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -330,6 +340,72 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "ContactId", "Channel", "Status");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Dnd.Crm.Persistence.OptOutReviewRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FlaggedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Status", "Deadline");
+
+                    b.HasIndex("AccountId", "ContactId", "Channel", "Status");
+
+                    b.ToTable("OptOutReviews");
                 });
 
             modelBuilder.Entity("Dnd.Crm.Persistence.ProcessedWebhookRecord", b =>

@@ -73,6 +73,17 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
     }
 
     /// <summary>
+    /// Records a decision about the contact that changes no DND (staff dismissing a possible opt-out): the ledger
+    /// explains every decision, including the ones that leave the contact as they were.
+    /// </summary>
+    public ConsentLedgerEntry Note(ContactConsent contact, Channel channel, string evt, Actor actor, string rule, string why, string? actedBy)
+    {
+        var status = contact[channel].Status;
+        return contact.Append(clock.GetUtcNow(), evt, actor, channel, Verdict.Unchanged, status, status, rule, null,
+            $"{channel.ToWire()} stays {status}. {rule}: {why}.", actedBy: actedBy);
+    }
+
+    /// <summary>
     /// Makes a channel show a state decided elsewhere: the shared consent of the contact's phone or email, set by
     /// a decision on another contact or carried from an address the contact has just been given. The rules already
     /// judged that change where it was made; this records that it reached this contact. Nothing is written (null)

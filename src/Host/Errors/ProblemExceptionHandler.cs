@@ -1,4 +1,5 @@
 using Dnd.Crm.Consent;
+using Dnd.Crm.Reviews;
 using Dnd.Crm.Contacts;
 using Dnd.Workflows.Model;
 using Dnd.Workflows.Runtime;
@@ -23,6 +24,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         var (status, title, detail, errors) = exception switch
         {
             ContactNotFoundException e => (404, "Contact not found", e.Message, null),
+            ReviewNotFoundException e => (404, "Review not found", e.Message, null),
+            ReviewClosedException e => (409, "Review already handled", e.Message, null),
             WorkflowContactNotFoundException e => (404, "Contact not found", e.Message, null),
             WorkflowNotFoundException e => (404, "Workflow not found", e.Message, null),
             WorkflowValidationException e => (422, "Invalid workflow", e.Message, e.Errors),

@@ -1,5 +1,4 @@
 using Dnd.Activities.Persistence;
-using Dnd.Shared.Ids;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
@@ -7,9 +6,9 @@ using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
+using Dnd.Rules.Engine;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Data;
-using Dnd.Rules.Decisions.Inbound;
 using System.Security;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -69,14 +68,13 @@ public static class TwilioWebhooks
         }
         // The account's answer to STOP (the one confirmation allowed after an opt-out) or HELP, unless Twilio's
         // Advanced Opt-Out classed the message, which then answers it itself.
-        return received.Value is { Contact: { } contact, Reply: { } reply }
-            ? Twiml($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{SecurityElement.Escape(
-                templates.Render(reply, contact, account: account!.Sender.Account))}</Message></Response>")
+        return received.Value is { Reply: { } reply }
+            ? Twiml($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{SecurityElement.Escape(reply)}</Message></Response>")
             : Twiml(EmptyTwiml);
 
         // Null when no contact has the number (nothing is written then).
         // A workflow write: whether a workflow awaits the reply is read in the same write as the message it answers.
-        Task<(string ContactId, bool AwaitsReply, ContactRecord? Contact, string? Reply)?> ReceiveAsync() => writes.RunAsync(account!.Id, async write =>
+        Task<(string ContactId, bool AwaitsReply, string? Reply)?> ReceiveAsync() => writes.RunAsync(account!.Id, async write =>
         {
             var (consent, rows) = (write.Consent, write.Consent.Rows);
             if ((await rows.ContactsWithAddressAsync(account.Id, AddressKind.Phone, from, ct)).FirstOrDefault() is not { } contact)
@@ -86,21 +84,29 @@ public static class TwilioWebhooks
             var now = clock.GetUtcNow();
             if (await WebhookIdempotency.ClaimAsync(rows, account.Id, "twilio-message", sid, null, now, ct) != WebhookIdempotency.Claim.New)
             {
-                return ((string, bool, ContactRecord?, string?)?)(contact.Id, false, null, null);
+                return ((string, bool, string?)?)(contact.Id, false, null);
             }
-            rows.Add(Received(contact, channel, body, now));
-            var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType)
-            {
-                ActedBy = $"contact's reply, twilio message {sid}", ClientIp = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
-            }, account.Settings);
-            // A message Twilio classed as STOP, START or HELP is about the conversation, not an answer in it.
+            var (_, decision) = await InboundTexts.ReceiveAsync(consent, account, contact, channel, body, optOutType, $"contact's reply, twilio message {sid}",
+                request.HttpContext.Connection.RemoteIpAddress?.ToString(), now, ct);
+            // A message Twilio classed as STOP, START or HELP, or one that may be an opt-out, is about the conversation, not an answer in it.
             var isKeyword = decision.Classification.Kind != ChangeKind.None || optOutType is not null;
-            var reply = optOutType is not null ? null
-                : decision.Classification.Rule == nameof(InboundOptOutKeyword) ? account.Compliance.OptOutReply
-                : ComplianceSettings.HelpKeywords.Contains(KeywordNormalizer.Normalize(body)) ? account.Compliance.HelpReply
-                : null;
             return (contact.Id, !contact.InboundDnd && !isKeyword && await write.Workflows.AwaitsReplyAsync(account.Id, contact.Id, channel.ToWire(), ct),
-                contact, reply);
+                optOutType is null ? Answer(contact, decision, now) : null);
+
+            // The opt-out's one confirmation, or HELP's answer while the channel is open; after an opt-out nothing else is ever sent there.
+            string? Answer(ContactRecord contact, ConsentDecision decision, DateTimeOffset now)
+            {
+                var texts = account.Compliance;
+                if (OptOutConfirmation.Owed(decision, channel, texts) is { } optOut)
+                {
+                    var text = templates.Render(texts.OptOutReply, contact, account: account.Sender.Account);
+                    OptOutConfirmation.Record(rows, contact, channel, text, optOut.At, optOut.Sequence, MessageStatus.Sent, now);
+                    return text;
+                }
+                return Reachability.BlockedReason(contact, channel) is null && ComplianceSettings.HelpKeywords.Contains(KeywordNormalizer.Normalize(body))
+                    ? templates.Render(texts.HelpReply, contact, account: account.Sender.Account)
+                    : null;
+            }
         }, ct);
 
         async Task AddContactAsync(IServiceProvider scope, CachedAccount owner, string phone)
@@ -166,7 +172,7 @@ public static class TwilioWebhooks
             var now = clock.GetUtcNow();
             if (callSid is not null && await WebhookIdempotency.ClaimAsync(rows, account.Id, "twilio-call", callSid, null, now, ct) == WebhookIdempotency.Claim.New)
             {
-                rows.Add(Received(contact, Channel.Call, $"call {callSid}", now));
+                rows.Add(InboundTexts.Received(contact, Channel.Call, $"call {callSid}", now));
             }
             return contact.InboundDnd;
         }, ct);
@@ -186,13 +192,6 @@ public static class TwilioWebhooks
         var read = await TwilioRequestReader.ReadAsync(request, messaging.PublicBaseUrl, account.TwilioAuthToken ?? "", ct);
         return (account, read.Fields, read.Rejected);
     }
-
-    /// <summary>An inbound message or call, filed as blocked when the contact has inbound DND.</summary>
-    private static MessageRecord Received(ContactRecord contact, Channel channel, string body, DateTimeOffset now) => new()
-    {
-        Id = RowIds.New(), AccountId = contact.AccountId, ContactId = contact.Id, Channel = channel.ToWire(),
-        Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
-    };
 
     /// <summary>Twilio prefixes WhatsApp (and Messenger) addresses: "whatsapp:+1555...", "messenger:...".</summary>
     private static (Channel Channel, string? Phone) Sender(string? address) => address switch

@@ -7,6 +7,7 @@ public static class WebhookEndpoints
     {
         app.MapTwilioWebhooks();
         app.MapMailgunWebhooks();
+        app.MapMailgunInboundWebhooks();
         return app;
     }
 }

@@ -108,9 +108,10 @@ public class ComplianceTextTests(SharedApp shared) : IClassFixture<SharedApp>
         await PutAsync(account, new { businessName = "Kim's Bakery", helpReply = "{{ account.business_name }} help: call 555-0100." });
         await ContactAsync(account, "+15550880006");
 
-        var stop = await (await Twilio.InboundAsync(_app, account, "+15550880006", "stop")).Content.ReadAsStringAsync();
         var help = await (await Twilio.InboundAsync(_app, account, "+15550880006", "Help!")).Content.ReadAsStringAsync();
         var chat = await (await Twilio.InboundAsync(_app, account, "+15550880006", "thanks")).Content.ReadAsStringAsync();
+        var stop = await (await Twilio.InboundAsync(_app, account, "+15550880006", "stop")).Content.ReadAsStringAsync();
+        var helpAfterStop = await (await Twilio.InboundAsync(_app, account, "+15550880006", "HELP")).Content.ReadAsStringAsync();
         var twilioStop = await (await Twilio.PostAsync(_app, account, "sms", new()
         {
             ["MessageSid"] = "SMcompliance", ["From"] = "+15550880006", ["To"] = "+15550009999", ["Body"] = "STOP", ["OptOutType"] = "STOP",
@@ -119,6 +120,7 @@ public class ComplianceTextTests(SharedApp shared) : IClassFixture<SharedApp>
         stop.Should().Contain("<Message>Kim&apos;s Bakery: you are unsubscribed and will get no more messages. Reply START to resubscribe.</Message>");
         help.Should().Contain("<Message>Kim&apos;s Bakery help: call 555-0100.</Message>");
         chat.Should().NotContain("<Message>");
+        helpAfterStop.Should().NotContain("<Message>", "after an opt-out its one confirmation is the last message on the channel, HELP's answer included");
         twilioStop.Should().NotContain("<Message>", "Twilio's Advanced Opt-Out sends its own confirmation");
     }
 }

@@ -55,7 +55,8 @@ public class MessagingAndUnsubscribeTests(SharedApp shared) : IClassFixture<Shar
             new { type = "SMS", contactId = id, message = "Hello" }), 422);
 
         problem.GetProperty("detail").GetString().Should().Contain("SMS DND is permanent (keyword_opt_out)");
-        (await LastMessageAsync(account, id)).GetProperty("direction").GetString().Should().Be("inbound", "a refused send changes nothing");
+        (await LastMessageAsync(account, id)).GetProperty("purpose").GetString().Should().Be("opt-out-confirmation",
+            "a refused send changes nothing: the last message is still the QUIT's one confirmation");
     }
 
     [Fact]

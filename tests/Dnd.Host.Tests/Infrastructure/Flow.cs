@@ -45,7 +45,9 @@ public static class Flow
         instance.GetProperty("log").EnumerateArray().Select(l =>
             (l.GetProperty("activityId").GetString()!, l.GetProperty("outcome").GetString()!, l.GetProperty("note").GetString()));
 
+    /// <summary>What was sent to the contact, but an opt-out's own confirmation (OptOutConfirmationTests check that one).</summary>
     public static async Task<List<JsonElement>> MessagesAsync(TestAccount account, string contactId) =>
         (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contactId}")))
-        .GetProperty("messages").EnumerateArray().Where(m => m.GetProperty("direction").GetString() == "outbound").ToList();
+        .GetProperty("messages").EnumerateArray()
+        .Where(m => m.GetProperty("direction").GetString() == "outbound" && m.GetProperty("purpose").GetString() != "opt-out-confirmation").ToList();
 }

@@ -61,6 +61,7 @@ public class SqliteRowsTests
         InboundDndMessage = "STOP received",
         LedgerSequence = 77,
         Revision = 9,
+        ReviewHolds = "|SMS|",
     };
 
     private static ContactRecord SparseContact(string id, string accountId) => new()
@@ -165,7 +166,8 @@ public class SqliteRowsTests
         {
             Id = "m-1", AccountId = "acct-1", ContactId = "c-1", Channel = "sms", Direction = "outbound",
             Status = MessageStatus.Cancelled, Subject = "Hi", Body = "Hello", HeadersJson = """{"x":"1"}""",
-            WorkflowInstanceId = "wf-1", StatusReason = "opted out", LedgerSequence = 42,
+            WorkflowInstanceId = "wf-1", StatusReason = "opted out", LedgerSequence = 42, Purpose = "opt-out-confirmation",
+            NotAfter = new DateTimeOffset(2024, 6, 7, 8, 14, 12, 5, PlusTwo),
             CreatedAt = new DateTimeOffset(2024, 6, 7, 8, 9, 12, 5, PlusTwo),
         };
         var plain = new MessageRecord

@@ -34,7 +34,7 @@ public class ActivityDeclarationTests
             Outcomes = new[] { "Done", "Blocked" },
         });
         send.Properties.Select(p => (p.Name, p.Kind, p.Required)).Should().Equal(
-            ("channel", "channel", true), ("subject", "template", false), ("body", "template", true));
+            ("channel", "channel", true), ("subject", "template", false), ("body", "template", true), ("transactional", "boolean", false));
         send.Properties[0].Options.Should().Equal(ChannelWires);
         Describe(DndChangedTrigger.TypeName).IsTrigger.Should().BeTrue();
         Describe(DndChangedTrigger.TypeName).Properties.Single(p => p.Name == "state").Options.Should().Equal("any", "on", "off");

@@ -39,6 +39,7 @@ public static class AccountSettingsEndpoints
             OptInKeywords = body.OptInKeywords?.Select(w => w.Trim()).ToList() ?? current.OptInKeywords,
             KeywordChannels = body.KeywordChannels?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.KeywordChannels,
             UnsubscribeScope = body.UnsubscribeScope is null ? current.UnsubscribeScope : AccountSettingsValidation.ParseScope(body.UnsubscribeScope)!.Value,
+            RevocationScope = body.RevocationScope?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.RevocationScope,
             TwilioErrorCodes = body.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes
                 ? codes.GetArrayLength() == 0 ? null : TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText())
                 : current.TwilioErrorCodes,
@@ -55,6 +56,7 @@ public static class AccountSettingsEndpoints
             AllowDuplicateContact = body.AllowDuplicateContact ?? profile.AllowDuplicateContact,
             SendCapPerHour = body.SendCapPerHour ?? profile.SendCapPerHour,
             FormConsentFields = body.FormConsentFields?.ToDictionary(f => f.Key.Trim(), f => f.Value.Trim()) ?? profile.FormConsentFields,
+            TimeZone = body.TimeZone?.Trim() ?? profile.TimeZone,
         };
         row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile, AccountSettingsJson.ParseCompliance(row.SettingsJson));
         await db.SaveChangesAsync(ct);
@@ -78,7 +80,9 @@ public static class AccountSettingsEndpoints
         Entries(s.MailgunEvents ?? rules.MailgunEvents),
         s.MailgunEvents is not null,
         s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new ChannelKeywordsDto(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())),
-        p.FormConsentFields);
+        p.FormConsentFields,
+        p.TimeZone,
+        s.RevocationScope.Select(c => c.ToWire()).ToList());
 
     private static JsonElement Entries(IRuleTable table) => JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 }

@@ -15,6 +15,11 @@ namespace Dnd.Host.Api.Accounts;
 /// the account's whole map (<c>{}</c> removes them all, a channel set to null removes that one).
 /// </param>
 /// <param name="FormConsentFields">By form id, the field of a submission that carries explicit consent (else "consent"); replaces the whole map.</param>
+/// <param name="TimeZone">IANA time zone (e.g. America/New_York): revocation deadlines count business days in it.</param>
+/// <param name="RevocationScope">
+/// Channels a contact's opt-out by text, or a revocation staff record, also stops beyond its own channel; [] for that
+/// channel only (the default).
+/// </param>
 /// <param name="LocationId">Optional, as in HighLevel's bodies; when given it must be the API key's own location.</param>
 public sealed record AccountSettingsRequest(
     List<string>? OptOutKeywords = null,
@@ -28,4 +33,6 @@ public sealed record AccountSettingsRequest(
     System.Text.Json.JsonElement? MailgunEvents = null,
     Dictionary<string, ChannelKeywordsDto?>? ChannelKeywords = null,
     Dictionary<string, string>? FormConsentFields = null,
-    string? LocationId = null);
+    string? LocationId = null,
+    string? TimeZone = null,
+    List<string>? RevocationScope = null);

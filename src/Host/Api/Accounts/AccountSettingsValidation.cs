@@ -45,6 +45,15 @@ public static class AccountSettingsValidation
         {
             errors.Add("unsubscribeScope", $"unsubscribeScope must be {string.Join(" or ", Enum.GetNames<UnsubscribeScope>())}");
         }
+        if (body.TimeZone is not null && (body.TimeZone.Length > ApiLimits.NameLength || !TimeZoneInfo.TryFindSystemTimeZoneById(body.TimeZone.Trim(), out _)))
+        {
+            errors.Add("timeZone", "timeZone must be an IANA time zone id, e.g. America/New_York or Europe/Madrid");
+        }
+        errors.MaxCount("revocationScope", body.RevocationScope, ChannelNames.All.Count);
+        if (body.RevocationScope?.Any(c => !ChannelNames.TryParse(c, out _)) == true)
+        {
+            errors.Add("revocationScope", $"revocationScope may only name channels: {string.Join(", ", ChannelNames.All.Select(c => c.ToWire()))}");
+        }
         if (body.DefaultRegion is not null && !Addresses.IsRegion(body.DefaultRegion))
         {
             errors.Add("defaultRegion", "defaultRegion must be a region code (ISO 3166 alpha-2, e.g. US, GB, DE)");

@@ -49,6 +49,7 @@ public static class ComplianceEndpoints
             EmailFooter = body.EmailFooter ?? current.EmailFooter,
             UnsubscribeLinkText = body.UnsubscribeLinkText ?? current.UnsubscribeLinkText,
             OptOutReply = body.OptOutReply ?? current.OptOutReply,
+            SendOptOutConfirmation = body.SendOptOutConfirmation ?? current.SendOptOutConfirmation,
             HelpReply = body.HelpReply ?? current.HelpReply,
             UnsubscribePageText = body.UnsubscribePageText ?? current.UnsubscribePageText,
             UnsubscribedPageText = body.UnsubscribedPageText ?? current.UnsubscribedPageText,

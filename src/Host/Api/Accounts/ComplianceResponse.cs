@@ -13,9 +13,10 @@ public sealed record ComplianceResponse(
     string OptOutReply,
     string HelpReply,
     string UnsubscribePageText,
-    string UnsubscribedPageText)
+    string UnsubscribedPageText,
+    bool SendOptOutConfirmation)
 {
     public static ComplianceResponse From(Sender sender) => new(sender.Account.BusinessName, sender.Account.BusinessAddress, sender.Texts.SmsOptOutText,
         SmsOptOutWhenNames.ToWire(sender.Texts.SmsOptOutWhen), sender.Texts.EmailFooter, sender.Texts.UnsubscribeLinkText, sender.Texts.OptOutReply,
-        sender.Texts.HelpReply, sender.Texts.UnsubscribePageText, sender.Texts.UnsubscribedPageText);
+        sender.Texts.HelpReply, sender.Texts.UnsubscribePageText, sender.Texts.UnsubscribedPageText, sender.Texts.SendOptOutConfirmation);
 }

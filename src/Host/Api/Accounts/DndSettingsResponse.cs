@@ -11,6 +11,8 @@ namespace Dnd.Host.Api.Accounts;
 /// <param name="SendCapPerHour">Messages a workflow may send one contact on one channel in an hour.</param>
 /// <param name="ChannelKeywords">The channels with keyword lists of their own (the required opt-outs always among them).</param>
 /// <param name="FormConsentFields">By form id, the submission field that carries explicit consent (forms not named: "consent").</param>
+/// <param name="TimeZone">The account's IANA time zone: revocation deadlines count business days in it.</param>
+/// <param name="RevocationScope">Channels a text opt-out or a recorded revocation also stops beyond its own.</param>
 public sealed record DndSettingsResponse(
     IReadOnlyList<string> OptOutKeywords,
     IReadOnlyList<string> OptInKeywords,
@@ -25,4 +27,6 @@ public sealed record DndSettingsResponse(
     System.Text.Json.JsonElement MailgunEvents,
     bool MailgunEventsOverridden,
     IReadOnlyDictionary<string, ChannelKeywordsDto> ChannelKeywords,
-    IReadOnlyDictionary<string, string> FormConsentFields);
+    IReadOnlyDictionary<string, string> FormConsentFields,
+    string TimeZone,
+    IReadOnlyList<string> RevocationScope);

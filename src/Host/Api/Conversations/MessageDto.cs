@@ -4,8 +4,10 @@ namespace Dnd.Host.Api.Conversations;
 
 /// <summary>
 /// A message in the outbox or inbox. Outbound: "queued" until it leaves, "sent", "skipped" when DND refused it at
-/// send time, "cancelled" when a later opt-out caught it (statusReason and ledgerSequence say which decision).
+/// send time, "cancelled" when a later opt-out caught it (statusReason and ledgerSequence say which decision), "held"
+/// while a possible opt-out on its channel waits for review.
 /// </summary>
+/// <param name="Purpose">marketing, transactional, or opt-out-confirmation (the one message allowed after an opt-out).</param>
 public sealed record MessageDto(
     string Id,
     string AccountId,
@@ -19,8 +21,9 @@ public sealed record MessageDto(
     string? WorkflowInstanceId,
     string? StatusReason,
     long? LedgerSequence,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string Purpose)
 {
     public static MessageDto From(MessageRecord m) => new(m.Id, m.AccountId, m.ContactId, m.Channel, m.Direction, m.Status, m.Subject, m.Body,
-        m.HeadersJson, m.WorkflowInstanceId, m.StatusReason, m.LedgerSequence, m.CreatedAt);
+        m.HeadersJson, m.WorkflowInstanceId, m.StatusReason, m.LedgerSequence, m.CreatedAt, m.Purpose);
 }

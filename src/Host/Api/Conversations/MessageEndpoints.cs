@@ -35,7 +35,7 @@ public static class MessageEndpoints
         // Read before the write (the account cache): on SQLite the write holds the one writer, which must not wait on a query.
         var sender = await settings.SenderAsync(account.AccountId, ct);
         // In the account's write order: an opt-out committed before this send refuses it, one after it cancels it.
-        var (contactId, messageId, blocked) = await consentWrites.RunAsync(account.AccountId, async consent =>
+        var (contactId, messageId, blockedOrHeld) = await consentWrites.RunAsync(account.AccountId, async consent =>
         {
             var contact = await consent.Rows.FindContactAsync(account.AccountId, body.ContactId!, ct) ?? throw new ContactNotFoundException(body.ContactId!);
             // Refused before anything is staged: a refused API send records nothing (the caller holds the answer).
@@ -44,16 +44,17 @@ public static class MessageEndpoints
                 return (contact.Id, (string?)null, (string?)reason);
             }
             var result = await new OutboundMessenger(consent.Rows, templates, composer, clock).SendAsync(contact, channel, body.Subject, text,
-                workflowInstanceId: null, sender, ct: ct);
-            return result.Sent ? (contact.Id, result.Message.Id, null) : throw new InvalidOperationException(result.BlockedReason);
+                workflowInstanceId: null, sender, purpose: body.PurposeOrDefault, ct: ct);
+            return result.Sent ? (contact.Id, result.Message.Id, result.Message.StatusReason) : throw new InvalidOperationException(result.BlockedReason);
         }, ct);
-        if (blocked is not null)
+        if (messageId is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Blocked by DND",
-                detail: $"Cannot send {channel.ToWire()} to this contact: {blocked}",
+                detail: $"Cannot send {channel.ToWire()} to this contact: {blockedOrHeld}",
                 extensions: new Dictionary<string, object?> { ["channel"] = channel.ToWire() });
         }
-        return TypedResults.Ok(new SendMessageResponse(contactId, messageId!, "Message queued"));
+        // A held message is accepted: it leaves if staff dismiss the review, and is cancelled if they confirm it.
+        return TypedResults.Ok(new SendMessageResponse(contactId, messageId, blockedOrHeld is null ? "Message queued" : $"Message {blockedOrHeld}"));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Dnd.Crm.Persistence;
 using Dnd.Host.Errors;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
@@ -8,8 +9,16 @@ namespace Dnd.Host.Api.Conversations;
 /// HighLevel's send-message body (SendMessageBodyDto): type is SMS, Email, WhatsApp, FB, GMB or Call. It carries no
 /// locationId: the contact says whose message it is.
 /// </summary>
-public sealed record SendMessageRequest(string? Type, string? ContactId, string? Message = null, string? Subject = null, string? Html = null)
+/// <param name="Purpose">
+/// marketing (the default) or transactional: marketing is held, not sent, while a possible opt-out on the channel waits
+/// for staff review. Not HighLevel's; DND stops both.
+/// </param>
+public sealed record SendMessageRequest(string? Type, string? ContactId, string? Message = null, string? Subject = null, string? Html = null,
+    string? Purpose = null)
 {
+    /// <summary>The purpose named, marketing when none is.</summary>
+    public string PurposeOrDefault => Purpose?.Trim().ToLowerInvariant() ?? MessagePurpose.Marketing;
+
     /// <summary>The channel and the text to render (html before message for email).</summary>
     /// <exception cref="ApiValidationException">422 naming every field at fault.</exception>
     public (Channel Channel, string Text) Validate()
@@ -34,6 +43,10 @@ public sealed record SendMessageRequest(string? Type, string? ContactId, string?
         else
         {
             errors.Required("message", Message).MaxLength("message", Message, ApiLimits.SmsCharacters);
+        }
+        if (!MessagePurpose.Chosen.Contains(PurposeOrDefault))
+        {
+            errors.Add("purpose", $"purpose must be {string.Join(" or ", MessagePurpose.Chosen)}");
         }
         errors.ThrowIfAny("The message is invalid.");
         return (channel, channel == Channel.Email && !string.IsNullOrWhiteSpace(Html) ? Html! : Message!);
