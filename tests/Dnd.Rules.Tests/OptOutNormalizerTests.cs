@@ -91,6 +91,15 @@ public class OptOutNormalizerTests
     }
 
     [Fact]
+    public void Known_limits_stay_as_the_readme_says()
+    {
+        Reader.Read("stahp").Signal.Should().Be(OptOutSignal.None, "no list foresees it");
+        Reader.Read("stip").Signal.Should().Be(OptOutSignal.None, "short keywords allow swapped letters only");
+        Reader.Read("I love you alot").Signal.Should().Be(OptOutSignal.KeywordInSentence, "'alot' is the Spanish ALTO with two letters swapped: a review, never an opt-out");
+        Reader.Read("Stop it, you're making me blush").Signal.Should().Be(OptOutSignal.Keyword, "a per-se word alone in a sentence revokes, playful or not");
+    }
+
+    [Fact]
     public void A_long_message_is_read_only_up_to_the_cap_without_throwing()
     {
         var filler = string.Concat(Enumerable.Repeat("lorem ipsum dolor ", 400));
