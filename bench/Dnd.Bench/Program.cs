@@ -7,6 +7,10 @@ using Dnd.Rules.Data;
 
 // Compares the product's rules path (the NRules rules of src/Dnd.Rules/Decisions) with a hand-written C# switch,
 // both driven through the same ConsentEngine on the same events, in one run, rounds interleaved.
+if (args is ["optout", ..])
+{
+    return OptOutReaderBench.Run(args.Length > 1 ? int.Parse(args[1]) : 7);
+}
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 15;
 var corpus = EventCorpus.Build(size: 5_000, seed: 7);
 var settings = new[] { AccountSettings.Default, AccountSettings.Default with { UnsubscribeScope = UnsubscribeScope.AllChannels } };

@@ -48,8 +48,10 @@ public class ChannelKeywordTests
     {
         var contact = Rules.NewContact();
 
-        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "baja"), Spanish);
-        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive, "BAJA is WhatsApp's word, not SMS's");
+        var sms = Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "baja"), Spanish);
+        // Changed with phrase detection: BAJA is WhatsApp's keyword, not SMS's, yet a Spanish per-se opt-out word everywhere.
+        sms.Classification.Rule.Should().Be("InboundPerSeOptOutWord", "BAJA is WhatsApp's keyword, not SMS's");
+        contact[Channel.Sms].Code.Should().Be(DndCodes.PhraseOptOut);
 
         Rules.Apply(contact, new InboundMessageEvent(Channel.WhatsApp, "baja"), Spanish);
         Rules.Apply(contact, new InboundMessageEvent(Channel.WhatsApp, "START"), Spanish);

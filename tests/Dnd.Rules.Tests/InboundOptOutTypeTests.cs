@@ -111,9 +111,14 @@ public class InboundOptOutTypeTests
     public void Opt_out_type_counts_where_the_account_does_not_read_keywords(Channel channel)
     {
         var contact = Rules.NewContact();
+        var perSe = Rules.NewContact();
 
-        Rules.Apply(contact, new InboundMessageEvent(channel, "STOP"), NoKeywordChannels);
-        contact[channel].Status.Should().Be(DndStatus.Inactive, "the account reads no keywords on this channel");
+        // Changed with phrase detection: STOP revokes per se under the FCC rule, keyword channel or not (the law's floor).
+        Rules.Apply(perSe, new InboundMessageEvent(channel, "STOP"), NoKeywordChannels);
+        perSe[channel].Should().BeEquivalentTo(new { Status = DndStatus.Permanent, Code = DndCodes.PhraseOptOut });
+
+        Rules.Apply(contact, new InboundMessageEvent(channel, "hello"), NoKeywordChannels);
+        contact[channel].Status.Should().Be(DndStatus.Inactive);
 
         Rules.Apply(contact, new InboundMessageEvent(channel, "hello", "STOP"), NoKeywordChannels);
         contact[channel].Should().BeEquivalentTo(new { Status = DndStatus.Permanent, Code = "twilio_opt_out" });

@@ -48,12 +48,10 @@ public class KeywordRulesTests
     }
 
     [Theory]
-    [InlineData("please stop")]
-    [InlineData("STOP IT")]
     [InlineData("stopping")]
-    [InlineData("S T O P")]
+    [InlineData("stop by later")]
     [InlineData("")]
-    public void Only_a_lone_keyword_counts(string body)
+    public void Only_a_lone_keyword_counts_as_a_keyword(string body)
     {
         var contact = Rules.NewContact();
 
@@ -63,17 +61,39 @@ public class KeywordRulesTests
         contact.Aggregate.Should().Be(DndAggregate.Off);
     }
 
+    // Changed with phrase detection: these were "not a lone keyword, so nothing"; the FCC rule reads them as STOP.
     [Theory]
-    [InlineData(Channel.Email)]
-    [InlineData(Channel.Call)]
-    [InlineData(Channel.Gmb)]
-    public void Keywords_do_not_count_outside_keyword_channels(Channel channel)
+    [InlineData("please stop")]
+    [InlineData("STOP IT")]
+    [InlineData("S T O P")]
+    public void A_keyword_with_filler_or_spelled_out_is_a_per_se_opt_out(string body)
     {
         var contact = Rules.NewContact();
 
-        Rules.Apply(contact, new InboundMessageEvent(channel, "STOP"));
+        var decision = Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, body));
 
-        contact.Aggregate.Should().Be(DndAggregate.Off);
+        contact[Channel.Sms].Should().BeEquivalentTo(new { Status = DndStatus.Permanent, Code = DndCodes.PhraseOptOut });
+        decision.Classification.Rule.Should().Be("InboundPerSeOptOutWord");
+    }
+
+    // Changed with phrase detection: STOP by email or Google Business Messages was nothing outside keyword channels; the
+    // FCC rule makes it a revocation per se on every channel that carries text. A call carries none.
+    [Theory]
+    [InlineData(Channel.Email, DndStatus.Permanent)]
+    [InlineData(Channel.Gmb, DndStatus.Permanent)]
+    [InlineData(Channel.Call, DndStatus.Inactive)]
+    public void Outside_keyword_channels_a_per_se_word_still_revokes_except_on_calls(Channel channel, DndStatus expected)
+    {
+        var contact = Rules.NewContact();
+
+        var decision = Rules.Apply(contact, new InboundMessageEvent(channel, "STOP"));
+
+        contact[channel].Status.Should().Be(expected);
+        Rules.Except(channel).Should().OnlyContain(c => !contact.IsBlocked(c));
+        if (expected == DndStatus.Permanent)
+        {
+            decision.Classification.Rule.Should().Be("InboundPerSeOptOutWord");
+        }
     }
 
     [Theory]
@@ -128,9 +148,15 @@ public class KeywordRulesTests
             KeywordChannels = [Channel.Sms],
         };
         var contact = Rules.NewContact();
+        var revoked = Rules.NewContact();
 
-        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "REVOKE"), settings);
-        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive, "REVOKE is not in this account's list");
+        // Changed with phrase detection: REVOKE is not in this account's list, but the FCC rule makes it a revocation per se.
+        var revoke = Rules.Apply(revoked, new InboundMessageEvent(Channel.Sms, "REVOKE"), settings);
+        revoke.Classification.Rule.Should().Be("InboundPerSeOptOutWord");
+        revoked[Channel.Sms].Code.Should().Be(DndCodes.PhraseOptOut);
+
+        Rules.Apply(contact, new InboundMessageEvent(Channel.Sms, "Halte"), settings);
+        contact[Channel.Sms].Status.Should().Be(DndStatus.Inactive, "HALTE is not in this account's list");
 
         Rules.Apply(contact, new InboundMessageEvent(Channel.WhatsApp, "ARRET"), settings);
         contact[Channel.WhatsApp].Status.Should().Be(DndStatus.Inactive, "WhatsApp is not a keyword channel here");

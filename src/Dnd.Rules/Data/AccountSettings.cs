@@ -48,6 +48,26 @@ public sealed record AccountSettings
     public (KeywordLists Lists, bool Active) KeywordsFor(Channel channel) =>
         ChannelKeywords.TryGetValue(channel, out var own) ? (own, true) : (_keywords, KeywordChannels.Contains(channel));
 
+    private IReadOnlyDictionary<string, PhraseList> _optOutPhrases = new Dictionary<string, PhraseList>();
+    private OptOutMatcher _optOutMatcher = OptOutMatcher.Shipped;
+
+    /// <summary>
+    /// The account's own opt-out phrase lists by language code: one for a shipped language ("en", "es") replaces it, a
+    /// new code adds a language; the law's per-se words are read whatever they say. Compiled once here, not per message.
+    /// </summary>
+    /// <exception cref="RuleSetException">A list is not valid (list, field and entry named, as <see cref="PhraseList.Parse"/>).</exception>
+    public IReadOnlyDictionary<string, PhraseList> OptOutPhrases
+    {
+        get => _optOutPhrases;
+        init => (_optOutPhrases, _optOutMatcher) = (value, OptOutMatcher.For(value));
+    }
+
+    /// <summary>The compiled reader of <see cref="OptOutPhrases"/> (with the shipped lists).</summary>
+    public OptOutMatcher OptOutMatcher => _optOutMatcher;
+
+    /// <summary>What a message's wording says about opting out; <see cref="OptOutReading.NeedsContext"/> tells whether InReplyToUs matters.</summary>
+    public OptOutReading ReadOptOut(string? body) => _optOutMatcher.Read(body);
+
     /// <summary>Channels on which an inbound keyword changes DND.</summary>
     public IReadOnlyList<Channel> KeywordChannels { get; init; } = DefaultKeywordChannels;
 
