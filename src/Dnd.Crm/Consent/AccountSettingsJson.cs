@@ -30,7 +30,8 @@ public static class AccountSettingsJson
         Dictionary<string, string>? FormConsentFields = null,
         Dictionary<string, KeywordsShape>? ChannelKeywords = null,
         string? TimeZone = null,
-        List<string>? RevocationScope = null);
+        List<string>? RevocationScope = null,
+        Dictionary<string, JsonElement>? OptOutPhrases = null);
 
     private sealed record KeywordsShape(List<string> OptOut, List<string> OptIn);
 
@@ -49,6 +50,7 @@ public static class AccountSettingsJson
             KeywordChannels = shape.KeywordChannels?.Select(ChannelNames.Parse).ToList() ?? settings.KeywordChannels,
             UnsubscribeScope = shape.UnsubscribeScope ?? settings.UnsubscribeScope,
             RevocationScope = shape.RevocationScope?.Select(ChannelNames.Parse).ToList() ?? settings.RevocationScope,
+            OptOutPhrases = shape.OptOutPhrases?.ToDictionary(p => p.Key, p => PhraseList.Parse(p.Key, p.Value.GetRawText())) ?? settings.OptOutPhrases,
             TwilioErrorCodes = shape.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes ? Dnd.Rules.Data.TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText()) : null,
             MailgunEvents = shape.MailgunEvents is { ValueKind: JsonValueKind.Array } events ? Dnd.Rules.Data.MailgunEvents.FromEntries("mailgunEvents", events.GetRawText()) : null,
             ChannelKeywords = shape.ChannelKeywords?.ToDictionary(k => ChannelNames.Parse(k.Key), k => new KeywordLists(k.Value.OptOut, k.Value.OptIn))
@@ -80,8 +82,12 @@ public static class AccountSettingsJson
         p.FormConsentFields.Count == 0 ? null : p.FormConsentFields.ToDictionary(),
         s.ChannelKeywords.Count == 0 ? null : s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new KeywordsShape(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())),
         p.TimeZone == AccountProfile.Default.TimeZone ? null : p.TimeZone,
-        s.RevocationScope.Count == 0 ? null : s.RevocationScope.Select(c => c.ToWire()).ToList()),
+        s.RevocationScope.Count == 0 ? null : s.RevocationScope.Select(c => c.ToWire()).ToList(),
+        s.OptOutPhrases.Count == 0 ? null : s.OptOutPhrases.ToDictionary(p => p.Key, p => PhraseJson(p.Value))),
         Options);
+
+    /// <summary>A phrase list as its own JSON shape (the shipped files'), so the API shows and takes what the files hold.</summary>
+    public static JsonElement PhraseJson(PhraseList list) => JsonDocument.Parse(list.ToJson()).RootElement.Clone();
 
     private static JsonElement? Element(IRuleTable? table) => table is null ? null : JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 

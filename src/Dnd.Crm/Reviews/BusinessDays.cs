@@ -20,7 +20,8 @@ public static class BusinessDays
                 counted++;
             }
         }
-        var endOfDay = day.AddDays(1).ToDateTime(TimeOnly.MinValue).AddTicks(-1);
+        // A millisecond before midnight: every store keeps it exactly (SQLite here keeps 100 µs, PostgreSQL 1 µs).
+        var endOfDay = day.AddDays(1).ToDateTime(TimeOnly.MinValue).AddMilliseconds(-1);
         return new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay));
     }
 

@@ -49,6 +49,11 @@ public static class ApiLimits
     /// <summary>Entries in an account's own Twilio or Mailgun table (the shipped ones hold 6 and 8).</summary>
     public const int RuleTableEntries = 200;
 
+    /// <summary>Opt-out phrase lists one account keeps, and the size of each (a shipped list is about 8 KB).</summary>
+    public const int PhraseLanguages = 20;
+
+    public const int PhraseListBytes = 64 * 1024;
+
     /// <summary>The highest per-contact, per-channel hourly send cap an account may set.</summary>
     public const int MaxSendCapPerHour = 1000;
 

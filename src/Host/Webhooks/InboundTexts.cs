@@ -19,8 +19,8 @@ public static class InboundTexts
         ContactRecord contact, Channel channel, string body, string? optOutType, string actedBy, string? clientIp, DateTimeOffset now, CancellationToken ct)
     {
         var rows = consent.Rows;
-        // The conversation is read before this message joins it: does it answer ours?
-        var inReply = await rows.AnswersUsAsync(account.Id, contact.Id, channel.ToWire(), ct);
+        // Only when the wording hangs on it (a bare "No"), the conversation is read before this message joins it: does it answer ours?
+        var inReply = account.Settings.ReadOptOut(body).NeedsContext && await rows.AnswersUsAsync(account.Id, contact.Id, channel.ToWire(), ct);
         var message = Received(contact, channel, body, now);
         rows.Add(message);
         var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType)

@@ -15,12 +15,13 @@ public class ChannelKeywordSettingsTests(SharedApp shared) : IClassFixture<Share
         var id = (await account.CreateContactAsync(new { phone = "+15550890001" })).GetProperty("id").GetString()!;
 
         var saved = await Http.JsonAsync(await account.Client.PutAsJsonAsync("/locations/dnd-settings/",
-            new { channelKeywords = new Dictionary<string, object> { ["WhatsApp"] = new { optOut = new[] { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "No más", "baja" }, optIn = new[] { "alta" } } } }));
-        saved.GetProperty("channelKeywords").GetProperty("WhatsApp").GetProperty("optOut").EnumerateArray().Select(w => w.GetString()).Should().Contain("No más");
+            new { channelKeywords = new Dictionary<string, object> { ["WhatsApp"] = new { optOut = new[] { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "Sin promociones", "baja" }, optIn = new[] { "alta" } } } }));
+        saved.GetProperty("channelKeywords").GetProperty("WhatsApp").GetProperty("optOut").EnumerateArray().Select(w => w.GetString()).Should().Contain("Sin promociones");
 
-        await Twilio.InboundAsync(_app, account, "+15550890001", "no mas");
-        (await account.DndStatusAsync(id, "SMS")).Should().Be("inactive", "NO MAS is WhatsApp's word only");
-        await Twilio.InboundAsync(_app, account, "whatsapp:+15550890001", "¡NO MÁS!");
+        // "No más" would not do here: it is a Spanish opt-out the law's floor reads on every channel.
+        await Twilio.InboundAsync(_app, account, "+15550890001", "sin promociones");
+        (await account.DndStatusAsync(id, "SMS")).Should().Be("inactive", "SIN PROMOCIONES is WhatsApp's word only");
+        await Twilio.InboundAsync(_app, account, "whatsapp:+15550890001", "¡SIN PROMOCIONES!");
         (await account.DndStatusAsync(id, "WhatsApp")).Should().Be("permanent");
         await Twilio.InboundAsync(_app, account, "whatsapp:+15550890001", "Alta");
         (await account.DndStatusAsync(id, "WhatsApp")).Should().Be("inactive");

@@ -20,7 +20,8 @@ public class LedgerFiredRulesTests(SharedApp shared) : IClassFixture<SharedApp>
         lines.Select(l => l.GetProperty("firedRules").EnumerateArray().Select(r => r.GetString()).ToList()).Should().BeEquivalentTo(new[]
         {
             new[] { "TwilioErrorCodeListed", "StrengtheningIsAlwaysAllowed" },
-            new[] { "InboundOptOutKeyword", "StrengtheningIsAlwaysAllowed" },
+            // The account's keyword decides; the law's per-se word matches too and is listed after it.
+            new[] { "InboundOptOutKeyword", "InboundPerSeOptOutWord", "StrengtheningIsAlwaysAllowed" },
         }, o => o.WithStrictOrdering());
     }
 }

@@ -40,6 +40,7 @@ public static class AccountSettingsEndpoints
             KeywordChannels = body.KeywordChannels?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.KeywordChannels,
             UnsubscribeScope = body.UnsubscribeScope is null ? current.UnsubscribeScope : AccountSettingsValidation.ParseScope(body.UnsubscribeScope)!.Value,
             RevocationScope = body.RevocationScope?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.RevocationScope,
+            OptOutPhrases = body.OptOutPhrases?.ToDictionary(p => p.Key, p => PhraseList.Parse(p.Key, p.Value.GetRawText())) ?? current.OptOutPhrases,
             TwilioErrorCodes = body.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes
                 ? codes.GetArrayLength() == 0 ? null : TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText())
                 : current.TwilioErrorCodes,
@@ -82,7 +83,10 @@ public static class AccountSettingsEndpoints
         s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new ChannelKeywordsDto(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())),
         p.FormConsentFields,
         p.TimeZone,
-        s.RevocationScope.Select(c => c.ToWire()).ToList());
+        s.RevocationScope.Select(c => c.ToWire()).ToList(),
+        PhraseList.Shipped.Keys.Union(s.OptOutPhrases.Keys).Order(StringComparer.Ordinal)
+            .ToDictionary(code => code, code => AccountSettingsJson.PhraseJson(s.OptOutPhrases.GetValueOrDefault(code) ?? PhraseList.Shipped[code])),
+        s.OptOutPhrases.Keys.Order(StringComparer.Ordinal).ToList());
 
     private static JsonElement Entries(IRuleTable table) => JsonDocument.Parse(table.EntriesJson).RootElement.Clone();
 }

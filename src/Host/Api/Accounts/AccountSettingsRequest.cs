@@ -20,6 +20,11 @@ namespace Dnd.Host.Api.Accounts;
 /// Channels a contact's opt-out by text, or a revocation staff record, also stops beyond its own channel; [] for that
 /// channel only (the default).
 /// </param>
+/// <param name="OptOutPhrases">
+/// The account's own opt-out phrase lists by language code, each shaped as the shipped files (language, keywords, clear,
+/// possible, notOptOut, inReply, filler): one for en or es replaces the shipped list, another code adds a language.
+/// Given, the map replaces the account's whole map ({} goes back to the shipped lists only).
+/// </param>
 /// <param name="LocationId">Optional, as in HighLevel's bodies; when given it must be the API key's own location.</param>
 public sealed record AccountSettingsRequest(
     List<string>? OptOutKeywords = null,
@@ -35,4 +40,5 @@ public sealed record AccountSettingsRequest(
     Dictionary<string, string>? FormConsentFields = null,
     string? LocationId = null,
     string? TimeZone = null,
-    List<string>? RevocationScope = null);
+    List<string>? RevocationScope = null,
+    Dictionary<string, System.Text.Json.JsonElement>? OptOutPhrases = null);

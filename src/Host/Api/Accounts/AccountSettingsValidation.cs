@@ -8,7 +8,7 @@ using Dnd.Crm.Consent;
 namespace Dnd.Host.Api.Accounts;
 
 /// <summary>What a settings update may say: keyword lists that keep the opt-out floor, channel and scope names only.</summary>
-public static class AccountSettingsValidation
+public static partial class AccountSettingsValidation
 {
     /// <exception cref="ApiValidationException">422 naming every field at fault; nothing is saved.</exception>
     public static void Validate(AccountSettingsRequest body)
@@ -64,8 +64,40 @@ public static class AccountSettingsValidation
         }
         Table(errors, "twilioErrorCodes", body.TwilioErrorCodes, json => TwilioErrorCodes.FromEntries("twilioErrorCodes", json));
         Table(errors, "mailgunEvents", body.MailgunEvents, json => MailgunEvents.FromEntries("mailgunEvents", json));
+        Phrases(errors, body.OptOutPhrases);
         errors.ThrowIfAny("The DND settings are invalid.");
     }
+
+    /// <summary>Each language's list must read as a shipped file would; the error names the list, field and entry.</summary>
+    private static void Phrases(FieldErrors errors, Dictionary<string, JsonElement>? lists)
+    {
+        errors.MaxCount("optOutPhrases", lists, ApiLimits.PhraseLanguages);
+        foreach (var (code, list) in lists ?? [])
+        {
+            var field = $"optOutPhrases.{code}";
+            if (!LanguageCode().IsMatch(code))
+            {
+                errors.Add(field, $"{field}: a language code is 2 to 8 letters, e.g. en, es, pt-BR");
+                continue;
+            }
+            if (list.ValueKind != JsonValueKind.Object || list.GetRawText().Length > ApiLimits.PhraseListBytes)
+            {
+                errors.Add(field, $"{field} must be a phrase list object of at most {ApiLimits.PhraseListBytes} bytes");
+                continue;
+            }
+            try
+            {
+                PhraseList.Parse(code, list.GetRawText());
+            }
+            catch (RuleSetException e)
+            {
+                errors.Add(field, e.Message);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageCode();
 
     /// <summary>A table override: an array of entries that parses as the shipped file's would, at most <see cref="ApiLimits.RuleTableEntries"/>.</summary>
     private static void Table(FieldErrors errors, string field, JsonElement? table, Func<string, IRuleTable> parse)

@@ -13,6 +13,8 @@ namespace Dnd.Host.Api.Accounts;
 /// <param name="FormConsentFields">By form id, the submission field that carries explicit consent (forms not named: "consent").</param>
 /// <param name="TimeZone">The account's IANA time zone: revocation deadlines count business days in it.</param>
 /// <param name="RevocationScope">Channels a text opt-out or a recorded revocation also stops beyond its own.</param>
+/// <param name="OptOutPhrases">The phrase lists this account's messages are read with, by language: shipped, or its own.</param>
+/// <param name="OptOutPhrasesOverridden">The languages whose list is the account's own.</param>
 public sealed record DndSettingsResponse(
     IReadOnlyList<string> OptOutKeywords,
     IReadOnlyList<string> OptInKeywords,
@@ -29,4 +31,6 @@ public sealed record DndSettingsResponse(
     IReadOnlyDictionary<string, ChannelKeywordsDto> ChannelKeywords,
     IReadOnlyDictionary<string, string> FormConsentFields,
     string TimeZone,
-    IReadOnlyList<string> RevocationScope);
+    IReadOnlyList<string> RevocationScope,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement> OptOutPhrases,
+    IReadOnlyList<string> OptOutPhrasesOverridden);
