@@ -12,7 +12,7 @@ namespace Dnd.Host.Startup;
 
 /// <summary>
 /// Before serving: compile the DND rules (a bad rule file stops the server here, not at the first webhook),
-/// create the schema, add configured seed accounts, publish the workflows/ folder.
+/// create the schema, add configured seed accounts; the workflows/ folder's templates are read meanwhile.
 /// </summary>
 public static class ServerStartup
 {
@@ -20,6 +20,7 @@ public static class ServerStartup
     {
         // The rules compile on another core while the database is prepared (a third of start-up each).
         var rules = Task.Run(() => services.GetRequiredService<ConsentEngine>(), ct);
+        StartLoadingTemplates(services, ct);
         await PrepareDatabaseAsync(services, ct);
         await rules;
     }
@@ -49,15 +50,26 @@ public static class ServerStartup
         {
             logger.LogWarning("Dnd:Messaging:UnsubscribeSigningKey is not set: unsubscribe links will stop working after a restart and differ between servers.");
         }
-        var folder = scope.ServiceProvider.GetRequiredService<IOptions<WorkflowWorkerOptions>>().Value.DefinitionsFolder;
-        if (folder is not null)
+    }
+
+    /// <summary>
+    /// The shipped definitions are templates an account installs (they run for no account by themselves), so serving
+    /// need not wait for them: they are read beside the rest of start-up, and a bad one is logged when found.
+    /// </summary>
+    private static void StartLoadingTemplates(IServiceProvider services, CancellationToken ct)
+    {
+        var folder = services.GetRequiredService<IOptions<WorkflowWorkerOptions>>().Value.DefinitionsFolder;
+        if (folder is null)
         {
-            // The shipped definitions are templates an account installs; they no longer run for every account.
-            var problems = await scope.ServiceProvider.GetRequiredService<WorkflowTemplates>().LoadFolderAsync(folder, ct);
-            foreach (var problem in problems)
+            return;
+        }
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Dnd.Startup");
+        _ = services.GetRequiredService<WorkflowTemplates>().StartLoading(folder, ct).ContinueWith(read =>
+        {
+            foreach (var problem in read.IsCompletedSuccessfully ? read.Result : [read.Exception?.GetBaseException().Message ?? "cancelled"])
             {
                 logger.LogError("Workflow template not loaded: {Problem}", problem);
             }
-        }
+        }, TaskScheduler.Default);
     }
 }

@@ -11,8 +11,8 @@ public static class WorkflowTemplateEndpoints
     public static void MapWorkflowTemplateEndpoints(this RouteGroupBuilder api)
     {
         var templates = api.MapGroup("/workflows/templates").WithTags("Workflows");
-        templates.MapGet("/", (WorkflowTemplates all) =>
-            TypedResults.Ok(new WorkflowTemplatesResponse(all.All.Select(t => new WorkflowTemplateDto(t.Id, t.Name, t)).ToList())));
+        templates.MapGet("/", async (WorkflowTemplates all) =>
+            TypedResults.Ok(new WorkflowTemplatesResponse((await all.AllAsync()).Select(t => new WorkflowTemplateDto(t.Id, t.Name, t)).ToList())));
         // 409: the account already has a workflow of the template's id; an install never overwrites the account's work.
         templates.MapPost("/{templateId}/install", InstallAsync)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
