@@ -97,6 +97,18 @@ public class OverrideRulesTests
         contact[Channel.Email].Status.Should().Be(DndStatus.Inactive);
     }
 
+    [Fact]
+    public void A_recorded_proof_of_consent_is_reason_enough_to_lift_an_unsubscribe()
+    {
+        var contact = Rules.With(new MailgunEvent("unsubscribed"));
+        var proof = new ConsentProof(ConsentMethod.Written, DateTimeOffset.Parse("2026-11-20T10:00:00Z"), "signed form #12", "u1");
+
+        var lifted = Rules.Apply(contact, new UserDndChange(Channel.Email, false, "u1", ConsentProof: proof));
+
+        lifted.For(Channel.Email).PolicyRule.Should().Be("UserMayLiftActive");
+        contact[Channel.Email].Status.Should().Be(DndStatus.Inactive);
+    }
+
     [Theory]
     [InlineData("failed", "bounce")]
     [InlineData("failed", "suppress-bounce")]

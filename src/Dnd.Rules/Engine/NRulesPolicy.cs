@@ -117,7 +117,7 @@ public sealed class NRulesPolicy : IDndPolicy
         UserDndChange e => new UserDndChangeFacts(e.Enable, e.Enable && e.Permanent),
         FormSubmissionEvent e => new FormSubmissionFacts(e.ExplicitConsent),
         UnsubscribeLinkEvent link => new UnsubscribeLinkFacts(settings.UnsubscribeScope, link.LinkChannel, link.Everything),
-        RevocationRecorded e => new RevocationFacts(e.Method),
+        RevocationRecorded e => new RevocationFacts(e.Method.Trim()),
         _ => throw new ArgumentException($"No rules classify {evt.GetType().Name}", nameof(evt)),
     };
 
