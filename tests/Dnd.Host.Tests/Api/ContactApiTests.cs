@@ -143,6 +143,20 @@ public class ContactApiTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task An_email_unsubscribe_is_lifted_by_a_user_who_records_the_contacts_consent()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var id = (await account.CreateContactAsync(new { email = "unsub-proof@example.com" })).GetProperty("id").GetString()!;
+        await Mailgun.PostAsync(_app, account, "unsub-proof@example.com", "unsubscribed");
+
+        await SendAsync(account, HttpMethod.Put, $"/contacts/{id}",
+            """{ "dndSettings": { "Email": { "status": "inactive", "consentProof": { "method": "web_form", "givenAt": "2026-11-20T10:00:00Z", "evidence": "preference form #88" } } } }""", 200);
+
+        (await account.DndStatusAsync(id, "Email")).Should().Be("inactive");
+        (await account.LedgerAsync(id)).EnumerateArray().Last().GetProperty("proof").GetProperty("evidence").GetString().Should().Be("preference form #88");
+    }
+
+    [Fact]
     public async Task Bad_input_gets_problem_details_and_changes_nothing()
     {
         var account = await TestAccount.CreateAsync(_app);

@@ -142,7 +142,7 @@ public sealed class ContactDndApplier(ConsentService consent, AccountContext cal
                     break;
                 case nameof(UserLiftsUnsubscribeOnlyWithReason):
                     missing.Add($"{perChannel}.message",
-                        $"{channel} DND is the contact's own unsubscribe: lifting it needs your reason in {perChannel}.message, kept on the ledger line");
+                        $"{channel} DND is the contact's own unsubscribe: lifting it needs your reason in {perChannel}.message (or the contact's consent in {perChannel}.consentProof), kept on the ledger line");
                     break;
             }
         }
