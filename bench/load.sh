@@ -8,6 +8,7 @@
 #   ./bench/load.sh --quick         # ~3 s per scenario, a smoke run
 #   ./bench/load.sh --duration 20   # or LOAD_DURATION=20
 #   ./bench/load.sh --postgres      # the same against a throwaway local PostgreSQL (figures, no targets)
+#   LOAD_HOST_DLL=/path/Dnd.Host.dll ./bench/load.sh   # another build of the server (e.g. a ReadyToRun publish)
 #   ./bench/load.sh --help          # every option
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

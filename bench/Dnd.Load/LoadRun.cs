@@ -34,7 +34,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
     private string Root => o.Root;
     private string Lua => Path.Combine(Root, "bench", "load", "requests.lua");
     private string WrkLog => Path.Combine(_scratch, "wrk.log");
-    private string HostDll => Path.Combine(Root, "src", "Host", "bin", "Release", "net10.0", "Dnd.Host.dll");
+    private string HostDll => Environment.GetEnvironmentVariable("LOAD_HOST_DLL") is { Length: > 0 } dll ? dll : Path.Combine(Root, "src", "Host", "bin", "Release", "net10.0", "Dnd.Host.dll");
     private string MinimalDll => Path.Combine(Root, "bench", "Dnd.Minimal", "bin", "Release", "net10.0", "Dnd.Minimal.dll");
 
     private void Step(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
