@@ -1,5 +1,4 @@
 using Dnd.Activities.Persistence;
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
@@ -14,17 +13,6 @@ namespace Dnd.Host.Tests.Api;
 public class OutboxTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private readonly DndApp _app = shared.App;
-
-    private sealed class RecordingTransport : IMessageTransport
-    {
-        public ConcurrentBag<string> Delivered { get; } = [];
-
-        public Task DeliverAsync(MessageRecord message, ContactRecord contact, CancellationToken ct)
-        {
-            Delivered.Add(message.Id);
-            return Task.CompletedTask;
-        }
-    }
 
     private static async Task<JsonElement> MessageAsync(TestAccount account, string contactId, string messageId) =>
         (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contactId}")))

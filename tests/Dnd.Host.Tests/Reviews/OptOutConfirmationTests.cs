@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Activities.Persistence;
@@ -79,17 +78,6 @@ public class OptOutConfirmationTests(SharedApp shared) : IClassFixture<SharedApp
 
         second.Should().Contain("<Message>");
         (await MessagesAsync(account, id)).Count(IsConfirmation).Should().Be(2, "one per opt-out");
-    }
-
-    private sealed class RecordingTransport : IMessageTransport
-    {
-        public ConcurrentBag<string> Delivered { get; } = [];
-
-        public Task DeliverAsync(MessageRecord message, ContactRecord contact, CancellationToken ct)
-        {
-            Delivered.Add(message.Id);
-            return Task.CompletedTask;
-        }
     }
 
     [Fact]
