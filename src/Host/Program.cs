@@ -3,6 +3,7 @@ using Dnd.Host.Api.Health;
 using Dnd.Host.Configuration;
 using Dnd.Host.Limits;
 using Dnd.Host.OpenApi;
+using Dnd.Host.OperatorApp;
 using Dnd.Host.Startup;
 using Dnd.Host.Unsubscribe;
 using Dnd.Host.Webhooks;
@@ -11,15 +12,18 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDndCore();
 builder.AddDndApi();
 builder.AddDndOpenApi();
+builder.AddDndOperatorApp();
 
 var app = builder.Build();
 app.UseDndRequestPipeline();
+app.UseDndOperatorApp();
 app.MapDndOpenApi();
 app.MapHealthEndpoints();
 app.MapDndApi();
 app.MapDndWebhooks();
 app.MapUnsubscribeEndpoints();
 app.MapSmsUnsubscribeEndpoints();
+app.MapDndOperatorApp();
 
 await ServerStartup.PrepareAsync(app.Services);
 app.Run();

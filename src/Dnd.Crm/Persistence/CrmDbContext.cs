@@ -1,12 +1,15 @@
+using Dnd.Crm.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Crm.Persistence;
 
 /// <summary>
-/// The CRM's tables: accounts, contacts and their consent, the ledger, messages. The application's database maps
-/// more beside them (the workflow engine's) in a context derived from this one, so both commit in one transaction.
+/// The CRM's tables: accounts, contacts and their consent, the ledger, messages, and the people who sign in to the
+/// operator app (ASP.NET Core Identity's tables). The application's database maps more beside them (the workflow
+/// engine's) in a context derived from this one, so both commit in one transaction.
 /// </summary>
-public partial class CrmDbContext : DbContext
+public partial class CrmDbContext : IdentityDbContext<OperatorUser>
 {
     public CrmDbContext(DbContextOptions<CrmDbContext> options) : base(options)
     {
@@ -29,6 +32,8 @@ public partial class CrmDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<OperatorUser>().HasIndex(u => u.AccountId);
         b.Entity<AccountRecord>().HasKey(a => a.Id);
         b.Entity<ApiKeyRecord>().HasKey(k => k.KeyHash);
 

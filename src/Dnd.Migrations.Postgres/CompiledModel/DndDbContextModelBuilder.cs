@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c4503dc1-f60e-4d95-9366-32dc4e907564"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("e8bb7b97-e558-4a61-a22a-937e9f6cdbf0"), entityTypeCount: 22)
         {
         }
 
@@ -27,12 +27,26 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
             var pendingTriggerRecord = PendingTriggerRecordEntityType.Create(this);
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var identityRole = IdentityRoleEntityType.Create(this);
+            var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
+            var identityUserClaim = IdentityUserClaimEntityType.Create(this);
+            var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserRole = IdentityUserRoleEntityType.Create(this);
+            var identityUserToken = IdentityUserTokenEntityType.Create(this);
+
+            IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
+            IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, operatorUser);
+            IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, operatorUser);
+            IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
+            IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
+            IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
@@ -43,12 +57,19 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);
             PendingTriggerRecordEntityType.CreateAnnotations(pendingTriggerRecord);
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            IdentityRoleEntityType.CreateAnnotations(identityRole);
+            IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
+            IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
+            IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
+            IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ee0521e0-0d8a-4720-81ca-fc6b0b89901e"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("46d20126-bcc2-4781-8509-4d6cb327ddc8"), entityTypeCount: 22)
         {
         }
 
@@ -26,12 +26,26 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
             var pendingTriggerRecord = PendingTriggerRecordEntityType.Create(this);
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var identityRole = IdentityRoleEntityType.Create(this);
+            var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
+            var identityUserClaim = IdentityUserClaimEntityType.Create(this);
+            var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserRole = IdentityUserRoleEntityType.Create(this);
+            var identityUserToken = IdentityUserTokenEntityType.Create(this);
+
+            IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
+            IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, operatorUser);
+            IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, operatorUser);
+            IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
+            IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
+            IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
@@ -42,12 +56,19 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);
             PendingTriggerRecordEntityType.CreateAnnotations(pendingTriggerRecord);
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            IdentityRoleEntityType.CreateAnnotations(identityRole);
+            IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
+            IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
+            IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
+            IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -18,13 +18,23 @@ public sealed class AccountContext
     /// <summary>The caller's IP address as this server saw it.</summary>
     public string? ClientIp { get; private set; }
 
+    /// <summary>The signed-in person acting through the operator app, when it is one (then there is no key).</summary>
+    public string? UserName { get; private set; }
+
     /// <summary>Who acts, as a ledger line names it.</summary>
-    public string ActedBy => KeyName is null ? "api" : $"api key '{KeyName}' ({KeyId})";
+    public string ActedBy => UserName is not null ? $"user '{UserName}' ({KeyId})" : KeyName is null ? "api" : $"api key '{KeyName}' ({KeyId})";
 
     internal void Set(string accountId, string? keyName = null, string? keyId = null, string? clientIp = null)
     {
         _accountId = accountId;
         (KeyName, KeyId, ClientIp) = (keyName, keyId, clientIp);
+    }
+
+    /// <summary>The operator app's signed-in person, working in <paramref name="accountId"/>.</summary>
+    internal void SetUser(string accountId, string userName, string userId)
+    {
+        _accountId = accountId;
+        (UserName, KeyName, KeyId) = (userName, null, userId);
     }
 
     /// <summary>The event, saying that this request's key acted, from this request's address.</summary>

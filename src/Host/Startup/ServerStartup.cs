@@ -2,6 +2,7 @@ using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Rules.Engine;
 using Dnd.Host.Configuration;
+using Dnd.Host.OperatorApp;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Runtime;
@@ -22,6 +23,10 @@ public static class ServerStartup
         var rules = Task.Run(() => services.GetRequiredService<ConsentEngine>(), ct);
         StartLoadingTemplates(services, ct);
         await PrepareDatabaseAsync(services, ct);
+        if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            await DemoSeed.EnsureAsync(services, ct);
+        }
         await rules;
     }
 

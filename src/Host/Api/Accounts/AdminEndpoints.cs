@@ -5,6 +5,8 @@ using Dnd.Crm.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Dnd.Crm.Consent;
+using Dnd.Crm.Users;
+using Microsoft.AspNetCore.Identity;
 
 namespace Dnd.Host.Api.Accounts;
 
@@ -17,6 +19,39 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/accounts", CreateAccountAsync).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapPost("/accounts/{accountId}/api-keys", IssueKeyAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/accounts/{accountId}/users", CreateUserAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>
+    /// A person for the operator app, in this account (an agency admin's account is where they start). Identity's own
+    /// checks (a taken e-mail, a weak password) are a 422 naming the field.
+    /// </summary>
+    private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> CreateUserAsync(string accountId, CreateUserRequest body, DndDbContext db,
+        UserManager<OperatorUser> users, CancellationToken ct)
+    {
+        body.Validate();
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: $"No account {accountId}.");
+        }
+        var email = body.Email!.Trim();
+        var user = new OperatorUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, Role = body.RoleOrDefault, DisplayName = body.DisplayName?.Trim() ?? "",
+            AccountId = accountId,
+        };
+        var created = await users.CreateAsync(user, body.Password!);
+        if (!created.Succeeded)
+        {
+            var errors = new FieldErrors();
+            foreach (var error in created.Errors)
+            {
+                errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
+            }
+            errors.ThrowIfAny("The user could not be created.");
+        }
+        return TypedResults.Created($"/admin/accounts/{accountId}/users/{user.Id}", new UserResponse(user.Id, email, user.AccountId, user.Role));
     }
 
     private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, AccountCache accounts, TimeProvider clock,
