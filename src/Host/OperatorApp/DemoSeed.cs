@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Dnd.Host.OperatorApp;
 
 /// <summary>
-/// In Development, a demo account and a user to sign in with, printed at start (README names them), so the app can be
-/// tried at once. Never in Production: there, users are made with POST /admin/accounts/{id}/users.
+/// In Development, a user to sign in with, in the seeded demo account (appsettings.Development.json's, whose API key
+/// reaches the same data), printed at start (README names them), so the app can be tried at once. Never in
+/// Production: there, users are made with POST /admin/accounts/{id}/users.
 /// </summary>
 public static class DemoSeed
 {
-    public const string AccountId = "demo";
+    public const string AccountId = "demo-location";
     public const string Email = "demo@dnd.local";
     public const string Password = "demo-password-1";
 
@@ -22,7 +23,7 @@ public static class DemoSeed
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         if (!await db.Accounts.AnyAsync(a => a.Id == AccountId, ct))
         {
-            db.Accounts.Add(new AccountRecord { Id = AccountId, Name = "Demo Bakery" });
+            db.Accounts.Add(new AccountRecord { Id = AccountId, Name = "Demo location" });
             await db.SaveChangesAsync(ct);
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<OperatorUser>>();
