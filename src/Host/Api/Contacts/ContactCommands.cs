@@ -52,7 +52,35 @@ public sealed class ContactCommands(DndDbContext db, AccountWrites writes, Accou
         await write.CommitAsync(ct);
     }
 
+    /// <summary>POST /contacts/{id}/tags: adds the tags the contact lacks (case-insensitively).</summary>
+    /// <returns>The contact's tags afterwards.</returns>
+    /// <exception cref="Errors.ApiValidationException">422 when the tags are invalid or the contact would have too many.</exception>
+    public Task<List<string>> AddTagsAsync(string accountId, string contactId, TagsRequest body, CancellationToken ct) =>
+        ChangeTagsAsync(accountId, contactId, body, (tags, given) => ContactFields.Distinct(tags.Concat(given)), ct);
+
+    /// <summary>DELETE /contacts/{id}/tags: removes the tags given (case-insensitively).</summary>
+    /// <returns>The contact's tags afterwards.</returns>
+    public Task<List<string>> RemoveTagsAsync(string accountId, string contactId, TagsRequest body, CancellationToken ct) =>
+        ChangeTagsAsync(accountId, contactId, body, (tags, given) => tags.Where(t => !given.Contains(t.Trim(), StringComparer.OrdinalIgnoreCase)).ToList(), ct);
+
     public Task<ContactRecord> FindAsync(string accountId, string contactId, CancellationToken ct) => consent.LoadAsync(accountId, contactId, ct);
+
+    /// <summary>Tags are written in the account's write order too, so a tag edit never races a consent change on the row.</summary>
+    private async Task<List<string>> ChangeTagsAsync(string accountId, string contactId, TagsRequest body,
+        Func<List<string>, List<string>, List<string>> change, CancellationToken ct)
+    {
+        var given = body.Validate();
+        await using var write = await writes.BeginAsync(accountId, ct);
+        var row = await FindAsync(accountId, contactId, ct);
+        var tags = change(row.Tags, given);
+        // Checked on the result too: adding a few tags to a contact that has many must not pass the limit.
+        new Errors.FieldErrors().MaxCount("tags", tags, Limits.ApiLimits.TagsPerContact).ThrowIfAny("The contact would have too many tags.");
+        row.Tags = tags;
+        row.Revision++;
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return row.Tags;
+    }
 
     private async Task<Written> WriteAsync(string accountId, ContactWriteRequest body, Func<AccountProfile, Task<(ContactRecord, bool)>> change,
         CancellationToken ct, Action<ContactRecord>? alsoStage = null)

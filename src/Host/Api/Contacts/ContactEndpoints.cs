@@ -1,7 +1,5 @@
 using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
-using Dnd.Host.Errors;
-using Dnd.Crm.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -56,31 +54,13 @@ public static class ContactEndpoints
         return TypedResults.Ok(new UpsertContactResponse(written.Created, ContactMapper.ToDto(written.Contact), written.Decisions));
     }
 
-    private static Task<Ok<TagsResponse>> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
+    private static async Task<Ok<TagsResponse>> AddTagsAsync(string contactId, TagsRequest body, AccountContext account, ContactCommands commands,
+        CancellationToken ct) =>
+        TypedResults.Ok(new TagsResponse(await commands.AddTagsAsync(account.AccountId, contactId, body, ct)));
+
+    private static async Task<Ok<TagsResponse>> RemoveTagsAsync(string contactId, [FromBody] TagsRequest body, AccountContext account,
         ContactCommands commands, CancellationToken ct) =>
-        ChangeTagsAsync(contactId, body, account, db, writes, commands, (tags, given) => ContactFields.Distinct(tags.Concat(given)), ct);
-
-    private static Task<Ok<TagsResponse>> RemoveTagsAsync(string contactId, [FromBody] TagsRequest body, AccountContext account, DndDbContext db,
-        AccountWrites writes, ContactCommands commands, CancellationToken ct) =>
-        ChangeTagsAsync(contactId, body, account, db, writes, commands,
-            (tags, given) => tags.Where(t => !given.Contains(t.Trim(), StringComparer.OrdinalIgnoreCase)).ToList(), ct);
-
-    /// <summary>Tags are written in the account's write order too, so a tag edit never races a consent change on the row.</summary>
-    private static async Task<Ok<TagsResponse>> ChangeTagsAsync(string contactId, TagsRequest body, AccountContext account, DndDbContext db, AccountWrites writes,
-        ContactCommands commands, Func<List<string>, List<string>, List<string>> change, CancellationToken ct)
-    {
-        var given = body.Validate();
-        await using var write = await writes.BeginAsync(account.AccountId, ct);
-        var row = await commands.FindAsync(account.AccountId, contactId, ct);
-        var tags = change(row.Tags, given);
-        // Checked on the result too: adding a few tags to a contact that has many must not pass the limit.
-        new FieldErrors().MaxCount("tags", tags, Limits.ApiLimits.TagsPerContact).ThrowIfAny("The contact would have too many tags.");
-        row.Tags = tags;
-        row.Revision++;
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
-        return TypedResults.Ok(new TagsResponse(row.Tags));
-    }
+        TypedResults.Ok(new TagsResponse(await commands.RemoveTagsAsync(account.AccountId, contactId, body, ct)));
 
     private static async Task<Ok<LedgerResponse>> LedgerAsync(string contactId, AccountContext account, DndDbContext db, ContactCommands commands,
         CancellationToken ct)
