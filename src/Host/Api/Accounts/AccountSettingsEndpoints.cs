@@ -6,7 +6,6 @@ using Dnd.Rules.Data;
 using Dnd.Rules.Engine;
 using Dnd.Crm.Consent;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Host.Api.Accounts;
 
@@ -29,42 +28,8 @@ public static class AccountSettingsEndpoints
         DndRuleSet rules, CancellationToken ct)
     {
         account.EnsureOwns(body.LocationId);
-        AccountSettingsValidation.Validate(body);
-        var row = await db.Accounts.SingleAsync(a => a.Id == account.AccountId, ct);
-        var current = AccountSettingsJson.Parse(row.SettingsJson);
-        var profile = AccountSettingsJson.ParseProfile(row.SettingsJson);
-        var updated = current with
-        {
-            OptOutKeywords = body.OptOutKeywords?.Select(w => w.Trim()).ToList() ?? current.OptOutKeywords,
-            OptInKeywords = body.OptInKeywords?.Select(w => w.Trim()).ToList() ?? current.OptInKeywords,
-            KeywordChannels = body.KeywordChannels?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.KeywordChannels,
-            UnsubscribeScope = body.UnsubscribeScope is null ? current.UnsubscribeScope : AccountSettingsValidation.ParseScope(body.UnsubscribeScope)!.Value,
-            RevocationScope = body.RevocationScope?.Select(ChannelNames.Parse).Distinct().ToList() ?? current.RevocationScope,
-            OptOutPhrases = body.OptOutPhrases?.ToDictionary(p => p.Key, p => PhraseList.Parse(p.Key, p.Value.GetRawText())) ?? current.OptOutPhrases,
-            TwilioErrorCodes = body.TwilioErrorCodes is { ValueKind: JsonValueKind.Array } codes
-                ? codes.GetArrayLength() == 0 ? null : TwilioErrorCodes.FromEntries("twilioErrorCodes", codes.GetRawText())
-                : current.TwilioErrorCodes,
-            MailgunEvents = body.MailgunEvents is { ValueKind: JsonValueKind.Array } events
-                ? events.GetArrayLength() == 0 ? null : MailgunEvents.FromEntries("mailgunEvents", events.GetRawText())
-                : current.MailgunEvents,
-            ChannelKeywords = body.ChannelKeywords?.Where(k => k.Value is not null)
-                .ToDictionary(k => ChannelNames.Parse(k.Key), k => new KeywordLists(k.Value!.OptOut!.Select(w => w.Trim()), (k.Value.OptIn ?? []).Select(w => w.Trim())))
-                ?? current.ChannelKeywords,
-        };
-        var updatedProfile = profile with
-        {
-            DefaultRegion = body.DefaultRegion?.Trim().ToUpperInvariant() ?? profile.DefaultRegion,
-            AllowDuplicateContact = body.AllowDuplicateContact ?? profile.AllowDuplicateContact,
-            SendCapPerHour = body.SendCapPerHour ?? profile.SendCapPerHour,
-            FormConsentFields = body.FormConsentFields?.ToDictionary(f => f.Key.Trim(), f => f.Value.Trim()) ?? profile.FormConsentFields,
-            TimeZone = body.TimeZone?.Trim() ?? profile.TimeZone,
-        };
-        row.SettingsJson = AccountSettingsJson.Serialize(updated, updatedProfile, AccountSettingsJson.ParseCompliance(row.SettingsJson));
-        await db.SaveChangesAsync(ct);
-        // After the commit: this process decides with the new settings from the next request on; other server
-        // processes when their cached copy expires (AccountCache.TimeToLive).
-        accounts.Invalidate(account.AccountId);
-        return TypedResults.Ok(View(updated, updatedProfile, rules));
+        var saved = await AccountSettingsWriter.SaveAsync(db, accounts, account.AccountId, settings: body, compliance: null, ct);
+        return TypedResults.Ok(View(saved.Settings, saved.Profile, rules));
     }
 
     private static DndSettingsResponse View(AccountSettings s, AccountProfile p, DndRuleSet rules) => new(

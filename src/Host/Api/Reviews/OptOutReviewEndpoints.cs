@@ -33,58 +33,19 @@ public static class OptOutReviewEndpoints
     /// <param name="status">open (the default), confirmed, dismissed, resolved or all.</param>
     /// <param name="limit">At most this many, 1 to 500 (100 by default).</param>
     private static async Task<Ok<OptOutReviewsResponse>> ListAsync(AccountContext account, DndDbContext db, AccountSettingsStore settings, TimeProvider clock,
-        CancellationToken ct, string? status = null, int? limit = null)
-    {
-        var wanted = status?.Trim().ToLowerInvariant() ?? OptOutReviewStatus.Open;
-        var errors = new FieldErrors();
-        if (wanted != "all" && !OptOutReviewStatus.All.Contains(wanted))
-        {
-            errors.Add("status", $"status must be all or one of {string.Join(", ", OptOutReviewStatus.All)}");
-        }
-        if (limit is < 1 or > 500)
-        {
-            errors.Add("limit", "limit must be between 1 and 500");
-        }
-        errors.ThrowIfAny("The review query is invalid.");
-        var (now, zone) = (clock.GetUtcNow(), (await settings.ProfileAsync(account.AccountId, ct)).Zone);
-        var mine = db.OptOutReviews.AsNoTracking().Where(r => r.AccountId == account.AccountId);
-        // Open ones first, by deadline, so the overdue lead; then the handled ones.
-        var page = await (wanted == "all" ? mine : mine.Where(r => r.Status == wanted))
-            .OrderBy(r => r.Status == OptOutReviewStatus.Open ? 0 : 1).ThenBy(r => r.Deadline).ThenBy(r => r.Id)
-            .Take(limit ?? 100).ToListAsync(ct);
-        var names = await NamesAsync(db, account.AccountId, page.Select(r => r.ContactId), ct);
-        var open = await mine.CountAsync(r => r.Status == OptOutReviewStatus.Open, ct);
-        var overdue = await mine.CountAsync(r => r.Status == OptOutReviewStatus.Open && r.Deadline < now, ct);
-        return TypedResults.Ok(new OptOutReviewsResponse(page.Select(r => OptOutReviewDto.From(r, names.GetValueOrDefault(r.ContactId), now, zone)).ToList(),
-            open, overdue));
-    }
+        CancellationToken ct, string? status = null, int? limit = null) =>
+        TypedResults.Ok(await OptOutReviewQueries.ListAsync(db, settings, account.AccountId, clock.GetUtcNow(), status, limit, ct));
 
     /// <param name="from">Reviews received at or after this instant; 30 days ago when absent.</param>
     /// <param name="to">Received before this instant; now when absent.</param>
     private static async Task<Ok<OptOutReviewReport>> ReportAsync(AccountContext account, DndDbContext db, TimeProvider clock, CancellationToken ct,
-        DateTimeOffset? from = null, DateTimeOffset? to = null)
-    {
-        var now = clock.GetUtcNow();
-        var (start, end) = (from ?? now.AddDays(-30), to ?? now);
-        if (start > end)
-        {
-            new FieldErrors().Add("from", "from must not be after to").ThrowIfAny("The report period is invalid.");
-        }
-        var rows = await db.OptOutReviews.AsNoTracking()
-            .Where(r => r.AccountId == account.AccountId && r.ReceivedAt >= start && r.ReceivedAt < end)
-            .Select(r => new { r.Status, r.Deadline, r.HandledAt, r.MessageId }).ToListAsync(ct);
-        int Count(string status) => rows.Count(r => r.Status == status);
-        return TypedResults.Ok(new OptOutReviewReport(start, end, rows.Count, Count(OptOutReviewStatus.Open),
-            rows.Count(r => r.Status == OptOutReviewStatus.Open && r.Deadline < now), Count(OptOutReviewStatus.Confirmed), Count(OptOutReviewStatus.Dismissed),
-            Count(OptOutReviewStatus.Resolved), rows.Count(r => r.HandledAt > r.Deadline),
-            // Flagged messages carry the message; a revocation staff recorded from a call or a letter has none.
-            rows.Count(r => r.MessageId is null)));
-    }
+        DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+        TypedResults.Ok(await OptOutReviewQueries.ReportAsync(db, account.AccountId, clock.GetUtcNow(), from, to, ct));
 
     private static async Task<Ok<ReviewDecisionResponse>> ConfirmAsync(string reviewId, ReviewDecisionRequest? body, AccountContext account, ReviewDesk desk,
         DndDbContext db, AccountSettingsStore settings, TimeProvider clock, CancellationToken ct)
     {
-        new FieldErrors().MaxLength("note", body?.Note, ApiLimits.TextLength).ThrowIfAny("The confirmation is invalid.");
+        (body ?? new ReviewDecisionRequest()).ValidateConfirm();
         var (review, decision) = await desk.ConfirmAsync(account.AccountId, reviewId, account.ActedBy, body?.Note, account.ClientIp, ct);
         return TypedResults.Ok(await AnswerAsync(db, settings, clock, account.AccountId, review, decision.Entries.Select(e => e.Sequence), ct));
     }
@@ -92,8 +53,7 @@ public static class OptOutReviewEndpoints
     private static async Task<Ok<ReviewDecisionResponse>> DismissAsync(string reviewId, ReviewDecisionRequest? body, AccountContext account, ReviewDesk desk,
         DndDbContext db, AccountSettingsStore settings, TimeProvider clock, CancellationToken ct)
     {
-        new FieldErrors().Required("note", string.IsNullOrWhiteSpace(body?.Note) ? null : body.Note).MaxLength("note", body?.Note, ApiLimits.TextLength)
-            .ThrowIfAny("Say why the message is not an opt-out.");
+        (body ?? new ReviewDecisionRequest()).ValidateDismiss();
         var (review, entry) = await desk.DismissAsync(account.AccountId, reviewId, account.ActedBy, body!.Note, ct);
         return TypedResults.Ok(await AnswerAsync(db, settings, clock, account.AccountId, review, [entry.Sequence], ct));
     }
@@ -114,16 +74,9 @@ public static class OptOutReviewEndpoints
         var wanted = sequences.ToList();
         var lines = await db.Ledger.AsNoTracking().Where(l => l.ContactId == review.ContactId && wanted.Contains(l.Sequence))
             .OrderBy(l => l.Sequence).ToListAsync(ct);
-        var names = await NamesAsync(db, accountId, [review.ContactId], ct);
+        var names = await OptOutReviewQueries.NamesAsync(db, accountId, [review.ContactId], ct);
         var zone = (await settings.ProfileAsync(accountId, ct)).Zone;
         return new ReviewDecisionResponse(OptOutReviewDto.From(review, names.GetValueOrDefault(review.ContactId), clock.GetUtcNow(), zone),
             lines.Select(LedgerEntryDto.From).ToList());
-    }
-
-    private static async Task<Dictionary<string, string?>> NamesAsync(DndDbContext db, string accountId, IEnumerable<string> contactIds, CancellationToken ct)
-    {
-        var ids = contactIds.Distinct().ToList();
-        return await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId && ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => (string?)string.Join(' ', new[] { c.FirstName, c.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))), ct);
     }
 }
