@@ -5,13 +5,8 @@ using Dnd.Rules.Data;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The keyword chips: the words every account keeps cannot be removed; the account's own can.</summary>
-public class KeywordListEditorTests : ComponentTest, IAsyncLifetime
+public class KeywordListEditorTests : ComponentTest
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>MudBlazor's services dispose only asynchronously; xunit 2 disposes test classes synchronously.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     [Fact]
     public void The_mandatory_opt_out_keywords_are_fixed_chips_without_a_remove_button()
     {

@@ -9,13 +9,8 @@ using MudBlazor;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The review screen's parts on their own: the dismiss dialog's note, the deadline's Overdue badge.</summary>
-public class ReviewComponentTests : ComponentTest, IAsyncLifetime
+public class ReviewComponentTests : ComponentTest
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>MudBlazor's services dispose only asynchronously; xunit 2 disposes test classes synchronously.</summary>
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     [Fact]
     public async Task The_dismiss_dialog_refuses_an_empty_note_and_stays_open_then_hands_back_the_note()
     {
