@@ -91,7 +91,8 @@ public sealed class ContactDndApplier(ConsentService consent, AccountContext cal
     {
         var decisions = new List<DndDecisionDto>();
         var missing = new FieldErrors();
-        var by = caller.KeyName ?? "api";
+        // The person signed in to the operator app, or the API key: who recorded a proof, and whose change the event is.
+        var by = caller.UserName ?? caller.KeyName ?? "api";
         if (r.Dnd is { } all)
         {
             decisions.AddRange(await ChangeAsync(new UserDndChange(null, all, by), "dnd"));
