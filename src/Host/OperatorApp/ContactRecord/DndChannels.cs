@@ -21,4 +21,12 @@ public static class DndChannels
         // A channel added to the product before it gets a label here shows under its API name.
         _ => channel.ToWire(),
     };
+
+    /// <summary>One message's channel ("Email", "Call"), where <see cref="Label"/> names what DND stops ("Emails", "Calls").</summary>
+    public static string Singular(Channel channel) => channel switch
+    {
+        Channel.Call => "Call",
+        Channel.Email => "Email",
+        _ => Label(channel),
+    };
 }
