@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using Dnd.Host.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Dnd.Host.Tests.OperatorApp;
+
+/// <summary>The conversation in Chromium: the messages as the API lists them, sends through the API's DND gate, live.</summary>
+public class ConversationScreenTests
+{
+    [Fact]
+    public async Task Staff_read_a_stop_and_its_confirmation_cannot_pick_sms_and_send_an_email()
+    {
+        await using var app = await OperatorBrowser.StartAsync();
+        var phone = "+1555" + Random.Shared.Next(1_000_000, 9_999_999);
+        var email = $"ada-{app.Account.Id}@example.com";
+        var id = (await app.Account.CreateContactAsync(new { firstName = "Ada", lastName = "Lovelace", phone, email })).GetProperty("id").GetString()!;
+        await Http.EnsureAsync(await app.Account.Client.PostAsJsonAsync("/conversations/messages",
+            new { type = "SMS", contactId = id, message = "Your table for two is booked for Friday" }), 200);
+        await Twilio.InboundAsync(app.App, app.Account, phone, "STOP");
+
+        var page = await app.SignInAsync($"/app/contacts/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conversation" }).ClickAsync();
+        await page.WaitForURLAsync($"**/app/contacts/{id}/conversation");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ada Lovelace", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "DND Partial", Exact = true })).ToBeVisibleAsync();
+
+        // Oldest first: our SMS (cancelled by the STOP, saying so), the contact's STOP, the one confirmation.
+        var messages = page.GetByRole(AriaRole.List, new() { Name = "Messages" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(messages).ToHaveCountAsync(3);
+        await Assertions.Expect(messages.Nth(0)).ToContainTextAsync("To contact · SMS");
+        await Assertions.Expect(messages.Nth(0)).ToContainTextAsync("Your table for two is booked for Friday");
+        await Assertions.Expect(messages.Nth(0)).ToContainTextAsync("Cancelled: ");
+        await Assertions.Expect(messages.Nth(1)).ToContainTextAsync("From contact · SMS");
+        await Assertions.Expect(messages.Nth(1)).ToContainTextAsync("STOP");
+        await Assertions.Expect(messages.Nth(2)).ToContainTextAsync("Opt-out confirmation");
+
+        // SMS cannot be chosen, and says why in the send path's words.
+        await page.GetByLabel("Channel").ClickAsync();
+        var sms = page.GetByRole(AriaRole.Option, new() { Name = "SMS — SMS DND is permanent" });
+        await Assertions.Expect(sms).ToBeVisibleAsync();
+        await Assertions.Expect(sms).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Email", Exact = true }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Subject", Exact = true }).FillAsync("Sorry to see you go");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).FillAsync("Your booking on Friday still stands.");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Transactional" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Message queued" })).ToBeVisibleAsync();
+        await Assertions.Expect(messages).ToHaveCountAsync(4);
+        await Assertions.Expect(messages.Nth(3)).ToContainTextAsync("To contact · Email");
+        await Assertions.Expect(messages.Nth(3)).ToContainTextAsync("Sorry to see you go");
+        await Assertions.Expect(messages.Nth(3)).ToContainTextAsync("Your booking on Friday still stands.");
+        await Assertions.Expect(messages.Nth(3)).ToContainTextAsync("Transactional");
+        await Assertions.Expect(messages.Nth(3).Locator("[data-status]")).ToHaveTextAsync("Queued");
+        var sent = (await Http.JsonAsync(await app.Account.Client.GetAsync($"/conversations/messages?contactId={id}"))).GetProperty("messages");
+        sent.GetArrayLength().Should().Be(4, "the screen sent through the API's path, and the API lists it");
+        sent[3].GetProperty("purpose").GetString().Should().Be("transactional");
+
+        // A reply by webhook appears without a reload.
+        await Twilio.InboundAsync(app.App, app.Account, phone, "Who is this?");
+        await Assertions.Expect(messages).ToHaveCountAsync(5, new() { Timeout = 6_000 });
+        await Assertions.Expect(messages.Nth(4)).ToContainTextAsync("Who is this?");
+
+        await ScreenshotAsync(page, "conversation.png");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to contact" }).ClickAsync();
+        await page.WaitForURLAsync($"**/app/contacts/{id}");
+    }
+
+    /// <summary>The whole screen, into docs/screens: the window made as tall as the page, so the fixed app bar and drawer stay in place.</summary>
+    private static async Task ScreenshotAsync(IPage page, string file)
+    {
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(page.ViewportSize!.Width, height);
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "docs", "screens"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", file), Animations = ScreenshotAnimations.Disabled });
+    }
+
+    [Fact]
+    public async Task An_unknown_contact_is_a_friendly_not_found()
+    {
+        await using var app = await OperatorBrowser.StartAsync();
+
+        var page = await app.SignInAsync("/app/contacts/no-such-contact/conversation");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contact not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to contacts" })).ToBeVisibleAsync();
+    }
+}
