@@ -56,10 +56,14 @@ public class ConversationScreenTests
         sent.GetArrayLength().Should().Be(4, "the screen sent through the API's path, and the API lists it");
         sent[3].GetProperty("purpose").GetString().Should().Be("transactional");
 
-        // A reply by webhook appears without a reload.
+        // A reply by webhook appears without a reload, and so does a send by an integration (which leaves the contact's revision as it was).
         await Twilio.InboundAsync(app.App, app.Account, phone, "Who is this?");
         await Assertions.Expect(messages).ToHaveCountAsync(5, new() { Timeout = 6_000 });
         await Assertions.Expect(messages.Nth(4)).ToContainTextAsync("Who is this?");
+        await Http.EnsureAsync(await app.Account.Client.PostAsJsonAsync("/conversations/messages",
+            new { type = "Email", contactId = id, subject = "About Friday", message = "It is the Dnd bistro, about your booking." }), 200);
+        await Assertions.Expect(messages).ToHaveCountAsync(6, new() { Timeout = 6_000 });
+        await Assertions.Expect(messages.Nth(5)).ToContainTextAsync("About Friday");
 
         await ScreenshotAsync(page, "conversation.png");
 
