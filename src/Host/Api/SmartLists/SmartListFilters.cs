@@ -33,14 +33,15 @@ internal static class SmartListFilters
         "companyName", "source", "query",
     ];
 
-    private static readonly string[] StandardFields = ["firstName", "lastName", "email", "phone", "companyName", "source"];
-    private static readonly string[] DndOperators = ["eq", "neq"];
-    private static readonly string[] TagOperators = ["contains", "notContains"];
-    private static readonly string[] DateOperators = ["before", "after", "between"];
-    private static readonly string[] TextOperators = ["eq", "neq", "contains", "notContains", "empty", "notEmpty"];
-    private static readonly string[] QueryOperators = ["contains"];
-    private static readonly string[] DndValues = ["inactive", "active", "permanent", "blocked", "open"];
-    private static readonly string[] AggregateValues = ["off", "partial", "on"];
+    // Internal: the operator app's filter builder offers exactly these, so the screen and the API read one definition.
+    internal static readonly string[] StandardFields = ["firstName", "lastName", "email", "phone", "companyName", "source"];
+    internal static readonly string[] DndOperators = ["eq", "neq"];
+    internal static readonly string[] TagOperators = ["contains", "notContains"];
+    internal static readonly string[] DateOperators = ["before", "after", "between"];
+    internal static readonly string[] TextOperators = ["eq", "neq", "contains", "notContains", "empty", "notEmpty"];
+    internal static readonly string[] QueryOperators = ["contains"];
+    internal static readonly string[] DndValues = ["inactive", "active", "permanent", "blocked", "open"];
+    internal static readonly string[] AggregateValues = ["off", "partial", "on"];
     private const string CustomFieldPrefix = "customFields.";
 
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
