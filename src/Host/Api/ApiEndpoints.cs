@@ -29,6 +29,7 @@ public static class ApiEndpoints
         api.MapAccountSettingsEndpoints();
         api.MapComplianceEndpoints();
         api.MapOptOutReviewEndpoints();
+        Reports.ReportEndpoints.MapReportEndpoints(api);
         app.MapAdminEndpoints();
         return app;
     }

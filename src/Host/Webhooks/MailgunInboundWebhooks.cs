@@ -43,7 +43,8 @@ public static class MailgunInboundWebhooks
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException e)
+        // A broken multipart boundary ends the stream early (IOException), as TwilioRequestReader also expects.
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return WebhookAccounts.BadRequest($"The form could not be read: {e.Message}");
         }
