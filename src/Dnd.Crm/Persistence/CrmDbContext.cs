@@ -63,6 +63,8 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>
         b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.Address, l.Sequence }).IsUnique();
         // The account's proofs of consent by time, for their export: few lines among many, so only those are indexed.
         b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.At }).HasFilter("\"ProofJson\" IS NOT NULL");
+        // The account's applied decisions by time, for the opt-out reports: a range read, not a walk of every line.
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.At }, "IX_Ledger_AccountId_At_Applied").HasFilter("\"Verdict\" = 'Applied'");
         b.Entity<AddressConsentRecord>().HasKey(a => new { a.AccountId, a.Address });
         b.Entity<ProcessedWebhookRecord>().HasKey(w => new { w.AccountId, w.Provider, w.EventId });
         b.Entity<MessageRecord>().HasKey(m => m.Id);

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8bb7b97-e558-4a61-a22a-937e9f6cdbf0"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("4937c8dc-2427-435e-8289-90e22814bf9e"), entityTypeCount: 22)
         {
         }
 

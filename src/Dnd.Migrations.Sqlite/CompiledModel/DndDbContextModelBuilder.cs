@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("46d20126-bcc2-4781-8509-4d6cb327ddc8"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("dbaf1346-8844-4c5e-b71d-1eae82efcfb1"), entityTypeCount: 22)
         {
         }
 

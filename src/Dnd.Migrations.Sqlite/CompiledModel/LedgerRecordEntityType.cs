@@ -22,6 +22,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 baseEntityType,
                 propertyCount: 19,
                 unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -171,6 +172,11 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, address, sequence },
                 unique: true);
+
+            var iX_Ledger_AccountId_At_Applied = runtimeEntityType.AddIndex(
+                new[] { accountId, at },
+                name: "IX_Ledger_AccountId_At_Applied");
+            iX_Ledger_AccountId_At_Applied.AddAnnotation("Relational:Filter", "\"Verdict\" = 'Applied'");
 
             return runtimeEntityType;
         }

@@ -275,6 +275,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "Address", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AccountId", "At" }, "IX_Ledger_AccountId_At_Applied")
+                        .HasFilter("\"Verdict\" = 'Applied'");
+
                     b.ToTable("Ledger");
                 });
 
