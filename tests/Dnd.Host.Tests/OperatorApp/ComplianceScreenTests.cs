@@ -18,7 +18,7 @@ public class ComplianceScreenTests
 
         await page.GetByLabel("SMS opt-out text").FillAsync("Text STOP to end our texts.");
         await Expect(sms).ToContainTextAsync("Text STOP to end our texts.");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", "compliance.png"), FullPage = true });
+        await Screens.SaveAsync(page, "compliance.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByText("Compliance settings saved.")).ToBeVisibleAsync();
         (await Compliance(app)).GetProperty("smsOptOutText").GetString().Should().Be("Text STOP to end our texts.");

@@ -146,8 +146,6 @@ public class ContactRecordScreenTests
             await snackbars.First.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
             await Assertions.Expect(snackbars).ToHaveCountAsync(open - 1);
         }
-        var folder = Path.Combine(RepoPaths.Root, "docs", "screens");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = fullPage });
+        await Screens.SaveAsync(page, name, fullPage);
     }
 }

@@ -57,15 +57,6 @@ public class ContactsScreenTests
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
-    /// <summary>The whole screen, into docs/screens: the window made as tall as the page, so the fixed drawer reaches the bottom.</summary>
-    private static async Task ScreenshotAsync(IPage page, string file)
-    {
-        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(page.ViewportSize!.Width, height);
-        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "docs", "screens"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", file), Animations = ScreenshotAnimations.Disabled });
-    }
-
     [Fact]
     public async Task Staff_search_filter_page_and_tag_contacts_and_see_their_dnd()
     {
@@ -148,7 +139,7 @@ public class ContactsScreenTests
         await Assertions.Expect(Row(page, 1)).ToContainTextAsync("vip");
         await Assertions.Expect(Row(page, 2)).ToContainTextAsync("vip");
         await Assertions.Expect(Row(page, 3)).Not.ToContainTextAsync("vip");
-        await ScreenshotAsync(page, "contacts.png");
+        await Screens.SaveAsync(page, "contacts.png");
         (await app.Account.GetContactAsync(ids[1])).GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("vip");
         (await app.Account.GetContactAsync(ids[2])).GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("even", "vip");
         await page.GetByLabel("Tag", new() { Exact = true }).FillAsync("vip");

@@ -56,7 +56,7 @@ public class ConversationScreenTests
         sent.GetArrayLength().Should().Be(4, "the screen sent through the API's path, and the API lists it");
         sent[3].GetProperty("purpose").GetString().Should().Be("transactional");
 
-        await ScreenshotAsync(page, "conversation.png");
+        await Screens.SaveAsync(page, "conversation.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to contact" }).ClickAsync();
         await page.WaitForURLAsync($"**/app/contacts/{id}");
@@ -83,15 +83,6 @@ public class ConversationScreenTests
         await Assertions.Expect(messages).ToHaveCountAsync(2, new() { Timeout = 6_000 });
         await Assertions.Expect(messages.Nth(1)).ToContainTextAsync("From contact · SMS");
         await Assertions.Expect(messages.Nth(1)).ToContainTextAsync("Who is this?");
-    }
-
-    /// <summary>The whole screen, into docs/screens: the window made as tall as the page, so the fixed app bar and drawer stay in place.</summary>
-    private static async Task ScreenshotAsync(IPage page, string file)
-    {
-        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(page.ViewportSize!.Width, height);
-        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "docs", "screens"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", file), Animations = ScreenshotAnimations.Disabled });
     }
 
     [Fact]

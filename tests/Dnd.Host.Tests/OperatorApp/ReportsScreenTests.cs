@@ -40,7 +40,7 @@ public class ReportsScreenTests
         var top = page.GetByRole(AriaRole.Table, new() { Name = "Top opt-out sources" });
         await Expect(top.GetByRole(AriaRole.Row).Nth(1)).ToHaveAccessibleNameAsync("Keyword (STOP) 2 67%");
         await Expect(top.GetByRole(AriaRole.Row).Nth(2)).ToHaveAccessibleNameAsync("Mailgun unsubscribe 1 33%");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", "reports.png"), FullPage = true });
+        await Screens.SaveAsync(page, "reports.png");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Download opt-outs by channel (CSV)" }).ClickAsync());

@@ -24,7 +24,7 @@ public class ReviewsScreenTests
         await Expect(anaRow).ToContainTextAsync("Not interested, thanks");
         await Expect(anaRow.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz" })).ToHaveAttributeAsync("href", $"/app/contacts/{ana}");
         await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Counts" })).ToContainTextAsync("2 open");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", "reviews.png"), FullPage = true });
+        await Screens.SaveAsync(page, "reviews.png");
 
         await anaRow.GetByRole(AriaRole.Button, new() { Name = "Confirm opt-out" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

@@ -112,7 +112,7 @@ public class SmartListsScreenTests
         await Condition(page, "Condition 3").GetByLabel("Tag").FillAsync("vip");
         await Assertions.Expect(LiveCount(page)).ToHaveTextAsync("1 contact matches");
         await page.Mouse.MoveAsync(0, 0);
-        await ScreenshotAsync(page, "smart-lists.png");
+        await Screens.SaveAsync(page, "smart-lists.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save smart list" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("member-count")).ToHaveTextAsync("1 contact");
         await Assertions.Expect(MemberLinks(page)).ToHaveTextAsync([Name(1)]);
@@ -127,14 +127,5 @@ public class SmartListsScreenTests
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No smart lists yet.")).ToBeVisibleAsync();
         (await Http.JsonAsync(await app.Account.Client.GetAsync("/smart-lists/"))).GetProperty("smartLists").GetArrayLength().Should().Be(0);
-    }
-
-    /// <summary>The whole screen, into docs/screens: the window made as tall as the page, so the fixed drawer reaches the bottom.</summary>
-    private static async Task ScreenshotAsync(IPage page, string file)
-    {
-        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(page.ViewportSize!.Width, height);
-        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "docs", "screens"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "screens", file), Animations = ScreenshotAnimations.Disabled });
     }
 }
