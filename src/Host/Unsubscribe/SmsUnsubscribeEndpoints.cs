@@ -58,9 +58,9 @@ public static class SmsUnsubscribeEndpoints
             <p>{text}</p>
             <form method="post">
             <button type="submit" name="stop" value="SMS">Stop SMS</button>
-            <button type="submit" name="stop" value="{Everything}">Stop everything</button>
+            <button type="submit" name="stop" value="{Everything}" class="secondary">Stop everything</button>
             </form>
-            """);
+            """, link.Sender.Account.BusinessName);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StopAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
@@ -89,7 +89,8 @@ public static class SmsUnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        return UnsubscribePage.Html("Unsubscribed", $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>");
+        return UnsubscribePage.Html("Unsubscribed", $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>",
+            link.Sender.Account.BusinessName);
 
         UnsubscribeLinkEvent Event(bool all) => new(messageId, Channel.Sms, all)
         {

@@ -32,7 +32,7 @@ public static class UnsubscribeEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
-        CancellationToken ct)
+        AccountCache accounts, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
@@ -45,7 +45,7 @@ public static class UnsubscribeEndpoints
             <p>Stop receiving emails at <strong>{who}</strong>?</p>
             <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
             <button type="submit">Unsubscribe</button></form>
-            """);
+            """, await BrandAsync(accounts, db, claim.AccountId, ct));
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public static class UnsubscribeEndpoints
     /// without another ledger line.
     /// </summary>
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
-        IConsentRows rows, AccountWrites writes, ConsentService consent, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IConsentRows rows, AccountWrites writes, ConsentService consent, AccountCache accounts, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
         {
@@ -81,8 +81,13 @@ public static class UnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        return UnsubscribePage.Html("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>");
+        return UnsubscribePage.Html("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>",
+            await BrandAsync(accounts, db, claim.AccountId, ct));
     }
+
+    /// <summary>The business the email came from, as its compliance texts name it.</summary>
+    private static async Task<string?> BrandAsync(AccountCache accounts, DndDbContext db, string accountId, CancellationToken ct) =>
+        (await accounts.FindAsync(db, accountId, ct))?.Sender.Account.BusinessName;
 
     /// <summary>
     /// The link's identity is what its token says (contact and message), not its spelling: a token re-encoded

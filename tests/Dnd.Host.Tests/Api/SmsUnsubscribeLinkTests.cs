@@ -24,6 +24,18 @@ public class SmsUnsubscribeLinkTests(SharedApp shared) : IClassFixture<SharedApp
     private static FormUrlEncodedContent Stop(string what) => new(new Dictionary<string, string> { ["stop"] = what });
 
     [Fact]
+    public async Task The_page_names_the_business_the_text_came_from_and_reads_on_a_phone()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        await Http.EnsureAsync(await account.Client.PutAsJsonAsync("/locations/compliance/", new { businessName = "Kim's Bakery" }), 200);
+        var (_, path) = await TextedContactAsync(account, "+15550910009");
+
+        var page = await (await _app.CreateClient().GetAsync(path)).Content.ReadAsStringAsync();
+
+        page.Should().Contain("<p class=\"brand\">Kim&#39;s Bakery</p>").And.Contain("lang=\"en\"").And.Contain("width=device-width");
+    }
+
+    [Fact]
     public async Task The_link_is_short_its_page_changes_nothing_and_stop_sms_is_the_contacts_own_opt_out()
     {
         var account = await TestAccount.CreateAsync(_app);
