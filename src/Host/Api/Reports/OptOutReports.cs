@@ -1,3 +1,4 @@
+using Dnd.Crm.Persistence;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Consent;
 using Dnd.Rules.Consent;
@@ -13,20 +14,22 @@ namespace Dnd.Host.Api.Reports;
 /// </summary>
 public static class OptOutReports
 {
-    private static readonly string Applied = nameof(Verdict.Applied);
+    // The SQL must carry the literal for the partial index's filter (Verdict = 'Applied') to apply: OptOutReportPlanTests checks it.
+    private const string Applied = nameof(Verdict.Applied);
     private static readonly string Inactive = nameof(DndStatus.Inactive);
     private static readonly string[] Blocking = [nameof(DndStatus.Active), nameof(DndStatus.Permanent)];
 
-    public static async Task<OptOutReport> BuildAsync(DndDbContext db, string accountId, ReportRange range, CancellationToken ct)
-    {
-        var (start, end) = (range.Start, range.End);
-        // Filtered in SQL to the range's applied, blocking lines; grouped by local day here, the same on SQLite (ticks) and PostgreSQL.
-        var lines = await db.Ledger.AsNoTracking()
+    /// <summary>The account's opt-outs in [start, end): applied lines that made a channel block, each decision once (a range of IX_Ledger_AccountId_At_Applied).</summary>
+    public static IQueryable<LedgerRecord> OptOutLines(DndDbContext db, string accountId, DateTimeOffset start, DateTimeOffset end) =>
+        db.Ledger.AsNoTracking()
             .Where(l => l.AccountId == accountId && l.At >= start && l.At < end && l.Verdict == Applied
                         && Blocking.Contains(l.After!) && (l.Before == null || l.Before == Inactive)
-                        && l.Rule != ConsentStore.SharedRule && l.Rule != ConsentStore.AppliesRule && l.Channel != null)
-            .Select(l => new { l.At, l.Channel, l.Event, l.Rule })
-            .ToListAsync(ct);
+                        && l.Rule != ConsentStore.SharedRule && l.Rule != ConsentStore.AppliesRule && l.Channel != null);
+
+    public static async Task<OptOutReport> BuildAsync(DndDbContext db, string accountId, ReportRange range, CancellationToken ct)
+    {
+        // Filtered in SQL to the range's applied, blocking lines; grouped by local day here, the same on SQLite (ticks) and PostgreSQL.
+        var lines = await OptOutLines(db, accountId, range.Start, range.End).Select(l => new { l.At, l.Channel, l.Event, l.Rule }).ToListAsync(ct);
         var counted = lines.Select(l => (Period: range.PeriodOf(l.At), l.Channel, Source: OptOutSources.Of(l.Event, l.Rule))).ToList();
         var periods = range.Periods().ToList();
 
