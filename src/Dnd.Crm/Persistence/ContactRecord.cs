@@ -10,6 +10,9 @@ public sealed class ContactRecord
     public required string AccountId { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+
+    /// <summary>First and last name as people read them ("" when neither is set); derived, so not a column.</summary>
+    public string FullName => string.Join(' ', new[] { FirstName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
     public string? Email { get; set; }
     public string? Phone { get; set; }
 

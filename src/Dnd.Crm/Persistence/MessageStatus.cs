@@ -1,6 +1,6 @@
 namespace Dnd.Crm.Persistence;
 
-/// <summary>Statuses of an outbound message.</summary>
+/// <summary>Statuses of a message (outbound, and the two of an inbound one).</summary>
 public static class MessageStatus
 {
     public const string Queued = "queued";
@@ -14,4 +14,10 @@ public static class MessageStatus
 
     /// <summary>A marketing message waiting while a possible opt-out on its channel is reviewed: released or cancelled then.</summary>
     public const string Held = "held";
+
+    /// <summary>An inbound message or call, as it arrived.</summary>
+    public const string Received = "received";
+
+    /// <summary>An inbound message or call from a contact with inbound DND: kept, and it resumes no workflow.</summary>
+    public const string BlockedInboundDnd = "blocked-inbound-dnd";
 }

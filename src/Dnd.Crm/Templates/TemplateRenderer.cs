@@ -100,7 +100,7 @@ public sealed class TemplateRenderer
             ["id"] = c.Id,
             ["first_name"] = c.FirstName ?? "",
             ["last_name"] = c.LastName ?? "",
-            ["name"] = string.Join(' ', new[] { c.FirstName, c.LastName }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            ["name"] = c.FullName,
             ["email"] = c.Email ?? "",
             ["phone"] = c.Phone ?? "",
             ["company_name"] = c.CompanyName ?? "",

@@ -38,6 +38,6 @@ public static class InboundTexts
     public static MessageRecord Received(ContactRecord contact, Channel channel, string body, DateTimeOffset now) => new()
     {
         Id = RowIds.New(), AccountId = contact.AccountId, ContactId = contact.Id, Channel = channel.ToWire(),
-        Direction = "inbound", Status = contact.InboundDnd ? "blocked-inbound-dnd" : "received", Body = body, CreatedAt = now,
+        Direction = "inbound", Status = contact.InboundDnd ? MessageStatus.BlockedInboundDnd : MessageStatus.Received, Body = body, CreatedAt = now,
     };
 }

@@ -16,7 +16,7 @@ public static class ContactMapper
             LocationId = row.AccountId,
             FirstName = row.FirstName,
             LastName = row.LastName,
-            ContactName = string.Join(' ', new[] { row.FirstName, row.LastName }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            ContactName = row.FullName,
             Email = row.Email,
             EmailLowerCase = row.Email?.ToLowerInvariant(),
             Phone = row.Phone,

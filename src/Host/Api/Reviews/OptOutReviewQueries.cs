@@ -65,6 +65,6 @@ public static class OptOutReviewQueries
     {
         var ids = contactIds.Distinct().ToList();
         return await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId && ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => (string?)string.Join(' ', new[] { c.FirstName, c.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))), ct);
+            .ToDictionaryAsync(c => c.Id, c => (string?)c.FullName, ct);
     }
 }

@@ -27,7 +27,7 @@ public sealed record ContactView(
     {
         // The consent as the rules read it, so the aggregate is the product's (the API's dndAggregate) and not re-derived here.
         var consent = ContactConsentMapping.ToDomain(row);
-        var name = string.Join(' ', new[] { row.FirstName, row.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var name = row.FullName;
         return new ContactView(
             row.Id,
             name.Length > 0 ? name : "Unnamed contact",

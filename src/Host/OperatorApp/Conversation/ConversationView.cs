@@ -24,7 +24,7 @@ public sealed record ConversationView(
     {
         // The aggregate as the rules read it, so the badge says what the contact record's does.
         var consent = ContactConsentMapping.ToDomain(row);
-        var name = string.Join(' ', new[] { row.FirstName, row.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var name = row.FullName;
         return new ConversationView(
             row.Id,
             name.Length > 0 ? name : "Unnamed contact",

@@ -8,8 +8,6 @@ namespace Dnd.Host.OperatorApp.ConversationScreen;
 /// <summary>A message as staff read it: its status in words with the reason the product recorded, its purpose, its text.</summary>
 public static partial class MessageWords
 {
-    public const string BlockedInboundDnd = "blocked-inbound-dnd";
-
     public static bool Inbound(MessageDto m) => m.Direction == "inbound";
 
     /// <summary>"Queued", "Sent", "Skipped by DND: …", "Cancelled: …", "Held for review: …", "Received", "Blocked by inbound DND".</summary>
@@ -21,8 +19,8 @@ public static partial class MessageWords
         MessageStatus.Cancelled => $"Cancelled: {Reason(m)}",
         // The outbox's reason starts "held: …", which the words already say.
         MessageStatus.Held => $"Held for review: {Reason(m).RemovePrefix("held: ")}",
-        "received" => "Received",
-        BlockedInboundDnd => "Blocked by inbound DND",
+        MessageStatus.Received => "Received",
+        MessageStatus.BlockedInboundDnd => "Blocked by inbound DND",
         _ => m.Status,
     };
 
