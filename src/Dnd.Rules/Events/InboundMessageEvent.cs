@@ -15,6 +15,12 @@ public sealed record InboundMessageEvent(Channel Channel, string Body, string? O
     /// </summary>
     public bool InReplyToUs { get; init; }
 
+    /// <summary>
+    /// The body's wording as the receiver already read it with the same account settings (to know whether to look up
+    /// the conversation), so a message is read once; null: the rules read it.
+    /// </summary>
+    public Data.OptOutReading? Reading { get; init; }
+
     public override string Kind => "inbound.message";
     public override Actor Actor => Actor.Contact;
     public override string Source => $"inbound:{Channel.ToWire()}";

@@ -18,7 +18,7 @@ public sealed record InboundMessageFacts(Channel Channel, KeywordKind Keyword, b
     public static InboundMessageFacts From(Events.InboundMessageEvent e, AccountSettings settings)
     {
         var (lists, active) = settings.KeywordsFor(e.Channel);
-        var optOut = e.Channel == Channel.Call ? OptOutReading.Nothing : settings.ReadOptOut(e.Body);
+        var optOut = e.Channel == Channel.Call ? OptOutReading.Nothing : e.Reading ?? settings.ReadOptOut(e.Body);
         return new InboundMessageFacts(e.Channel, lists.Classify(KeywordNormalizer.Normalize(e.Body)), active,
             e.OptOutType?.Trim().ToUpperInvariant() ?? string.Empty, optOut, e.InReplyToUs && optOut.NeedsContext);
     }

@@ -20,12 +20,13 @@ public static class InboundTexts
     {
         var rows = consent.Rows;
         // Only when the wording hangs on it (a bare "No"), the conversation is read before this message joins it: does it answer ours?
-        var inReply = account.Settings.ReadOptOut(body).NeedsContext && await rows.AnswersUsAsync(account.Id, contact.Id, channel.ToWire(), ct);
+        var reading = account.Settings.ReadOptOut(body);
+        var inReply = reading.NeedsContext && await rows.AnswersUsAsync(account.Id, contact.Id, channel.ToWire(), ct);
         var message = Received(contact, channel, body, now);
         rows.Add(message);
         var decision = await consent.ApplyAsync(contact, new InboundMessageEvent(channel, body, optOutType)
         {
-            InReplyToUs = inReply, ActedBy = actedBy, ClientIp = clientIp,
+            InReplyToUs = inReply, Reading = reading, ActedBy = actedBy, ClientIp = clientIp,
         }, account.Settings);
         if (decision.Classification.Kind == ChangeKind.Review)
         {
