@@ -61,8 +61,8 @@ public sealed class ReviewDesk(CrmDbContext db, ConsentService consent, ConsentA
         if (!othersOpen)
         {
             contact.Release(review.Channel);
-            foreach (var held in await db.Messages.Where(m => m.AccountId == accountId && m.ContactId == contact.Id && m.Channel == review.Channel &&
-                                                              m.Direction == "outbound" && m.Status == MessageStatus.Held).ToListAsync(ct))
+            foreach (var held in await EfConsentRows.Outbound(db.Messages, accountId, contact.Id, review.Channel)
+                         .Where(m => m.Status == MessageStatus.Held).ToListAsync(ct))
             {
                 (held.Status, held.StatusReason) = (MessageStatus.Queued, $"released: {staff} dismissed review {review.Id}");
             }
