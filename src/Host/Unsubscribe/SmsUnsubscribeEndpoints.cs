@@ -25,7 +25,7 @@ public static class SmsUnsubscribeEndpoints
     public static void MapSmsUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/u").WithTags("Unsubscribe").DisableAntiforgery()
-            .WithBodyLimit(ApiLimits.WebhookBodyBytes).ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithBodyLimit(ApiLimits.WebhookBodyBytes);
         group.MapGet("/{token}", ConfirmAsync).Produces<string>(StatusCodes.Status200OK, "text/html");
         group.MapPost("/{token}", StopAsync).Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -46,7 +46,7 @@ public static class SmsUnsubscribeEndpoints
         return contact is null ? null : new Link(message!, contact, await settings.SenderAsync(contact.AccountId, ct));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
+    private static async Task<Results<ContentHttpResult, LinkProblem>> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
         AccountSettingsStore settings, TemplateRenderer templates, CancellationToken ct)
     {
         if (await ReadAsync(token, tokens, db, settings, ct) is not { } link)
@@ -63,7 +63,7 @@ public static class SmsUnsubscribeEndpoints
             """, link.Sender.Account.BusinessName);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StopAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
+    private static async Task<Results<ContentHttpResult, LinkProblem>> StopAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
         AccountSettingsStore settings, TemplateRenderer templates, IConsentRows rows, AccountWrites writes, ConsentService consent, TimeProvider clock,
         HttpContext http, CancellationToken ct)
     {
@@ -98,6 +98,6 @@ public static class SmsUnsubscribeEndpoints
         };
     }
 
-    private static ProblemHttpResult InvalidLink() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe link",
-        detail: "This link is not valid. Reply STOP to the text you received to stop messages.");
+    private static LinkProblem InvalidLink() => new("Invalid unsubscribe link",
+        "This link is not valid. Reply STOP to the text you received to stop messages.");
 }

@@ -25,13 +25,13 @@ public static class UnsubscribeEndpoints
     {
         // The one-click POST carries "List-Unsubscribe=One-Click" and nothing more.
         var group = app.MapGroup("/unsubscribe").WithTags("Unsubscribe").DisableAntiforgery()
-            .WithBodyLimit(ApiLimits.WebhookBodyBytes).ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithBodyLimit(ApiLimits.WebhookBodyBytes);
         group.MapGet("/{token}", ConfirmAsync).Produces<string>(StatusCodes.Status200OK, HtmlType);
         group.MapPost("/{token}", UnsubscribeAsync).Produces<string>(StatusCodes.Status200OK, HtmlType)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
+    private static async Task<Results<ContentHttpResult, LinkProblem>> ConfirmAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
         AccountCache accounts, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
@@ -53,7 +53,7 @@ public static class UnsubscribeEndpoints
     /// unsubscribe, later ones find it claimed (per account, like a webhook delivery) and answer the same page
     /// without another ledger line.
     /// </summary>
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
+    private static async Task<Results<ContentHttpResult, LinkProblem>> UnsubscribeAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
         IConsentRows rows, AccountWrites writes, ConsentService consent, AccountCache accounts, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var claim))
@@ -96,6 +96,6 @@ public static class UnsubscribeEndpoints
     private static string LinkId(UnsubscribeClaim claim) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{claim.ContactId}\n{claim.MessageId}")));
 
-    private static ProblemHttpResult InvalidToken() => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe link",
-        detail: "This unsubscribe link is not valid. Reply to the email you received and ask to be removed.");
+    private static LinkProblem InvalidToken() => new("Invalid unsubscribe link",
+        "This unsubscribe link is not valid. Reply to the email you received and ask to be removed.");
 }

@@ -9,7 +9,10 @@ public class OpenApiResponseTests(SharedApp shared) : IClassFixture<SharedApp>
     private readonly DndApp _app = shared.App;
 
     private static readonly string[] Prefixes =
-        ["/conversations", "/workflows", "/contacts/{contactId}/workflow", "/smart-lists", "/forms", "/locations", "/admin", "/webhooks", "/unsubscribe"];
+        ["/conversations", "/workflows", "/contacts/{contactId}/workflow", "/smart-lists", "/forms", "/locations", "/admin", "/webhooks", "/unsubscribe", "/u/"];
+
+    /// <summary>The links contacts open in a browser: a bad one may also answer as a page (never instead of declaring the problem).</summary>
+    private static readonly string[] ContactFacing = ["/unsubscribe/{token}", "/u/{token}"];
 
     private async Task<List<(string Operation, JsonElement Responses)>> OperationsAsync()
     {
@@ -35,7 +38,20 @@ public class OpenApiResponseTests(SharedApp shared) : IClassFixture<SharedApp>
         operations.Where(o => !Contents(o.Responses).Any(c => c.Status.StartsWith('2') && c.Schema.ValueKind == JsonValueKind.Object))
             .Select(o => o.Operation).Should().BeEmpty("every operation must describe its success body");
         operations.SelectMany(o => Contents(o.Responses).Where(c => !c.Status.StartsWith('2')).Select(c => (o.Operation, c.Status, c.MediaType)))
-            .Where(c => c.MediaType != "application/problem+json").Should().BeEmpty("every error is an RFC 7807 problem");
+            .Where(c => c.MediaType != "application/problem+json" && !(c.MediaType == "text/html" && ContactFacing.Any(c.Operation.EndsWith)))
+            .Should().BeEmpty("every error is an RFC 7807 problem (a contact-facing link may add a page for browsers)");
+    }
+
+    [Theory]
+    [InlineData("GET /unsubscribe/{token}")]
+    [InlineData("POST /unsubscribe/{token}")]
+    [InlineData("GET /u/{token}")]
+    [InlineData("POST /u/{token}")]
+    public async Task A_bad_contact_facing_link_is_declared_as_a_problem_and_as_a_page(string operation)
+    {
+        var responses = (await OperationsAsync()).Should().ContainSingle(o => o.Operation == operation).Subject.Responses;
+
+        Contents(responses).Where(c => c.Status == "400").Select(c => c.MediaType).Should().BeEquivalentTo("application/problem+json", "text/html");
     }
 
     [Theory]

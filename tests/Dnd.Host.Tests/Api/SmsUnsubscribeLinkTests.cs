@@ -9,7 +9,8 @@ public class SmsUnsubscribeLinkTests(SharedApp shared) : IClassFixture<SharedApp
 {
     private readonly DndApp _app = shared.App;
 
-    private static async Task<(string Id, string Path)> TextedContactAsync(TestAccount account, string phone)
+    /// <summary>A contact texted a message carrying {{ unsubscribe_link }}, and that link's path.</summary>
+    internal static async Task<(string Id, string Path)> TextedContactAsync(TestAccount account, string phone)
     {
         var id = (await account.CreateContactAsync(new { phone, email = $"{phone[1..]}@example.com" })).GetProperty("id").GetString()!;
         await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/conversations/messages",

@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace Dnd.Host.Tests.Fuzz;
 
 /// <summary>One path + method of the server's OpenAPI document: what the fuzzer may call and with what.</summary>
-public sealed record ApiOperation(string Method, string Route, IReadOnlyList<ApiParameter> Parameters, IReadOnlyList<ApiBody> Bodies)
+/// <param name="HtmlStatuses">Statuses the operation declares an HTML page for (the contact-facing links' bad-link page).</param>
+public sealed record ApiOperation(string Method, string Route, IReadOnlyList<ApiParameter> Parameters, IReadOnlyList<ApiBody> Bodies,
+    IReadOnlySet<int>? HtmlStatuses = null)
 {
     public IEnumerable<ApiParameter> In(string location) => Parameters.Where(p => p.In == location);
 

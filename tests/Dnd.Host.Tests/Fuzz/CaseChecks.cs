@@ -9,7 +9,9 @@ namespace Dnd.Host.Tests.Fuzz;
 public static class CaseChecks
 {
     /// <returns>Each broken rule as (kind, what distinguishes it from other failures of that kind).</returns>
-    public static IEnumerable<(string Kind, string Signature)> Violations(CaseOutcome outcome)
+    /// <param name="htmlPageAllowed">The request asked for HTML of a contact-facing link that declares a page for this status:
+    /// then a page (with a title and a heading that say what went wrong) stands in for the problem.</param>
+    public static IEnumerable<(string Kind, string Signature)> Violations(CaseOutcome outcome, bool htmlPageAllowed = false)
     {
         var exception = outcome.ServerErrors.Select(e => e.Exception).FirstOrDefault();
         if (outcome.Status == 0)
@@ -34,7 +36,15 @@ public static class CaseChecks
         {
             yield break;
         }
-        if (outcome.ContentType?.Split(';')[0].Trim() is not "application/problem+json")
+        var mediaType = outcome.ContentType?.Split(';')[0].Trim();
+        if (htmlPageAllowed && mediaType == "text/html")
+        {
+            if (HtmlPageShape(outcome) is { } missing)
+            {
+                yield return ("4xx page body", missing);
+            }
+        }
+        else if (mediaType is not "application/problem+json")
         {
             yield return ("4xx not problem+json", outcome.ContentType ?? "(no content type)");
         }
@@ -46,6 +56,12 @@ public static class CaseChecks
         {
             yield return ("4xx changed state", string.Join(",", outcome.ChangedTables));
         }
+    }
+
+    private static string? HtmlPageShape(CaseOutcome outcome)
+    {
+        var page = System.Text.Encoding.UTF8.GetString(outcome.Body);
+        return page.Contains("<title>", StringComparison.Ordinal) && page.Contains("<h1>", StringComparison.Ordinal) ? null : "no title or heading";
     }
 
     private static string? ProblemShape(CaseOutcome outcome)

@@ -61,7 +61,7 @@ public sealed class FuzzRunner(FuzzSettings settings, Action<string> log)
             {
                 await trace.WriteAsync($"#{i} → {outcome.Status} {FailureLog.Start(outcome.Body, 160)}\n{request.Describe(200)}\n");
             }
-            foreach (var (kind, signature) in CaseChecks.Violations(outcome))
+            foreach (var (kind, signature) in CaseChecks.Violations(outcome, HtmlPageAllowed(operations, request, outcome.Status)))
             {
                 failures.Record(i, request, outcome, kind, signature);
             }
@@ -74,6 +74,11 @@ public sealed class FuzzRunner(FuzzSettings settings, Action<string> log)
         log(stats.Report(clock.Elapsed));
         return (failures, failures.Report(settings.Cases, clock.Elapsed));
     }
+
+    /// <summary>A browser's request (Accept naming text/html) to an operation that declares an HTML page for the status.</summary>
+    private static bool HtmlPageAllowed(IReadOnlyList<ApiOperation> operations, FuzzRequest request, int status) =>
+        request.Headers.Any(h => h.Name.Equals("Accept", StringComparison.OrdinalIgnoreCase) && h.Value.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        && operations.Any(o => o.Method == request.Method && o.Route == request.Route && o.HtmlStatuses?.Contains(status) == true);
 
     private static async Task<CaseOutcome> SendAsync(HttpClient client, FuzzRequest request, DatabaseDigest digest, ServerErrors errors, FuzzStats stats)
     {

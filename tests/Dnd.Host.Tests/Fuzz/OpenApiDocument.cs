@@ -28,7 +28,8 @@ public sealed class OpenApiDocument(JsonElement root)
             {
                 var parameters = shared.Where(s => Parameters(method.Value).All(p => p.Name != s.Name || p.In != s.In))
                     .Concat(Parameters(method.Value)).ToList();
-                operations.Add(new ApiOperation(method.Name.ToUpperInvariant(), path.Name, parameters, Bodies(method.Value).ToList()));
+                operations.Add(new ApiOperation(method.Name.ToUpperInvariant(), path.Name, parameters, Bodies(method.Value).ToList(),
+                    HtmlStatuses(method.Value)));
             }
         }
         return operations;
@@ -44,6 +45,12 @@ public sealed class OpenApiDocument(JsonElement root)
         }
         return schema;
     }
+
+    private static HashSet<int> HtmlStatuses(JsonElement operation) => operation.TryGetProperty("responses", out var responses)
+        ? responses.EnumerateObject()
+            .Where(r => int.TryParse(r.Name, out _) && r.Value.TryGetProperty("content", out var content) && content.TryGetProperty("text/html", out _))
+            .Select(r => int.Parse(r.Name)).ToHashSet()
+        : [];
 
     private IEnumerable<ApiParameter> Parameters(JsonElement owner)
     {
