@@ -1,6 +1,7 @@
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Messaging;
+using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Reviews;
 using Dnd.Crm.Templates;
@@ -54,6 +55,7 @@ public static class CrmServices
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MessageComposer>();
         services.AddScoped<OutboundMessenger>();
+        services.AddSingleton<QuietHoursPolicy>();
         services.AddScoped<ReviewDesk>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

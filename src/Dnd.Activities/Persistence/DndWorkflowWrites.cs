@@ -1,5 +1,6 @@
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
+using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Templates;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Persistence;
@@ -13,13 +14,13 @@ namespace Dnd.Activities.Persistence;
 /// like a provider webhook's (<see cref="ConsentWrites"/>): on SQLite a job of the batch writer on prepared
 /// statements, elsewhere an EF write. Scoped.
 /// </summary>
-public sealed class DndWorkflowWrites(ConsentWrites writes, TemplateRenderer templates, MessageComposer composer, TimeProvider clock,
-    IServiceProvider services) : IWorkflowWrites
+public sealed class DndWorkflowWrites(ConsentWrites writes, TemplateRenderer templates, MessageComposer composer, QuietHoursPolicy quietHours,
+    TimeProvider clock, IServiceProvider services) : IWorkflowWrites
 {
     public Task<T> RunAsync<T>(string accountId, Func<DndWrite, ValueTask<T>> work, CancellationToken ct) =>
         writes.RunAsync(accountId, (consent, sqlite) => work(sqlite is null
             ? new DndWrite(consent, services.GetRequiredService<OutboundMessenger>(), new EfWorkflowRows(services.GetRequiredService<WorkflowDb>()))
-            : new DndWrite(consent, new OutboundMessenger(consent.Rows, templates, composer, clock), new SqliteWorkflowRows(sqlite))), ct);
+            : new DndWrite(consent, new OutboundMessenger(consent.Rows, templates, composer, quietHours, clock), new SqliteWorkflowRows(sqlite))), ct);
 
     Task<T> IWorkflowWrites.RunAsync<T>(string accountId, Func<IWorkflowWrite, ValueTask<T>> work, CancellationToken ct) =>
         RunAsync(accountId, work, ct);

@@ -48,7 +48,10 @@ public sealed record CachedAccount(string Id, string Name, string SettingsJson, 
         AccountSettingsJson.Parse(row.SettingsJson), AccountSettingsJson.ParseProfile(row.SettingsJson), AccountSettingsJson.ParseCompliance(row.SettingsJson));
 
     /// <summary>The account as the sender of its messages: made once with the cached copy, not on every send.</summary>
-    public Sender Sender { get; } = new(Compliance, new AccountModel(Name, Compliance.BusinessName ?? Name, Compliance.BusinessAddress ?? ""));
+    public Sender Sender { get; } = new(Compliance, new AccountModel(Name, Compliance.BusinessName ?? Name, Compliance.BusinessAddress ?? ""))
+    {
+        Window = Profile.SendingWindow, Zone = Profile.Zone,
+    };
 
     /// <summary>A fresh, untracked row for callers that want the entity; the cached copy itself stays unshared.</summary>
     public AccountRecord ToRecord() => new()

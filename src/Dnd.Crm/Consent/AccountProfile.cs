@@ -23,6 +23,12 @@ public sealed record AccountProfile
     /// <summary>The <see cref="TimeZone"/>, resolved; UTC when the id is unknown on this machine (it is validated when set).</summary>
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// The local hours marketing may reach a recipient in (quiet hours outside them); null: the server's default
+    /// (Dnd:Messaging:DefaultSendingWindow, 08:00-21:00 unless configured).
+    /// </summary>
+    public SendingWindow? SendingWindow { get; init; }
+
     /// <summary>By form id, the field that carries the contact's explicit consent; forms not named use "consent".</summary>
     public IReadOnlyDictionary<string, string> FormConsentFields { get; init; } = new Dictionary<string, string>();
 }

@@ -31,7 +31,8 @@ public static class AccountSettingsJson
         Dictionary<string, KeywordsShape>? ChannelKeywords = null,
         string? TimeZone = null,
         List<string>? RevocationScope = null,
-        Dictionary<string, JsonElement>? OptOutPhrases = null);
+        Dictionary<string, JsonElement>? OptOutPhrases = null,
+        string? SendingWindow = null);
 
     private sealed record KeywordsShape(List<string> OptOut, List<string> OptIn);
 
@@ -69,6 +70,7 @@ public static class AccountSettingsJson
             SendCapPerHour = shape.SendCapPerHour ?? profile.SendCapPerHour,
             FormConsentFields = shape.FormConsentFields ?? profile.FormConsentFields,
             TimeZone = shape.TimeZone ?? profile.TimeZone,
+            SendingWindow = SendingWindow.Parse(shape.SendingWindow) ?? profile.SendingWindow,
         };
     }
 
@@ -83,7 +85,8 @@ public static class AccountSettingsJson
         s.ChannelKeywords.Count == 0 ? null : s.ChannelKeywords.ToDictionary(k => k.Key.ToWire(), k => new KeywordsShape(k.Value.OptOut.ToList(), k.Value.OptIn.ToList())),
         p.TimeZone == AccountProfile.Default.TimeZone ? null : p.TimeZone,
         s.RevocationScope.Count == 0 ? null : s.RevocationScope.Select(c => c.ToWire()).ToList(),
-        s.OptOutPhrases.Count == 0 ? null : s.OptOutPhrases.ToDictionary(p => p.Key, p => PhraseJson(p.Value))),
+        s.OptOutPhrases.Count == 0 ? null : s.OptOutPhrases.ToDictionary(p => p.Key, p => PhraseJson(p.Value)),
+        p.SendingWindow?.ToString()),
         Options);
 
     /// <summary>A phrase list as its own JSON shape (the shipped files'), so the API shows and takes what the files hold.</summary>

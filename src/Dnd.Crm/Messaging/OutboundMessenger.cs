@@ -2,6 +2,7 @@ using Dnd.Shared.Ids;
 using System.Text.Json;
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
+using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Templates;
 
@@ -14,14 +15,15 @@ namespace Dnd.Crm.Messaging;
 /// the outbox checks consent once more when a message leaves.
 /// </summary>
 /// <remarks>Stages through <see cref="IConsentRows"/>, so it runs in an EF write or a batch writer job alike.</remarks>
-public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templates, MessageComposer composer, TimeProvider clock)
+public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templates, MessageComposer composer, QuietHoursPolicy quietHours, TimeProvider clock)
 {
     /// <summary>Stages the message on the context; the caller saves (so a workflow step commits it with its advance).</summary>
     /// <param name="sender">The account's compliance texts, added as it says (<see cref="ComposeAsync"/>).</param>
     /// <param name="capPerHour">At most this many messages to the contact on the channel in the last hour (workflow sends).</param>
     /// <param name="purpose">
     /// <see cref="MessagePurpose.Marketing"/> (the default) waits, status held, while a possible opt-out on the channel is
-    /// reviewed; <see cref="MessagePurpose.Transactional"/> goes. DND refuses both.
+    /// reviewed, and waits, still queued, for the recipient's quiet hours to end; <see cref="MessagePurpose.Transactional"/>
+    /// goes. DND refuses both.
     /// </param>
     public async Task<SendResult> SendAsync(ContactRecord contact, Channel channel, string? subject, string body, string? workflowInstanceId,
         Sender sender, int? capPerHour = null, string purpose = MessagePurpose.Marketing, CancellationToken ct = default)
@@ -56,6 +58,10 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
         {
             message.Status = MessageStatus.Held;
             message.StatusReason = held;
+        }
+        else if (quietHours.Check(contact, purpose, sender, now) is { } wait)
+        {
+            (message.NotBefore, message.StatusReason) = (wait.NotBefore, wait.Reason);
         }
         rows.Add(message);
         return new SendResult(message, null);

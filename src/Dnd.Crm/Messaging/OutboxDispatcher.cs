@@ -1,5 +1,6 @@
 using Dnd.Rules.Consent;
 using Dnd.Crm.Consent;
+using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,11 @@ namespace Dnd.Crm.Messaging;
 /// <summary>
 /// Moves queued messages out of the outbox. Each one is checked against consent again at the moment it leaves,
 /// inside its account's write (so no opt-out can commit between the check and the hand-over): a message that a
-/// later decision blocks is cancelled with the reason and that decision's ledger line, never delivered. Runs
-/// only where a transport is registered; without one, messages stay queued.
+/// later decision blocks is cancelled with the reason and that decision's ledger line, never delivered. A marketing
+/// message outside the recipient's sending window waits (NotBefore) and is checked again then. Runs only where a
+/// transport is registered; without one, messages stay queued.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options,
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options, QuietHoursPolicy quietHours,
     ILogger<OutboxDispatcher> logger, IMessageTransport? transport = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,10 +49,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
         List<(string Id, string AccountId)> queued;
+        var now = clock.GetUtcNow();
         await using (var scope = scopes.CreateAsyncScope())
         {
             queued = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Messages.AsNoTracking()
-                    .Where(m => m.Status == MessageStatus.Queued && m.Direction == "outbound")
+                    .Where(m => m.Status == MessageStatus.Queued && m.Direction == "outbound" && (m.NotBefore == null || m.NotBefore <= now))
                     .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.AccountId }).Take(200).ToListAsync(ct))
                 .Select(m => (m.Id, m.AccountId)).ToList();
         }
@@ -69,6 +72,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        // Read before the write: on SQLite the write holds the one writer, which must not wait on a query.
+        var sender = await scope.ServiceProvider.GetRequiredService<AccountSettingsStore>().SenderAsync(accountId, ct);
         await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct);
         var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == messageId && m.Status == MessageStatus.Queued, ct);
         if (message is null)
@@ -91,6 +96,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             await write.CommitAsync(ct);
             return false;
         }
+        // The window may have moved since it was queued (the contact's time zone, the account's hours): checked as it leaves.
+        if (blocked is null && quietHours.Check(contact!, message.Purpose, sender, clock.GetUtcNow()) is { } wait)
+        {
+            (message.NotBefore, message.StatusReason) = (wait.NotBefore, wait.Reason);
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+            return false;
+        }
         if (blocked is not null)
         {
             message.Status = MessageStatus.Cancelled;
@@ -102,6 +115,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         {
             await transport!.DeliverAsync(message, contact!, ct);
             message.Status = MessageStatus.Sent;
+            if (message.StatusReason?.StartsWith(QuietHoursWait.Prefix, StringComparison.Ordinal) == true)
+            {
+                message.StatusReason = null;
+            }
         }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);

@@ -24,6 +24,9 @@ public sealed class ContactRecord
 
     public string? PhoneKey { get; set; }
     public string? CompanyName { get; set; }
+
+    /// <summary>IANA time zone the contact lives in (HighLevel's timezone): quiet hours are counted in it.</summary>
+    public string? TimeZone { get; set; }
     public string? Source { get; set; }
     /// <summary>Tags stored as "|a|b|" so "has tag" is a plain SQL substring test on any provider.</summary>
     public string TagsText { get; set; } = "";

@@ -3,7 +3,8 @@ namespace Dnd.Crm.Persistence;
 /// <summary>
 /// An outbound or inbound message. Outbound: "queued" until it leaves, "skipped" when DND refused it at send time,
 /// "cancelled" when a later opt-out caught it in the outbox (StatusReason and LedgerSequence say which decision),
-/// "held" while a possible opt-out on its channel is reviewed (marketing only).
+/// "held" while a possible opt-out on its channel is reviewed (marketing only). A queued marketing message outside the
+/// recipient's sending window waits for NotBefore, still queued, so every opt-out still finds and cancels it.
 /// </summary>
 public sealed class MessageRecord
 {
@@ -24,7 +25,10 @@ public sealed class MessageRecord
     /// <summary>Not to leave after this (an opt-out's confirmation: 5 minutes after the opt-out).</summary>
     public DateTimeOffset? NotAfter { get; set; }
 
-    /// <summary>Why it was skipped or cancelled.</summary>
+    /// <summary>Not to leave before this: a marketing message waiting for the recipient's quiet hours to end.</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>Why it was skipped, cancelled or held, or why a queued one waits.</summary>
     public string? StatusReason { get; set; }
 
     /// <summary>The contact's ledger line whose decision blocked it, when one did.</summary>

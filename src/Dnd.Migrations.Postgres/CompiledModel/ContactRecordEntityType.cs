@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.ContactRecord",
                 typeof(ContactRecord),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 unnamedIndexCount: 11,
                 keyCount: 1);
 
@@ -220,6 +220,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(ContactRecord).GetProperty("TagsText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ContactRecord).GetField("<TagsText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             tagsText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var timeZone = runtimeEntityType.AddProperty(
+                "TimeZone",
+                typeof(string),
+                propertyInfo: typeof(ContactRecord).GetProperty("TimeZone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactRecord).GetField("<TimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            timeZone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

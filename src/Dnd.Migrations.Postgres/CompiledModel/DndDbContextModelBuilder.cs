@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4937c8dc-2427-435e-8289-90e22814bf9e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("1ed53ec2-7f60-4631-93f6-9f7a0a579eba"), entityTypeCount: 22)
         {
         }
 

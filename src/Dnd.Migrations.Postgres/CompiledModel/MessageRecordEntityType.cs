@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -97,6 +97,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(MessageRecord).GetField("<NotAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             notAfter.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var notBefore = runtimeEntityType.AddProperty(
+                "NotBefore",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(MessageRecord).GetProperty("NotBefore", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<NotBefore>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            notBefore.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",

@@ -172,6 +172,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TimeZone")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -325,6 +328,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotBefore")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Purpose")

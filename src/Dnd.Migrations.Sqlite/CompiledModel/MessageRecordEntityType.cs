@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -91,6 +91,16 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(MessageRecord).GetField("<NotAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             notAfter.SetValueConverter(new ValueConverter<DateTimeOffset, long>(
+                long (DateTimeOffset v) => DateTimeOffsetToBinaryConverter.ToLong(v),
+                DateTimeOffset (long v) => DateTimeOffsetToBinaryConverter.ToDateTimeOffset(v)));
+
+            var notBefore = runtimeEntityType.AddProperty(
+                "NotBefore",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(MessageRecord).GetProperty("NotBefore", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<NotBefore>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            notBefore.SetValueConverter(new ValueConverter<DateTimeOffset, long>(
                 long (DateTimeOffset v) => DateTimeOffsetToBinaryConverter.ToLong(v),
                 DateTimeOffset (long v) => DateTimeOffsetToBinaryConverter.ToDateTimeOffset(v)));
 

@@ -166,6 +166,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -317,6 +320,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotBefore")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")

@@ -82,6 +82,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Dnd__AdminKey"] = AdminKey;
         start.Environment["Dnd__Messaging__PublicBaseUrl"] = PublicBaseUrl;
         start.Environment["Dnd__Messaging__UnsubscribeSigningKey"] = "kill-nine-unsubscribe-key";
+        start.Environment["Dnd__Messaging__DefaultSendingWindow"] = "always";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in database)
         {

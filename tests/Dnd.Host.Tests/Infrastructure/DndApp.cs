@@ -73,6 +73,8 @@ public sealed class DndApp : WebApplicationFactory<Program>
         builder.UseSetting("Dnd:AdminKey", AdminKey);
         builder.UseSetting("Dnd:Messaging:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Dnd:Messaging:UnsubscribeSigningKey", "test-unsubscribe-key");
+        // Tests run at any hour of the day: no quiet hours unless a test sets an account's window (or this setting).
+        builder.UseSetting("Dnd:Messaging:DefaultSendingWindow", "always");
         builder.UseSetting("Dnd:Workflows:DefinitionsFolder", WorkflowsFolder);
         builder.UseSetting("Dnd:Workflows:PollInterval", "00:00:00.050");
         builder.UseSetting("Dnd:Workflows:StalledAfter", "00:00:05");

@@ -29,6 +29,15 @@ public class ConversationComponentTests : ComponentTest
     }
 
     [Fact]
+    public void A_message_waiting_for_quiet_hours_says_so_and_until_when()
+    {
+        const string reason = "waiting for quiet hours to end: the sending window 08:00-21:00 in America/New_York (from the phone number) opens at 2026-03-04 13:00 UTC";
+        var bubble = Render<MessageBubble>(p => p.Add(b => b.Message, Message("outbound", "queued", "Spring sale", reason, "marketing", At.AddHours(1))));
+
+        bubble.Find("[data-status]").TextContent.Should().Be("W" + reason[1..]);
+    }
+
+    [Fact]
     public void The_opt_out_confirmation_is_named_and_an_inbound_stop_is_from_the_contact()
     {
         var confirmation = Render<MessageBubble>(p => p.Add(b => b.Message,
@@ -92,6 +101,6 @@ public class ConversationComponentTests : ComponentTest
         compose.Find("textarea").GetAttribute("value").Should().Be("Hello");
     }
 
-    private static MessageDto Message(string direction, string status, string body, string? reason, string purpose) =>
-        new("m1", "acc", "c1", "SMS", direction, status, null, body, "{}", null, reason, null, At, purpose);
+    private static MessageDto Message(string direction, string status, string body, string? reason, string purpose, DateTimeOffset? notBefore = null) =>
+        new("m1", "acc", "c1", "SMS", direction, status, null, body, "{}", null, reason, null, At, purpose, notBefore);
 }

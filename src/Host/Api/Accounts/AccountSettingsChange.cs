@@ -41,6 +41,7 @@ public static class AccountSettingsChange
             SendCapPerHour = body.SendCapPerHour ?? profile.SendCapPerHour,
             FormConsentFields = body.FormConsentFields?.ToDictionary(f => f.Key.Trim(), f => f.Value.Trim()) ?? profile.FormConsentFields,
             TimeZone = body.TimeZone?.Trim() ?? profile.TimeZone,
+            SendingWindow = body.SendingWindow is null ? profile.SendingWindow : body.SendingWindow.Trim().Length == 0 ? null : SendingWindow.Parse(body.SendingWindow),
         };
         return (updated, updatedProfile);
     }

@@ -25,6 +25,10 @@ namespace Dnd.Host.Api.Accounts;
 /// possible, notOptOut, inReply, filler): one for en or es replaces the shipped list, another code adds a language.
 /// Given, the map replaces the account's whole map ({} goes back to the shipped lists only).
 /// </param>
+/// <param name="SendingWindow">
+/// The local hours marketing may reach a contact in, "HH:mm-HH:mm" in the contact's time zone (e.g. "08:00-21:00"), or
+/// "always" for no quiet hours; "" goes back to the server's default. Transactional messages ignore it.
+/// </param>
 /// <param name="LocationId">Optional, as in HighLevel's bodies; when given it must be the API key's own location.</param>
 public sealed record AccountSettingsRequest(
     List<string>? OptOutKeywords = null,
@@ -41,4 +45,5 @@ public sealed record AccountSettingsRequest(
     string? LocationId = null,
     string? TimeZone = null,
     List<string>? RevocationScope = null,
-    Dictionary<string, System.Text.Json.JsonElement>? OptOutPhrases = null);
+    Dictionary<string, System.Text.Json.JsonElement>? OptOutPhrases = null,
+    string? SendingWindow = null);

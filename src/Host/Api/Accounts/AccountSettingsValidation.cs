@@ -49,6 +49,10 @@ public static partial class AccountSettingsValidation
         {
             errors.Add("timeZone", "timeZone must be an IANA time zone id, e.g. America/New_York or Europe/Madrid");
         }
+        if (body.SendingWindow is { } window && window.Trim().Length > 0 && (window.Length > ApiLimits.NameLength || SendingWindow.Parse(window) is null))
+        {
+            errors.Add("sendingWindow", "sendingWindow must be local hours as HH:mm-HH:mm (e.g. 08:00-21:00, 24-hour, start and end differ), \"always\" for no quiet hours, or \"\" for the default");
+        }
         errors.MaxCount("revocationScope", body.RevocationScope, ChannelNames.All.Count);
         if (body.RevocationScope?.Any(c => !ChannelNames.TryParse(c, out _)) == true)
         {

@@ -15,6 +15,8 @@ namespace Dnd.Host.Api.Accounts;
 /// <param name="RevocationScope">Channels a text opt-out or a recorded revocation also stops beyond its own.</param>
 /// <param name="OptOutPhrases">The phrase lists this account's messages are read with, by language: shipped, or its own.</param>
 /// <param name="OptOutPhrasesOverridden">The languages whose list is the account's own.</param>
+/// <param name="SendingWindow">The local hours marketing may reach a contact in ("08:00-21:00"), or "always": the account's own or the server's default.</param>
+/// <param name="SendingWindowOverridden">Whether the window is the account's own.</param>
 public sealed record DndSettingsResponse(
     IReadOnlyList<string> OptOutKeywords,
     IReadOnlyList<string> OptInKeywords,
@@ -33,4 +35,6 @@ public sealed record DndSettingsResponse(
     string TimeZone,
     IReadOnlyList<string> RevocationScope,
     IReadOnlyDictionary<string, System.Text.Json.JsonElement> OptOutPhrases,
-    IReadOnlyList<string> OptOutPhrasesOverridden);
+    IReadOnlyList<string> OptOutPhrasesOverridden,
+    string SendingWindow,
+    bool SendingWindowOverridden);

@@ -35,6 +35,10 @@ public sealed record ContactDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Source { get; init; }
 
+    /// <summary>The contact's IANA time zone, which quiet hours are counted in.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Timezone { get; init; }
+
     public List<string> Tags { get; init; } = [];
 
     public List<CustomFieldDto> CustomFields { get; init; } = [];

@@ -38,6 +38,11 @@ public static class ContactFields
         {
             errors.Add("phone", $"phone '{r.Phone}' is not a phone number (read in region {region})");
         }
+        if (r.Timezone is { } zone && zone.Trim().Length > 0
+            && (zone.Length > ApiLimits.NameLength || !TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _)))
+        {
+            errors.Add("timezone", $"timezone '{zone}' is not an IANA time zone id (e.g. America/New_York)");
+        }
         if (r.Tags is not null)
         {
             ValidateTags(r.Tags, errors);
@@ -81,6 +86,7 @@ public static class ContactFields
         row.Phone = r.Phone is null ? row.Phone : Addresses.Phone(r.Phone, region);
         row.CompanyName = r.CompanyName ?? row.CompanyName;
         row.Source = r.Source ?? row.Source;
+        row.TimeZone = r.Timezone is null ? row.TimeZone : r.Timezone.Trim() is { Length: > 0 } zone ? zone : null;
         if (r.Tags is not null)
         {
             row.Tags = Distinct(r.Tags.OfType<string>());

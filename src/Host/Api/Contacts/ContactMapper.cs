@@ -22,6 +22,7 @@ public static class ContactMapper
             Phone = row.Phone,
             CompanyName = row.CompanyName,
             Source = row.Source,
+            Timezone = row.TimeZone,
             Tags = row.Tags,
             CustomFields = CustomFields.Read(row.CustomFieldsJson),
             DateAdded = Date(row.CreatedAt),

@@ -17,6 +17,9 @@ public sealed record ContactWriteRequest
     public string? CompanyName { get; init; }
     public string? Source { get; init; }
 
+    /// <summary>IANA time zone (HighLevel's "timezone"), which quiet hours are counted in; "" clears it.</summary>
+    public string? Timezone { get; init; }
+
     public List<string>? Tags { get => field; init => field = NotNull("tags", value); }
 
     public bool? Dnd { get => field; init => field = NotNull("dnd", value); }

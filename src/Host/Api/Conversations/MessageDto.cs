@@ -7,6 +7,7 @@ namespace Dnd.Host.Api.Conversations;
 /// send time, "cancelled" when a later opt-out caught it (statusReason and ledgerSequence say which decision), "held"
 /// while a possible opt-out on its channel waits for review.
 /// </summary>
+/// <param name="NotBefore">A queued marketing message waiting for the recipient's quiet hours to end leaves then (statusReason says why).</param>
 /// <param name="Purpose">marketing, transactional, or opt-out-confirmation (the one message allowed after an opt-out).</param>
 public sealed record MessageDto(
     string Id,
@@ -22,8 +23,9 @@ public sealed record MessageDto(
     string? StatusReason,
     long? LedgerSequence,
     DateTimeOffset CreatedAt,
-    string Purpose)
+    string Purpose,
+    DateTimeOffset? NotBefore)
 {
     public static MessageDto From(MessageRecord m) => new(m.Id, m.AccountId, m.ContactId, m.Channel, m.Direction, m.Status, m.Subject, m.Body,
-        m.HeadersJson, m.WorkflowInstanceId, m.StatusReason, m.LedgerSequence, m.CreatedAt, m.Purpose);
+        m.HeadersJson, m.WorkflowInstanceId, m.StatusReason, m.LedgerSequence, m.CreatedAt, m.Purpose, m.NotBefore);
 }

@@ -1,3 +1,4 @@
+using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Activities.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Host.Limits;
@@ -23,9 +24,9 @@ public static class MessageEndpoints
 
     /// <summary>Sends through the DND gate (<see cref="MessageSender"/>): a refusal is a 422 with the reason and records nothing.</summary>
     private static async Task<Results<Ok<SendMessageResponse>, ProblemHttpResult>> SendAsync(SendMessageRequest body, AccountContext account,
-        ConsentWrites consentWrites, AccountSettingsStore settings, TemplateRenderer templates, MessageComposer composer, TimeProvider clock, CancellationToken ct)
+        ConsentWrites consentWrites, AccountSettingsStore settings, TemplateRenderer templates, MessageComposer composer, QuietHoursPolicy quietHours, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await new MessageSender(consentWrites, settings, templates, composer, clock).SendAsync(account.AccountId, body, ct);
+        var outcome = await new MessageSender(consentWrites, settings, templates, composer, quietHours, clock).SendAsync(account.AccountId, body, ct);
         if (outcome.Refused)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Blocked by DND", detail: outcome.Refusal,

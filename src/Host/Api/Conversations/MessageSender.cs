@@ -1,5 +1,6 @@
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
+using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Templates;
 using Dnd.Host.Errors;
 using Dnd.Rules.Consent;
@@ -12,7 +13,7 @@ namespace Dnd.Host.Api.Conversations;
 /// answer (workflow sends record a skipped message, because there nobody else sees the refusal).
 /// </summary>
 public sealed class MessageSender(ConsentWrites consentWrites, AccountSettingsStore settings, TemplateRenderer templates, MessageComposer composer,
-    TimeProvider clock)
+    QuietHoursPolicy quietHours, TimeProvider clock)
 {
     /// <exception cref="ApiValidationException">The request is invalid (nothing is sent).</exception>
     /// <exception cref="ContactNotFoundException">No such contact in this account.</exception>
@@ -30,7 +31,7 @@ public sealed class MessageSender(ConsentWrites consentWrites, AccountSettingsSt
             {
                 return (contact.Id, (string?)null, (string?)reason);
             }
-            var result = await new OutboundMessenger(consent.Rows, templates, composer, clock).SendAsync(contact, channel, body.Subject, text,
+            var result = await new OutboundMessenger(consent.Rows, templates, composer, quietHours, clock).SendAsync(contact, channel, body.Subject, text,
                 workflowInstanceId: null, sender, purpose: body.PurposeOrDefault, ct: ct);
             return result.Sent ? (contact.Id, result.Message.Id, result.Message.StatusReason) : throw new InvalidOperationException(result.BlockedReason);
         }, ct);
@@ -42,7 +43,7 @@ public sealed class MessageSender(ConsentWrites consentWrites, AccountSettingsSt
 
 /// <summary>What became of a send: refused by DND (<see cref="BlockedReason"/>), or accepted, queued or held for review.</summary>
 /// <param name="MessageId">The message recorded; null when DND refused it.</param>
-/// <param name="HeldReason">Why an accepted message waits (a possible opt-out on its channel under review); null when queued.</param>
+/// <param name="HeldReason">Why an accepted message waits (a possible opt-out on its channel under review, or the recipient's quiet hours); null when it may leave now.</param>
 public sealed record SendOutcome(string ContactId, Channel Channel, string? MessageId, string? BlockedReason, string? HeldReason)
 {
     public bool Refused => MessageId is null;
@@ -51,8 +52,8 @@ public sealed record SendOutcome(string ContactId, Channel Channel, string? Mess
     public string Refusal => $"Cannot send {Channel.ToWire()} to this contact: {BlockedReason}";
 
     /// <summary>
-    /// An accepted send as the API's response says it: "Message queued", or "Message held: …". A held message is
-    /// accepted: it leaves if staff dismiss the review, and is cancelled if they confirm it.
+    /// An accepted send as the API's response says it: "Message queued", "Message held: …" or "Message waiting for quiet
+    /// hours to end: …". A held message is accepted: it leaves if staff dismiss the review, and is cancelled if they confirm it.
     /// </summary>
     public string Accepted => HeldReason is null ? "Message queued" : $"Message {HeldReason}";
 }

@@ -10,9 +10,11 @@ public static partial class MessageWords
 {
     public static bool Inbound(MessageDto m) => m.Direction == "inbound";
 
-    /// <summary>"Queued", "Sent", "Skipped by DND: …", "Cancelled: …", "Held for review: …", "Received", "Blocked by inbound DND".</summary>
+    /// <summary>"Queued", "Waiting for quiet hours to end: …", "Sent", "Skipped by DND: …", "Cancelled: …", "Held for review: …", "Received", "Blocked by inbound DND".</summary>
     public static string Status(MessageDto m) => m.Status switch
     {
+        // A queued message that waits says so with the outbox's reason ("waiting for quiet hours to end: …").
+        MessageStatus.Queued when m.NotBefore is not null && m.StatusReason is { Length: > 0 } waits => Capitalized(waits),
         MessageStatus.Queued => "Queued",
         MessageStatus.Sent => "Sent",
         MessageStatus.Skipped => $"Skipped by DND: {Reason(m)}",
@@ -23,6 +25,8 @@ public static partial class MessageWords
         MessageStatus.BlockedInboundDnd => "Blocked by inbound DND",
         _ => m.Status,
     };
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>A purpose worth naming on the bubble: the opt-out's one confirmation, or a transactional message; null for marketing.</summary>
     public static string? Purpose(MessageDto m) => m.Direction == "inbound" ? null : m.Purpose switch
