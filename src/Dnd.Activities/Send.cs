@@ -16,6 +16,9 @@ public sealed class Send : IActivity
     public const string TypeName = nameof(Send);
     public const string Blocked = "Blocked";
 
+    /// <summary>How the note of a send that did not leave begins; the reason follows.</summary>
+    public const string SkippedPrefix = "skipped: ";
+
     [Input("The channel to send on.", DefaultValue = "SMS", Required = true)]
     public Input<Channel> Channel { get; } = new();
 
@@ -45,6 +48,6 @@ public sealed class Send : IActivity
                 : $"sent: {channel.ToWire()} message {result.Message.Id}");
         }
         var outcome = context.Definition.HasConnection(context.Node.Id, Blocked) ? Blocked : ActivityResult.Done;
-        return ActivityResult.Leave(outcome, $"skipped: {result.BlockedReason}");
+        return ActivityResult.Leave(outcome, SkippedPrefix + result.BlockedReason);
     }
 }

@@ -21,9 +21,11 @@ public static class ApiEndpoints
         api.MapConsentProofEndpoints();
         api.MapContactWorkflowEndpoints();
         api.MapMessageEndpoints();
-        api.MapWorkflowEndpoints();
-        api.MapWorkflowLifecycleEndpoints();
-        api.MapWorkflowTemplateEndpoints();
+        // What the designer calls: opened from the operator app it has the person's cookie, not a key.
+        var designer = api.MapGroup("").AcceptOperatorSession();
+        designer.MapWorkflowEndpoints();
+        designer.MapWorkflowLifecycleEndpoints();
+        designer.MapWorkflowTemplateEndpoints();
         api.MapSmartListEndpoints();
         api.MapFormEndpoints();
         api.MapAccountSettingsEndpoints();

@@ -30,11 +30,11 @@ public sealed class AccountContext
         (KeyName, KeyId, ClientIp) = (keyName, keyId, clientIp);
     }
 
-    /// <summary>The operator app's signed-in person, working in <paramref name="accountId"/>.</summary>
-    internal void SetUser(string accountId, string userName, string userId)
+    /// <summary>The operator app's signed-in person, working in <paramref name="accountId"/> (in the app, or through the API with the app's cookie).</summary>
+    internal void SetUser(string accountId, string userName, string userId, string? clientIp = null)
     {
         _accountId = accountId;
-        (UserName, KeyName, KeyId) = (userName, null, userId);
+        (UserName, KeyName, KeyId, ClientIp) = (userName, null, userId, clientIp);
     }
 
     /// <summary>The event, saying that this request's key acted, from this request's address.</summary>

@@ -11,7 +11,8 @@ namespace Dnd.Host.Auth;
 /// <summary>
 /// Checks the endpoint's <see cref="Credential"/> before anything reads the request: a caller without a valid key
 /// gets 401 whatever its body, as HighLevel answers, and learns nothing about the shapes the endpoint accepts.
-/// An API key binds the request to its account; a locationId in the query must be that account.
+/// An API key binds the request to its account; a locationId in the query must be that account. Endpoints marked with
+/// <see cref="OperatorSessionCredential.Accepted"/> also take the operator app's cookie when no key is sent.
 /// </summary>
 public sealed class CredentialMiddleware(RequestDelegate next)
 {
@@ -58,7 +59,11 @@ public sealed class CredentialMiddleware(RequestDelegate next)
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length <= scheme.Length)
         {
-            return Unauthorized("Send your API key as 'Authorization: Bearer <key>'.");
+            var noKey = Unauthorized("Send your API key as 'Authorization: Bearer <key>'.");
+            return http.GetEndpoint()?.Metadata.GetMetadata<OperatorSessionCredential>() is not null
+                   && http.RequestServices.GetService<IOperatorSessionCheck>() is { } session
+                ? await session.CheckAsync(http, account, noKey)
+                : noKey;
         }
         var known = await _accountByKey.GetOrLoadAsync(header[scheme.Length..].Trim(), http.RequestServices, static (key, services, ct) =>
         {

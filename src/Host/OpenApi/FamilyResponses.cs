@@ -27,9 +27,15 @@ public sealed class FamilyResponses : IOpenApiOperationTransformer
         switch (family)
         {
             case EndpointFamily.Api:
-                Add(400, "The JSON body or a query parameter could not be read.", when: hasBody || hasQuery);
-                Add(401, "The API key is missing or not valid.");
-                Add(403, "locationId names another account than the API key's.");
+                // The designer opened from the operator app calls these with the person's cookie, and a change carries the antiforgery token.
+                var session = description.ActionDescriptor.EndpointMetadata.Contains(Auth.OperatorSessionCredential.Accepted);
+                var change = !HttpMethods.IsGet(description.HttpMethod ?? "") && !HttpMethods.IsHead(description.HttpMethod ?? "");
+                Add(400, session && change
+                    ? "The JSON body or a query parameter could not be read; or, with the operator app's cookie instead of a key, the antiforgery token is missing or invalid."
+                    : "The JSON body or a query parameter could not be read.", when: hasBody || hasQuery || session && change);
+                Add(401, session ? "Neither a valid API key nor the operator app's sign-in cookie." : "The API key is missing or not valid.");
+                Add(403, session ? "locationId names another account than the API key's, or one the signed-in person may not work in."
+                    : "locationId names another account than the API key's.");
                 Add(404, "Not found in this account.", when: hasPathId);
                 Add(415, "The body is not application/json.", when: hasJsonBody);
                 Add(422, "The body is well-formed but invalid: errors lists each problem.", when: hasBody);

@@ -1,5 +1,6 @@
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Users;
+using Dnd.Host.Auth;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -42,6 +43,7 @@ public static class OperatorAppServices
             .AddClaimsPrincipalFactory<OperatorClaims>()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<OperatorSession>();
+        builder.Services.AddSingleton<IOperatorSessionCheck, OperatorSessionCheck>();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class OperatorAppServices
     public static WebApplication MapDndOperatorApp(this WebApplication app)
     {
         app.MapSignInEndpoints();
+        app.MapAntiforgeryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

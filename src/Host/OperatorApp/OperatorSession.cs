@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Users;
 using Dnd.Host.Auth;
@@ -37,15 +36,13 @@ public sealed class OperatorSession(AuthenticationStateProvider auth, IServiceSc
         {
             return;
         }
-        var user = (await auth.GetAuthenticationStateAsync()).User;
-        UserId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user on this circuit.");
-        UserName = user.FindFirstValue(OperatorClaims.DisplayName) ?? user.Identity?.Name ?? UserId;
-        Role = user.FindFirstValue(OperatorClaims.Role) ?? OperatorRoles.AccountUser;
-        var own = user.FindFirstValue(OperatorClaims.Account);
+        var who = OperatorIdentity.From((await auth.GetAuthenticationStateAsync()).User)
+                  ?? throw new InvalidOperationException("No signed-in user on this circuit.");
+        (UserId, UserName, Role) = (who.UserId, who.UserName, who.Role);
+        var own = who.OwnAccountId;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        var admin = IsAgencyAdmin;
-        Accounts = (await db.Accounts.AsNoTracking().Where(a => admin || a.Id == own).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+        Accounts = (await who.Usable(db.Accounts.AsNoTracking()).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
             .Select(a => (a.Id, a.Name)).ToList();
         var start = Accounts.FirstOrDefault(a => a.Id == own);
         Use(start.Id is null ? Accounts.FirstOrDefault() : start);

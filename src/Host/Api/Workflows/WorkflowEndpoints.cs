@@ -28,17 +28,8 @@ public static class WorkflowEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>The account's workflows: published or unpublished ones by their latest version, and those only drafted so far.</summary>
-    private static async Task<Ok<WorkflowListResponse>> ListAsync(AccountContext account, DefinitionStore store, WorkflowDrafts drafts, CancellationToken ct)
-    {
-        var latest = await store.LatestAsync(account.AccountId, ct);
-        var drafted = (await drafts.AllAsync(account.AccountId, ct)).ToDictionary(d => d.DefinitionId);
-        var published = latest.Select(d => new WorkflowSummaryDto(d.DefinitionId, d.Name, d.Unpublished ? "unpublished" : "published", d.Version,
-            account.AccountId, drafted.ContainsKey(d.DefinitionId), d.PublishedAt));
-        var onlyDrafts = drafted.Values.Where(d => latest.All(l => l.DefinitionId != d.DefinitionId))
-            .Select(d => new WorkflowSummaryDto(d.DefinitionId, d.Name, "draft", 0, account.AccountId, true, d.SavedAt));
-        return TypedResults.Ok(new WorkflowListResponse(published.Concat(onlyDrafts).OrderBy(w => w.Id, StringComparer.Ordinal).ToList()));
-    }
+    private static async Task<Ok<WorkflowListResponse>> ListAsync(AccountContext account, DefinitionStore store, WorkflowDrafts drafts, CancellationToken ct) =>
+        TypedResults.Ok(new WorkflowListResponse(await WorkflowSummaries.ListAsync(account.AccountId, store, drafts, ct)));
 
     /// <exception cref="WorkflowNotFoundException">404: no such definition, or another account's.</exception>
     private static async Task<Ok<WorkflowDefinition>> GetAsync(string workflowId, int? version, AccountContext account, DefinitionStore store,

@@ -62,7 +62,7 @@ public static class WorkflowLifecycleEndpoints
     {
         var latest = await store.UnpublishAsync(account.AccountId, workflowId, ct);
         var hasDraft = await drafts.FindAsync(account.AccountId, workflowId, ct) is not null;
-        return TypedResults.Ok(new WorkflowSummaryDto(latest.DefinitionId, latest.Name, "unpublished", latest.Version, account.AccountId, hasDraft,
+        return TypedResults.Ok(new WorkflowSummaryDto(latest.DefinitionId, latest.Name, WorkflowSummaryDto.Unpublished, latest.Version, account.AccountId, hasDraft,
             latest.PublishedAt));
     }
 
@@ -90,7 +90,7 @@ public static class WorkflowLifecycleEndpoints
             : draft is null ? throw new WorkflowNotFoundException(workflowId)
             : null;
         await drafts.DiscardAsync(account.AccountId, workflowId, ct: ct);
-        return TypedResults.Ok(new WorkflowSummaryDto(workflowId, deleted?.Name ?? draft!.Name, "deleted", deleted?.Version ?? 0, account.AccountId,
+        return TypedResults.Ok(new WorkflowSummaryDto(workflowId, deleted?.Name ?? draft!.Name, WorkflowSummaryDto.Deleted, deleted?.Version ?? 0, account.AccountId,
             HasDraft: false, deleted?.DeletedAt ?? draft!.SavedAt));
     }
 }

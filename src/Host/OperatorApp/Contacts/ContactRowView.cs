@@ -6,8 +6,11 @@ namespace Dnd.Host.OperatorApp.Contacts;
 /// <summary>How a contact's row reads in a table of contacts (the Contacts screen, a smart list's members).</summary>
 public static class ContactRowView
 {
-    public static string DisplayName(ContactDto contact) =>
-        contact.ContactName is { Length: > 0 } name ? name : contact.Email ?? contact.Phone ?? "Unnamed contact";
+    public static string DisplayName(ContactDto contact) => DisplayName(contact.ContactName, contact.Email, contact.Phone);
+
+    /// <summary>The name, else how to reach the contact; a contact with neither is "Unnamed contact".</summary>
+    public static string DisplayName(string? fullName, string? email, string? phone) =>
+        fullName is { Length: > 0 } name ? name : email ?? phone ?? "Unnamed contact";
 
     public static DndAggregate Aggregate(ContactDto contact) => Enum.Parse<DndAggregate>(contact.DndAggregate, ignoreCase: true);
 

@@ -23,15 +23,23 @@ function emptyWorkflow() {
 
 // ---- API -----------------------------------------------------------------
 
+// Opened from the operator app (?account=…&workflow=…) the signed-in person's cookie is the credential, not a key:
+// apiKey() then stands for the session (so the page connects at once) and api() sends no key.
 function apiKey() {
-  return $('api-key').value.trim();
+  return new URLSearchParams(location.search).has('account') ? 'operator session' : $('api-key').value.trim();
 }
 
 async function api(method, path, body) {
-  const response = await fetch(path, {
+  const account = new URLSearchParams(location.search).get('account');
+  // With the session: the account to act in, and the antiforgery token connect() fetched (a change without it is refused).
+  const headers = account === null ? { 'Authorization': `Bearer ${apiKey()}` }
+    : state.antiforgery ? { [state.antiforgery.headerName]: state.antiforgery.token } : {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const url = account === null ? path : `${path}${path.includes('?') ? '&' : '?'}locationId=${encodeURIComponent(account)}`;
+  const response = await fetch(url, {
     method,
-    headers: body === undefined ? { 'Authorization': `Bearer ${apiKey()}` }
-      : { 'Authorization': `Bearer ${apiKey()}`, 'Content-Type': 'application/json' },
+    headers,
+    credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -80,8 +88,10 @@ function failed(what, e) {
 // ---- Palette ---------------------------------------------------------------
 
 async function connect() {
-  localStorage.setItem('dnd-api-key', apiKey());
+  const session = new URLSearchParams(location.search);
+  if (!session.has('account')) localStorage.setItem('dnd-api-key', apiKey());
   try {
+    if (session.has('account')) state.antiforgery = await api('GET', '/app/antiforgery');
     const { activities } = await api('GET', '/workflows/activities');
     state.descriptors = new Map(activities.map((a) => [a.type, a]));
     renderPalette(activities);
@@ -89,6 +99,7 @@ async function connect() {
     await refreshTemplates();
     render();
     setStatus('Connected', 'ok');
+    if (session.get('workflow')) await openWorkflow(session.get('workflow'));
   } catch (e) {
     setStatus(`Cannot connect: ${e.message}`, 'error');
   }
