@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1ed53ec2-7f60-4631-93f6-9f7a0a579eba"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("28de71bd-a072-4367-be30-0c3d851a693e"), entityTypeCount: 22)
         {
         }
 

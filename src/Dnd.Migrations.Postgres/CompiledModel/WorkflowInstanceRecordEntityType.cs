@@ -21,7 +21,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
                 propertyCount: 18,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -174,6 +174,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, contactId, status });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { accountId, definitionId, status, id });
 
             return runtimeEntityType;
         }

@@ -819,6 +819,8 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "ContactId", "Status");
 
+                    b.HasIndex("AccountId", "DefinitionId", "Status", "Id");
+
                     b.ToTable("WorkflowInstances");
                 });
 

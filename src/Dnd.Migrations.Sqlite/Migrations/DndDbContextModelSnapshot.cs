@@ -809,6 +809,8 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "ContactId", "Status");
 
+                    b.HasIndex("AccountId", "DefinitionId", "Status", "Id");
+
                     b.ToTable("WorkflowInstances");
                 });
 

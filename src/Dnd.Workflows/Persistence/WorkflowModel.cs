@@ -18,6 +18,9 @@ public static class WorkflowModel
         instance.HasIndex(i => new { i.AccountId, i.ContactId, i.Status });
         // The worker's look for stalled running instances each pass: a range read, not a walk of every instance.
         instance.HasIndex(i => new { i.Status, i.UpdatedAt });
+        // The operator app's workflow list counts each workflow's instances by status, and pages one workflow's
+        // instances of a status newest first (ids are time-ordered): both range reads of this index.
+        instance.HasIndex(i => new { i.AccountId, i.DefinitionId, i.Status, i.Id });
         instance.Property(i => i.Revision).IsConcurrencyToken();
         instance.Property(i => i.Status).HasConversion<string>();
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dnd.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class WorkflowInstancesByDefinition : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_AccountId_DefinitionId_Status_Id",
+                table: "WorkflowInstances",
+                columns: new[] { "AccountId", "DefinitionId", "Status", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowInstances_AccountId_DefinitionId_Status_Id",
+                table: "WorkflowInstances");
+        }
+    }
+}
