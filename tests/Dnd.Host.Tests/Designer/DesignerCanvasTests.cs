@@ -7,7 +7,7 @@ namespace Dnd.Host.Tests.Designer;
 public class DesignerCanvasTests(DesignerSession session) : IClassFixture<DesignerSession>
 {
     [Fact]
-    public async Task An_added_activity_and_a_drawn_connection_are_undone_and_redone()
+    public async Task An_added_activity_a_drawn_connection_and_a_property_edit_are_undone_and_redone()
     {
         var (page, _) = await session.OpenAsync();
         await Button(page, "Add Send message").ClickAsync();
@@ -31,6 +31,11 @@ public class DesignerCanvasTests(DesignerSession session) : IClassFixture<Design
         await Node(page, "send-1: Send message").ClickAsync();
         await Assertions.Expect(Properties(page).GetByLabel("Blocked goes to")).ToHaveValueAsync("set-dnd-1");
         await Assertions.Expect(Button(page, "Redo")).ToBeDisabledAsync();
+
+        await setDnd.ClickAsync();
+        await Properties(page).GetByLabel("channel").SelectOptionAsync("Email");
+        await Button(page, "Undo").ClickAsync();
+        await Assertions.Expect(Properties(page).GetByLabel("channel")).ToHaveValueAsync("all");
     }
 
     [Fact]

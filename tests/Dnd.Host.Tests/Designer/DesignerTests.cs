@@ -37,7 +37,7 @@ public class DesignerTests : IAsyncLifetime
         await page.GetByTestId("prop-body").FillAsync("Hi {{ contact.first_name }}");
         await page.GetByTestId("palette-SetDnd").DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = new() { X = 420, Y = 320 } });
         await page.GetByTestId("prop-channel").SelectOptionAsync("Email");
-        await ConnectAsync(page, "port-send-1-Blocked", "node-set-dnd-1");
+        await DesignerPage.ConnectAsync(page, "port-send-1-Blocked", page.GetByTestId("node-set-dnd-1"));
         await Assertions.Expect(page.GetByTestId("edge-send-1-Blocked-set-dnd-1")).ToHaveCountAsync(1);
         await page.GetByTestId("wf-id").FillAsync("designed");
         await page.GetByTestId("wf-name").FillAsync("Designed in the browser");
@@ -80,15 +80,5 @@ public class DesignerTests : IAsyncLifetime
         await Assertions.Expect(DesignerPage.Node(page, "sms: Send message")).ToHaveAccessibleDescriptionAsync(new Regex("^Problem: body: template does not parse"));
         await Assertions.Expect(DesignerPage.Node(page, "wait: Wait")).ToHaveAccessibleDescriptionAsync("");
         (await account.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/workflows/existing/versions")).GetProperty("versions").GetArrayLength().Should().Be(1);
-    }
-
-    private static async Task ConnectAsync(IPage page, string portTestId, string nodeTestId)
-    {
-        var port = await page.GetByTestId(portTestId).BoundingBoxAsync();
-        var node = await page.GetByTestId(nodeTestId).BoundingBoxAsync();
-        await page.Mouse.MoveAsync(port!.X + port.Width / 2, port.Y + port.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(node!.X + node.Width / 2, node.Y + 10, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
     }
 }

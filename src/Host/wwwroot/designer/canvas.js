@@ -84,6 +84,9 @@ function createFlowchart(container) {
   graph.on('node:change:data', ({ node }) => updateNodeElement(node));
   graph.on('scale', () => showZoom());
   graph.on('history:change', () => updateHistoryButtons());
+  // An undone property edit or rename shows in the properties panel at once.
+  graph.on('history:undo', () => render());
+  graph.on('history:redo', () => render());
   for (const event of ['cell:added', 'cell:removed', 'cell:changed', 'edge:connected', 'history:undo', 'history:redo']) {
     graph.on(event, () => scheduleCanvasChanged());
   }
