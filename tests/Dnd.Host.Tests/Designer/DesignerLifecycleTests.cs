@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static Dnd.Host.Tests.Designer.DesignerPage;
 using static Dnd.Host.Tests.Infrastructure.Flow;
 
 namespace Dnd.Host.Tests.Designer;
@@ -82,13 +83,13 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await page.GetByLabel("Workflow id").FillAsync("waits");
         await page.GetByLabel("Workflow name").FillAsync("Waits");
         await Button(page, "Add Wait").ClickAsync();
-        await SetTextAsync(Properties(page).GetByLabel("duration"), "01:00:00");
+        await SetDurationAsync(page, "duration", 1, "hours");
         await Button(page, "Publish").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published waits version 1");
         await Assertions.Expect(History(page).GetByRole(AriaRole.Row, new() { Name = "Version 1 (latest, published)" })).ToBeVisibleAsync();
 
         await Canvas(page).GetByRole(AriaRole.Button, new() { Name = "delay-1: Wait" }).ClickAsync();
-        await SetTextAsync(Properties(page).GetByLabel("duration"), "02:00:00");
+        await SetDurationAsync(page, "duration", 2, "hours");
         await Button(page, "Publish").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published waits version 2");
@@ -168,19 +169,22 @@ public class DesignerLifecycleTests : IAsyncLifetime
         await page.GetByLabel("Workflow id").FillAsync("half");
         await page.GetByLabel("Workflow name").FillAsync("Half done");
         await Button(page, "Add Wait").ClickAsync();
-        await SetTextAsync(Properties(page).GetByLabel("duration"), "soon");
+        // Past the engine's longest wait: the server's check, not the designer's.
+        await SetDurationAsync(page, "duration", 4000, "days");
 
         await Button(page, "Save draft").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved, with 1 problem to fix before publishing");
         var problems = page.GetByRole(AriaRole.List, new() { Name = "Problems" });
-        await Assertions.Expect(problems.GetByRole(AriaRole.Listitem)).ToContainTextAsync("'soon' is not a duration");
+        await Assertions.Expect(problems.GetByRole(AriaRole.Listitem)).ToContainTextAsync("activity 'delay-1': duration: '4000.00:00:00' is not a duration");
+        await Assertions.Expect(Canvas(page).GetByRole(AriaRole.Button, new() { Name = "delay-1: Wait" }))
+            .ToHaveAccessibleDescriptionAsync(new Regex("^Problem: duration: '4000.00:00:00' is not a duration"));
         (await SummaryAsync(account, "half")).GetProperty("status").GetString().Should().Be("draft");
 
         await Button(page, "Publish").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not published: Invalid workflow. The changes are saved as a draft.");
-        await Assertions.Expect(problems.GetByRole(AriaRole.Listitem)).ToContainTextAsync("'soon' is not a duration");
+        await Assertions.Expect(problems.GetByRole(AriaRole.Listitem)).ToContainTextAsync("activity 'delay-1': duration: '4000.00:00:00' is not a duration");
         await Http.ProblemAsync(await account.Client.GetAsync("/workflows/half"), 404);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -192,31 +196,7 @@ public class DesignerLifecycleTests : IAsyncLifetime
         (await Http.JsonAsync(await account.Client.GetAsync("/workflows/"))).GetProperty("workflows").GetArrayLength().Should().Be(0);
     }
 
-    private async Task<IPage> OpenDesignerAsync(TestAccount account)
-    {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await page.GotoAsync(new Uri(_app.RealAddress, "/designer/").ToString());
-        await page.GetByLabel("API key").FillAsync(account.ApiKey);
-        await Button(page, "Connect").ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Connected");
-        return page;
-    }
-
-    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
-
-    private static ILocator Canvas(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Flowchart" });
-
-    private static ILocator History(IPage page) => page.GetByRole(AriaRole.Table, new() { Name = "Version history" });
-
-    /// <summary>Types into a text box and leaves it, as a person does (the designer takes the value on change).</summary>
-    private static async Task SetTextAsync(ILocator box, string text)
-    {
-        await box.FillAsync(text);
-        await box.PressAsync("Tab");
-    }
-
-    /// <summary>The selected activity's properties panel: its fields are found there, not among the templates' buttons.</summary>
-    private static ILocator Properties(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Properties" });
+    private Task<IPage> OpenDesignerAsync(TestAccount account) => DesignerPage.OpenAsync(_browser, _app, account);
 
     private static async Task<string> SmsDndContactAsync(TestAccount account, string phone) =>
         (await account.CreateContactAsync(new { phone, dndSettings = new { SMS = new { status = "active" } } })).GetProperty("id").GetString()!;

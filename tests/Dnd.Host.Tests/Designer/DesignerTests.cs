@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Dnd.Host.Tests.Infrastructure.Flow;
@@ -36,7 +37,7 @@ public class DesignerTests : IAsyncLifetime
         await page.GetByTestId("prop-body").FillAsync("Hi {{ contact.first_name }}");
         await page.GetByTestId("palette-SetDnd").DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = new() { X = 420, Y = 320 } });
         await page.GetByTestId("prop-channel").SelectOptionAsync("Email");
-        await ConnectAsync(page, "port-send-1-Blocked", "node-set-dnd-1");
+        await DesignerPage.ConnectAsync(page, "port-send-1-Blocked", page.GetByTestId("node-set-dnd-1"));
         await Assertions.Expect(page.GetByTestId("edge-send-1-Blocked-set-dnd-1")).ToHaveCountAsync(1);
         await page.GetByTestId("wf-id").FillAsync("designed");
         await page.GetByTestId("wf-name").FillAsync("Designed in the browser");
@@ -56,7 +57,7 @@ public class DesignerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_servers_validation_errors_are_shown_and_an_existing_workflow_reopens()
+    public async Task The_servers_validation_errors_are_shown_on_the_activity_they_name_and_an_existing_workflow_reopens()
     {
         var account = await TestAccount.CreateAsync(_app, new HttpClient { BaseAddress = _app.RealAddress });
         await PublishAsync(account, Definition("existing", [Activity("wait", "Delay", new { duration = "60" }), Activity("sms", "Send", new { channel = "SMS", body = "x" })],
@@ -69,21 +70,15 @@ public class DesignerTests : IAsyncLifetime
         await page.GetByTestId("workflow-list").SelectOptionAsync("existing");
         await Assertions.Expect(page.GetByTestId("node-sms")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("edge-wait-Done-sms")).ToHaveCountAsync(1);
-        await page.GetByTestId("palette-Send").DragToAsync(page.GetByTestId("canvas"), new() { TargetPosition = new() { X = 500, Y = 400 } });
+        // A template that does not parse: only the server can tell.
+        await DesignerPage.Node(page, "sms: Send message").ClickAsync();
+        await DesignerPage.SetTextAsync(DesignerPage.Properties(page).GetByLabel("body"), "Hi {{ end }}");
         await page.GetByTestId("save").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Not published");
-        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("exactly one activity must have no incoming connection");
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("activity 'sms': body: template does not parse");
+        await Assertions.Expect(DesignerPage.Node(page, "sms: Send message")).ToHaveAccessibleDescriptionAsync(new Regex("^Problem: body: template does not parse"));
+        await Assertions.Expect(DesignerPage.Node(page, "wait: Wait")).ToHaveAccessibleDescriptionAsync("");
         (await account.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/workflows/existing/versions")).GetProperty("versions").GetArrayLength().Should().Be(1);
-    }
-
-    private static async Task ConnectAsync(IPage page, string portTestId, string nodeTestId)
-    {
-        var port = await page.GetByTestId(portTestId).BoundingBoxAsync();
-        var node = await page.GetByTestId(nodeTestId).BoundingBoxAsync();
-        await page.Mouse.MoveAsync(port!.X + port.Width / 2, port.Y + port.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(node!.X + node.Width / 2, node.Y + 10, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
     }
 }

@@ -1,25 +1,26 @@
 // Drag-and-drop workflow designer. Plain browser JavaScript with no build step: the palette comes from
 // GET /workflows/activities; a flowchart is saved as a draft (PUT /workflows/{id}/draft) and published from it
 // (POST /workflows/{id}/publish); the lifecycle (unpublish, delete, versions and rollback) and the shipped templates
-// use the same API. The server's validation errors (problem details) are shown as they are.
+// use the same API. The flowchart itself is canvas.js (X6); the checks before publishing, validation.js. The server's
+// validation errors (problem details) are listed and shown on the activity they name.
 'use strict';
 
-const NODE_WIDTH = 180;
 const $ = (id) => document.getElementById(id);
 
 const state = {
   descriptors: new Map(),
-  workflow: emptyWorkflow(),
-  selectedNode: null,
-  selectedEdge: null,
+  // The selected node's or edge's cell id.
+  selected: null,
+  // The server's problems with the workflow as last saved (strings, as it words them).
+  serverProblems: [],
+  // The workflow as last opened or saved (snapshot()), to tell unsaved changes.
+  saved: null,
   // The account's workflows by id, as GET /workflows/ lists them (status, version, hasDraft).
   summaries: new Map(),
   templates: [],
 };
 
-function emptyWorkflow() {
-  return { id: '', name: '', allowReentry: false, activities: [], connections: [] };
-}
+const emptyWorkflow = () => ({ id: '', name: '', allowReentry: false, activities: [], connections: [] });
 
 // ---- API -----------------------------------------------------------------
 
@@ -64,12 +65,6 @@ function setStatus(message, kind) {
   const status = $('status');
   status.textContent = message;
   status.className = kind || '';
-}
-
-function showErrors(errors) {
-  const list = $('errors');
-  list.replaceChildren(...(errors || []).map((e) => Object.assign(document.createElement('li'), { textContent: e })));
-  $('problems').hidden = list.children.length === 0;
 }
 
 // What a failed request says: the problem's errors when it lists them (a 422 of validation), else its detail.
@@ -145,7 +140,7 @@ function group(items) {
 
 // Below the lowest activity, for one added with the keyboard.
 function nextFreePosition() {
-  const bottom = Math.max(-100, ...state.workflow.activities.map((a) => a.position?.y ?? 0));
+  const bottom = Math.max(-100, ...canvasActivities().map((a) => a.position.y));
   return [40, bottom + 140];
 }
 
@@ -216,6 +211,7 @@ function renderTemplates() {
 }
 
 async function installTemplate(template) {
+  if (!confirmDiscard()) return;
   try {
     const installed = await api('POST', `/workflows/templates/${encodeURIComponent(template.id)}/install`);
     load(installed);
@@ -280,6 +276,7 @@ async function refreshVersions() {
 }
 
 async function openVersion(id, version) {
+  if (!confirmDiscard()) return;
   try {
     load(await api('GET', workflowPath(id, `?version=${version}`)));
     setStatus(`Opened ${id} version ${version}; publishing it makes it the next version`, 'ok');
@@ -289,6 +286,7 @@ async function openVersion(id, version) {
 }
 
 async function rollback(id, version) {
+  if (!confirmDiscard()) return;
   try {
     const published = await api('POST', workflowPath(id, '/rollback'), { version });
     load(published);
@@ -300,53 +298,34 @@ async function rollback(id, version) {
   }
 }
 
-// ---- Model edits -------------------------------------------------------------
+// ---- Model edits (on the flowchart, so each is one step to undo) ---------------------------------
 
 function addActivity(type, x, y, { focus = false } = {}) {
   const descriptor = state.descriptors.get(type);
   const prefix = type.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
+  const taken = new Set(canvasActivities().map((a) => a.id));
   let n = 1;
-  while (state.workflow.activities.some((a) => a.id === `${prefix}-${n}`)) n++;
+  while (taken.has(`${prefix}-${n}`)) n++;
   const properties = {};
   for (const p of descriptor.properties) {
     if (p.default !== null && p.default !== undefined) properties[p.name] = p.default;
   }
-  const activity = { id: `${prefix}-${n}`, type, properties, position: { x: Math.max(0, x), y: Math.max(0, y) } };
-  state.workflow.activities.push(activity);
-  select(activity.id);
+  const node = addActivityNode({ id: `${prefix}-${n}`, type, properties, position: { x: Math.max(0, x), y: Math.max(0, y) } });
+  selectCell(node.id);
   if (focus) $('inspector').querySelector('h3')?.focus();
 }
 
-function connectActivities(source, outcome, target) {
-  if (source === target) return;
-  const connections = state.workflow.connections.filter((c) => !(c.source === source && c.outcome === outcome));
-  if (target) connections.push({ source, outcome, target });
-  state.workflow.connections = connections;
-  render();
-}
-
-function removeActivity(id) {
-  state.workflow.activities = state.workflow.activities.filter((a) => a.id !== id);
-  state.workflow.connections = state.workflow.connections.filter((c) => c.source !== id && c.target !== id);
-  state.selectedNode = null;
-  render();
-}
-
-function renameActivity(activity, newId) {
-  if (!newId || state.workflow.activities.some((a) => a.id === newId)) return false;
-  for (const c of state.workflow.connections) {
-    if (c.source === activity.id) c.source = newId;
-    if (c.target === activity.id) c.target = newId;
-  }
-  activity.id = newId;
-  state.selectedNode = newId;
+function renameActivity(node, newId) {
+  if (!newId || canvasActivities().some((a) => a.id === newId)) return false;
+  updateActivityData(node, { activityId: newId });
   return true;
 }
 
-function select(id) {
-  state.selectedNode = id;
-  state.selectedEdge = null;
-  render();
+function setProperty(node, name, value) {
+  const properties = { ...node.getData().properties };
+  if (value === '' || value === undefined) delete properties[name];
+  else properties[name] = value;
+  updateActivityData(node, { properties });
 }
 
 // ---- Rendering ----------------------------------------------------------------
@@ -354,140 +333,65 @@ function select(id) {
 // Re-rendering replaces elements; the one that had the focus (by its focus key) gets it back, for keyboard users.
 function render() {
   const focusKey = document.activeElement?.dataset?.focusKey;
-  renderNodes();
-  renderEdges();
   renderInspector();
   if (focusKey) document.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
 }
 
-function renderNodes() {
-  const canvas = $('canvas');
-  canvas.querySelectorAll('.node').forEach((n) => n.remove());
-  for (const activity of state.workflow.activities) {
-    const descriptor = state.descriptors.get(activity.type);
-    const node = document.createElement('div');
-    node.className = `node${descriptor?.isTrigger ? ' trigger' : ''}${state.selectedNode === activity.id ? ' selected' : ''}`;
-    node.dataset.nodeId = activity.id;
-    node.dataset.testid = `node-${activity.id}`;
-    node.style.left = `${activity.position?.x ?? 20}px`;
-    node.style.top = `${activity.position?.y ?? 20}px`;
-    const title = document.createElement('button');
-    title.type = 'button';
-    title.className = 'title';
-    title.textContent = descriptor?.displayName ?? activity.type;
-    title.setAttribute('aria-label', `${activity.id}: ${descriptor?.displayName ?? activity.type}`);
-    title.setAttribute('aria-pressed', String(state.selectedNode === activity.id));
-    title.dataset.focusKey = `node:${activity.id}`;
-    title.addEventListener('pointerdown', (e) => startMoving(e, activity, node));
-    node.append(title, Object.assign(document.createElement('div'), { className: 'id', textContent: activity.id }));
-    const ports = document.createElement('div');
-    ports.className = 'ports';
-    for (const outcome of descriptor?.outcomes ?? []) {
-      const port = document.createElement('span');
-      port.className = 'port';
-      port.textContent = outcome;
-      port.dataset.outcome = outcome;
-      port.dataset.testid = `port-${activity.id}-${outcome}`;
-      port.addEventListener('pointerdown', (e) => startConnecting(e, activity, outcome));
-      ports.append(port);
-    }
-    node.append(ports);
-    node.addEventListener('click', () => select(activity.id));
-    canvas.append(node);
-  }
-}
-
-function portPoint(sourceId, outcome) {
-  const port = document.querySelector(`[data-node-id="${CSS.escape(sourceId)}"] [data-outcome="${CSS.escape(outcome)}"]`);
-  const canvas = $('canvas');
-  if (!port) return null;
-  const p = port.getBoundingClientRect();
-  const c = canvas.getBoundingClientRect();
-  return { x: p.left - c.left + canvas.scrollLeft + p.width / 2, y: p.bottom - c.top + canvas.scrollTop };
-}
-
-function renderEdges() {
-  const svg = $('edges');
-  svg.replaceChildren();
-  for (const connection of state.workflow.connections) {
-    const from = portPoint(connection.source, connection.outcome);
-    const target = state.workflow.activities.find((a) => a.id === connection.target);
-    if (!from || !target) continue;
-    const to = { x: target.position.x + NODE_WIDTH / 2, y: target.position.y };
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    const bend = Math.max(40, Math.abs(to.y - from.y) / 2);
-    path.setAttribute('d', `M${from.x},${from.y} C${from.x},${from.y + bend} ${to.x},${to.y - bend} ${to.x},${to.y}`);
-    path.dataset.testid = `edge-${connection.source}-${connection.outcome}-${connection.target}`;
-    if (state.selectedEdge === connection) path.classList.add('selected');
-    path.addEventListener('click', (e) => {
-      e.stopPropagation();
-      state.selectedEdge = connection;
-      state.selectedNode = null;
-      render();
-    });
-    const label = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-    label.setAttribute('x', (from.x + to.x) / 2 + 4);
-    label.setAttribute('y', (from.y + to.y) / 2);
-    label.textContent = connection.outcome;
-    svg.append(path, label);
-  }
-}
-
-const HINT = '<p class="hint">Drag activities from the left onto the canvas (or press one to add it). Drag from an outcome port onto another activity to connect, or choose where each outcome goes here. Select an activity to edit it.</p>';
+const HINT = '<p class="hint">Drag activities from the left onto the canvas (or press one to add it). Drag from an outcome port onto another activity to connect, or choose where each outcome goes here. Select an activity to edit it; arrow keys move it (Shift: further), Delete removes it.</p>';
 
 function renderInspector() {
   const inspector = $('inspector');
-  const activity = state.workflow.activities.find((a) => a.id === state.selectedNode);
-  if (!activity) {
-    inspector.innerHTML = state.selectedEdge
-      ? `<p>Connection <b>${escapeHtml(state.selectedEdge.source)}</b> —${escapeHtml(state.selectedEdge.outcome)}→ <b>${escapeHtml(state.selectedEdge.target)}</b></p>`
-      : HINT;
-    if (state.selectedEdge) {
-      inspector.append(button('Delete connection', () => {
-        state.workflow.connections = state.workflow.connections.filter((c) => c !== state.selectedEdge);
-        state.selectedEdge = null;
-        render();
-      }, undefined, 'delete-edge'));
-    }
+  const cell = selectedCell();
+  if (cell?.isEdge()) {
+    const c = canvasConnections().find((x) => x.source === cell.getSourceNode()?.getData().activityId && x.outcome === cell.getSourcePortId());
+    inspector.innerHTML = c ? `<p>Connection <b>${escapeHtml(c.source)}</b> —${escapeHtml(c.outcome)}→ <b>${escapeHtml(c.target)}</b></p>` : HINT;
+    inspector.append(button('Delete connection', () => {
+      removeCell(cell);
+      selectCell(null);
+    }, undefined, 'delete-edge'));
     return;
   }
+  if (!cell) {
+    inspector.innerHTML = HINT;
+    return;
+  }
+  const activity = cell.getData();
   const descriptor = state.descriptors.get(activity.type);
   inspector.replaceChildren();
-  const heading = Object.assign(document.createElement('h3'), { textContent: `${descriptor?.displayName ?? activity.type}: ${activity.id}`, tabIndex: -1 });
-  inspector.append(heading);
-  inspector.append(field('Id', 'id', textInput(activity.id, (value, input) => {
-    if (!renameActivity(activity, value.trim())) input.value = activity.id;
-    heading.textContent = `${descriptor?.displayName ?? activity.type}: ${activity.id}`;
-    renderNodes();
-    renderEdges();
+  inspector.append(Object.assign(document.createElement('h3'), { textContent: `${descriptor?.displayName ?? activity.type}: ${activity.activityId}`, tabIndex: -1 }));
+  inspector.append(field('Id', 'id', textInput(activity.activityId, (value, input) => {
+    if (!renameActivity(cell, value.trim())) input.value = cell.getData().activityId;
+    render();
   })));
   for (const p of descriptor?.properties ?? []) {
-    inspector.append(field(p.name, p.name, editor(p, activity), p.description, p.required));
+    inspector.append(field(p.name, p.name, editor(p, activity.properties[p.name], (v) => setProperty(cell, p.name, v)), p.description, p.required));
   }
   const outcomes = descriptor?.outcomes ?? [];
   if (outcomes.length) {
+    const connections = canvasConnections();
+    const others = canvasActivities().filter((a) => a.id !== activity.activityId);
     const set = document.createElement('fieldset');
     set.append(Object.assign(document.createElement('legend'), { textContent: 'Next activity by outcome' }));
     for (const outcome of outcomes) {
-      const next = state.workflow.connections.find((c) => c.source === activity.id && c.outcome === outcome)?.target ?? '';
       const choice = document.createElement('select');
-      choice.append(new Option('— ends here —', ''),
-        ...state.workflow.activities.filter((a) => a.id !== activity.id).map((a) => new Option(a.id, a.id)));
-      choice.value = next;
-      choice.addEventListener('change', () => connectActivities(activity.id, outcome, choice.value));
+      choice.append(new Option('— ends here —', ''), ...others.map((a) => new Option(a.id, a.id)));
+      choice.value = connections.find((c) => c.source === activity.activityId && c.outcome === outcome)?.target ?? '';
+      choice.addEventListener('change', () => {
+        connectOutcome(cell.getData().activityId, outcome, choice.value);
+        render();
+      });
       set.append(field(`${outcome} goes to`, `outcome-${outcome}`, choice));
     }
     inspector.append(set);
   }
-  inspector.append(button('Delete activity', () => removeActivity(activity.id), `Delete activity ${activity.id}`, 'delete-node'));
+  inspector.append(button('Delete activity', () => {
+    removeCell(cell);
+    selectCell(null);
+  }, `Delete activity ${activity.activityId}`, 'delete-node'));
 }
 
-function editor(p, activity) {
-  const value = activity.properties[p.name];
-  const set = (v) => {
-    if (v === '' || v === undefined) delete activity.properties[p.name];
-    else activity.properties[p.name] = v;
-  };
+// The editor a property's descriptor asks for (its kind, PropertyDescriptor.Kind); set(value) stores it, '' removes it.
+function editor(p, value, set) {
   switch (p.kind) {
     case 'boolean': {
       const input = document.createElement('input');
@@ -507,10 +411,12 @@ function editor(p, activity) {
       selectBox.addEventListener('change', () => set(selectBox.value));
       return selectBox;
     }
+    case 'duration':
+      return durationEditor(p, value, set);
     case 'template': {
       const area = document.createElement('textarea');
       area.value = value ?? '';
-      area.addEventListener('input', () => set(area.value));
+      area.addEventListener('change', () => set(area.value));
       return area;
     }
     default:
@@ -542,6 +448,8 @@ function field(labelText, name, control, help, required = false) {
   control.dataset.testid = `prop-${name}`;
   control.dataset.focusKey = `field:${name}`;
   wrapper.append(label, control);
+  // A control with a companion (a duration's unit) has it beside it.
+  if (control.beside) wrapper.append(control.beside);
   if (help) {
     const helpText = Object.assign(document.createElement('div'), { className: 'help', textContent: help, id: `${id}-help` });
     control.setAttribute('aria-describedby', helpText.id);
@@ -564,71 +472,85 @@ function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-// ---- Pointer interactions ---------------------------------------------------------
+// ---- Problems and unsaved changes -------------------------------------------------------------
 
-function startMoving(event, activity, node) {
-  if (event.button !== 0) return;
-  event.preventDefault();
-  const start = { x: event.clientX, y: event.clientY, left: activity.position.x, top: activity.position.y };
-  const move = (e) => {
-    activity.position = { x: Math.max(0, start.left + e.clientX - start.x), y: Math.max(0, start.top + e.clientY - start.y) };
-    node.style.left = `${activity.position.x}px`;
-    node.style.top = `${activity.position.y}px`;
-    renderEdges();
-  };
-  const up = () => {
-    window.removeEventListener('pointermove', move);
-    window.removeEventListener('pointerup', up);
-  };
-  window.addEventListener('pointermove', move);
-  window.addEventListener('pointerup', up);
+// After any edit of the flowchart: the checks run again, their problems go on the nodes and in the list.
+function onCanvasChanged() {
+  if (state.selected && !flow.graph.getCellById(state.selected)) {
+    state.selected = null;
+    render();
+  }
+  showProblems();
+  updateDirty();
 }
 
-function startConnecting(event, activity, outcome) {
-  event.preventDefault();
-  event.stopPropagation();
-  const svg = $('edges');
-  const from = portPoint(activity.id, outcome);
-  const line = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  svg.append(line);
-  const canvas = $('canvas');
-  const move = (e) => {
-    const c = canvas.getBoundingClientRect();
-    line.setAttribute('d', `M${from.x},${from.y} L${e.clientX - c.left + canvas.scrollLeft},${e.clientY - c.top + canvas.scrollTop}`);
-  };
-  const up = (e) => {
-    window.removeEventListener('pointermove', move);
-    window.removeEventListener('pointerup', up);
-    line.remove();
-    const target = document.elementFromPoint(e.clientX, e.clientY)?.closest('.node');
-    if (target) connectActivities(activity.id, outcome, target.dataset.nodeId);
-  };
-  window.addEventListener('pointermove', move);
-  window.addEventListener('pointerup', up);
+function showProblems() {
+  const client = checkDefinition({ activities: canvasActivities(), connections: canvasConnections() });
+  const all = [...client, ...state.serverProblems.map(serverProblem)];
+  const texts = [...new Set(all.map(problemText))];
+  const byActivity = new Map();
+  for (const p of all.filter((x) => x.activityId)) {
+    const messages = byActivity.get(p.activityId) ?? [];
+    if (!messages.includes(p.message)) byActivity.set(p.activityId, [...messages, p.message]);
+  }
+  showProblemsOnNodes(byActivity);
+  const list = $('errors');
+  list.replaceChildren(...texts.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
+  $('no-problems').hidden = texts.length > 0;
+  return client;
+}
+
+// The server's problems (a 422's errors, a saved draft's problems) until the next save, publish or open.
+function showErrors(errors) {
+  state.serverProblems = errors || [];
+  showProblems();
+}
+
+// What would be saved, compared with what was last opened or saved.
+function snapshot() {
+  return JSON.stringify({ id: currentId(), name: $('wf-name').value.trim(), allowReentry: $('wf-reentry').checked,
+    activities: canvasActivities(), connections: canvasConnections() });
+}
+
+function markSaved() {
+  state.saved = snapshot();
+  updateDirty();
+}
+
+function isDirty() {
+  return state.saved !== null && snapshot() !== state.saved;
+}
+
+function updateDirty() {
+  // Hidden by visibility, so the buttons beside it do not move under the pointer as it comes and goes.
+  $('wf-dirty').classList.toggle('clean', !isDirty());
+}
+
+// Before the canvas is replaced: true when nothing unsaved would be lost, or the person agrees to lose it.
+function confirmDiscard() {
+  return !isDirty() || window.confirm('The workflow has unsaved changes. Discard them?');
 }
 
 // ---- Lifecycle ------------------------------------------------------------------------
 
 function load(workflow) {
-  state.workflow = {
-    id: workflow.id ?? '', name: workflow.name ?? '', allowReentry: !!workflow.allowReentry,
-    activities: (workflow.activities ?? []).map((a, i) => ({ ...a, properties: a.properties || {}, position: a.position || { x: 40, y: 40 + i * 140 } })),
-    connections: workflow.connections ?? [],
-  };
-  $('wf-id').value = state.workflow.id;
-  $('wf-name').value = state.workflow.name;
-  $('wf-reentry').checked = state.workflow.allowReentry;
-  $('workflow-list').value = state.summaries.has(state.workflow.id) ? state.workflow.id : '';
-  state.selectedNode = null;
-  state.selectedEdge = null;
-  showErrors([]);
+  $('wf-id').value = workflow.id ?? '';
+  $('wf-name').value = workflow.name ?? '';
+  $('wf-reentry').checked = !!workflow.allowReentry;
+  $('workflow-list').value = state.summaries.has(workflow.id) ? workflow.id : '';
+  state.selected = null;
+  state.serverProblems = [];
+  loadFlowchart((workflow.activities ?? []).map((a, i) => ({ ...a, position: a.position || { x: 40, y: 40 + i * 140 } })), workflow.connections ?? []);
   updateActions();
   render();
+  showProblems();
+  markSaved();
 }
 
 // The canvas as a definition, with the Id, Name and re-entry boxes; null (and a message) without an id.
 function currentWorkflow() {
-  const workflow = { ...state.workflow, id: currentId(), name: $('wf-name').value.trim(), allowReentry: $('wf-reentry').checked };
+  const workflow = { id: currentId(), name: $('wf-name').value.trim(), allowReentry: $('wf-reentry').checked,
+    activities: canvasActivities(), connections: canvasConnections() };
   if (!workflow.id) {
     setStatus('Give the workflow an id first', 'error');
     $('wf-id').focus();
@@ -639,6 +561,10 @@ function currentWorkflow() {
 
 // Opens a workflow from the list: its draft when one is saved (the work in progress), else its latest version.
 async function openWorkflow(id) {
+  if (!confirmDiscard()) {
+    $('workflow-list').value = state.summaries.has(currentId()) ? currentId() : '';
+    return;
+  }
   const summary = state.summaries.get(id);
   try {
     if (summary?.hasDraft) {
@@ -659,9 +585,7 @@ async function openWorkflow(id) {
 
 async function saveDraft(workflow) {
   const saved = await api('PUT', workflowPath(workflow.id, '/draft'), workflow);
-  state.workflow.id = workflow.id;
-  state.workflow.name = workflow.name;
-  state.workflow.allowReentry = workflow.allowReentry;
+  markSaved();
   return saved;
 }
 
@@ -684,6 +608,11 @@ async function onSaveDraft() {
 async function onPublish() {
   const workflow = currentWorkflow();
   if (!workflow) return;
+  const problems = showProblems();
+  if (problems.length) {
+    setStatus(`Not published: fix the ${problems.length === 1 ? 'problem' : `${problems.length} problems`} shown on the activities first`, 'error');
+    return;
+  }
   let drafted = false;
   try {
     await saveDraft(workflow);
@@ -742,42 +671,30 @@ function init() {
   $('unpublish').addEventListener('click', onUnpublish);
   $('delete').addEventListener('click', onDelete);
   $('new').addEventListener('click', async () => {
+    if (!confirmDiscard()) return;
     load(emptyWorkflow());
     await refreshVersions();
     setStatus('New workflow', 'ok');
     $('wf-id').focus();
   });
-  $('wf-id').addEventListener('input', () => updateActions());
+  $('wf-id').addEventListener('input', () => {
+    updateActions();
+    updateDirty();
+  });
   $('wf-id').addEventListener('change', () => refreshVersions());
+  $('wf-name').addEventListener('input', updateDirty);
+  $('wf-reentry').addEventListener('change', updateDirty);
   $('workflow-list').addEventListener('change', (e) => {
     if (e.target.value) openWorkflow(e.target.value);
   });
-  const canvas = $('canvas');
-  canvas.addEventListener('dragover', (e) => e.preventDefault());
-  canvas.addEventListener('drop', (e) => {
+  // Leaving the page with unsaved changes asks first (the browser words the question).
+  window.addEventListener('beforeunload', (e) => {
+    if (!isDirty()) return;
     e.preventDefault();
-    const type = e.dataTransfer.getData('text/plain');
-    if (!state.descriptors.has(type)) return;
-    const c = canvas.getBoundingClientRect();
-    addActivity(type, e.clientX - c.left + canvas.scrollLeft - NODE_WIDTH / 2, e.clientY - c.top + canvas.scrollTop - 20);
+    e.returnValue = '';
   });
-  canvas.addEventListener('click', (e) => {
-    if (e.target === canvas) {
-      state.selectedNode = null;
-      state.selectedEdge = null;
-      render();
-    }
-  });
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Delete' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName)) return;
-    if (state.selectedEdge) {
-      state.workflow.connections = state.workflow.connections.filter((c) => c !== state.selectedEdge);
-      state.selectedEdge = null;
-      render();
-    } else if (state.selectedNode) {
-      removeActivity(state.selectedNode);
-    }
-  });
+  wireFlowchart();
+  markSaved();
   if (apiKey()) connect();
 }
 
