@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("28de71bd-a072-4367-be30-0c3d851a693e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("8e868b97-38cc-4dbd-9474-b17f32dc3b22"), entityTypeCount: 22)
         {
         }
 

@@ -176,7 +176,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 new[] { accountId, contactId, status });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { accountId, definitionId, status, id });
+                new[] { accountId, definitionId, id });
 
             return runtimeEntityType;
         }

@@ -819,7 +819,7 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "ContactId", "Status");
 
-                    b.HasIndex("AccountId", "DefinitionId", "Status", "Id");
+                    b.HasIndex("AccountId", "DefinitionId", "Id");
 
                     b.ToTable("WorkflowInstances");
                 });

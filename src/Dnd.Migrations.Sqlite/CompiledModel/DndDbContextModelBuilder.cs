@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6228c693-1165-4f4e-829d-80811a0d29b0"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("69e71a9c-1b71-4f07-858b-ba00737b280e"), entityTypeCount: 22)
         {
         }
 

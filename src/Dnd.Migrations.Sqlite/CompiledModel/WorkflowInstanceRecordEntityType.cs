@@ -167,7 +167,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 new[] { accountId, contactId, status });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { accountId, definitionId, status, id });
+                new[] { accountId, definitionId, id });
 
             return runtimeEntityType;
         }

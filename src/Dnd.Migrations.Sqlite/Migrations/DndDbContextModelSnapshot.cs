@@ -809,7 +809,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "ContactId", "Status");
 
-                    b.HasIndex("AccountId", "DefinitionId", "Status", "Id");
+                    b.HasIndex("AccountId", "DefinitionId", "Id");
 
                     b.ToTable("WorkflowInstances");
                 });

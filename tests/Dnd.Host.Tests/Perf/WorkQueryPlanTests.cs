@@ -109,6 +109,18 @@ public class WorkQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_workflows_instances_page_and_counts_read_a_range_of_its_index_without_sorting()
+    {
+        var page = await PlanAsync(_db.WorkflowInstances.Where(i => i.AccountId == "a" && i.DefinitionId == "w" && string.Compare(i.Id, "z") < 0)
+            .OrderByDescending(i => i.Id).Take(26));
+        var counts = await PlanAsync(_db.WorkflowInstances.Where(i => i.AccountId == "a").GroupBy(i => new { i.DefinitionId, i.Status })
+            .Select(g => new { g.Key.DefinitionId, g.Key.Status, Count = g.Count() }));
+
+        page.Should().Contain("USING INDEX IX_WorkflowInstances_AccountId_DefinitionId_Id").And.NotContain("TEMP B-TREE");
+        counts.Should().Contain("USING INDEX IX_WorkflowInstances_AccountId_DefinitionId_Id");
+    }
+
+    [Fact]
     public async Task The_batch_writers_workflow_statements_seek_the_contacts_instances_and_an_instances_bookmarks()
     {
         var inDefinition = await PlanAsync(SqliteWorkflowRows.InDefinitionSql, 5);

@@ -45,6 +45,7 @@ public class SqliteRowsTests
         EmailKey = "ada@example.com",
         PhoneKey = "+15550100",
         CompanyName = "Analytical Engines",
+        TimeZone = "Europe/London",
         Source = "api",
         TagsText = "|vip|beta|",
         CustomFieldsJson = """[{"id":"f1","value":3}]""",
@@ -168,6 +169,7 @@ public class SqliteRowsTests
             Status = MessageStatus.Cancelled, Subject = "Hi", Body = "Hello", HeadersJson = """{"x":"1"}""",
             WorkflowInstanceId = "wf-1", StatusReason = "opted out", LedgerSequence = 42, Purpose = "opt-out-confirmation",
             NotAfter = new DateTimeOffset(2024, 6, 7, 8, 14, 12, 5, PlusTwo),
+            NotBefore = new DateTimeOffset(2024, 6, 7, 9, 0, 0, 0, PlusTwo),
             CreatedAt = new DateTimeOffset(2024, 6, 7, 8, 9, 12, 5, PlusTwo),
         };
         var plain = new MessageRecord

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Dnd.Migrations.Postgres.Migrations
+namespace Dnd.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class WorkflowInstancesByDefinition : Migration
@@ -11,16 +11,16 @@ namespace Dnd.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_WorkflowInstances_AccountId_DefinitionId_Status_Id",
+                name: "IX_WorkflowInstances_AccountId_DefinitionId_Id",
                 table: "WorkflowInstances",
-                columns: new[] { "AccountId", "DefinitionId", "Status", "Id" });
+                columns: new[] { "AccountId", "DefinitionId", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_WorkflowInstances_AccountId_DefinitionId_Status_Id",
+                name: "IX_WorkflowInstances_AccountId_DefinitionId_Id",
                 table: "WorkflowInstances");
         }
     }

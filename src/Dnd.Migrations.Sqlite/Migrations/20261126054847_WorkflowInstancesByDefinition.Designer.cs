@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dnd.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DndDbContext))]
-    [Migration("20261126054143_WorkflowInstancesByDefinition")]
+    [Migration("20261126054847_WorkflowInstancesByDefinition")]
     partial class WorkflowInstancesByDefinition
     {
         /// <inheritdoc />
@@ -812,7 +812,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "ContactId", "Status");
 
-                    b.HasIndex("AccountId", "DefinitionId", "Status", "Id");
+                    b.HasIndex("AccountId", "DefinitionId", "Id");
 
                     b.ToTable("WorkflowInstances");
                 });

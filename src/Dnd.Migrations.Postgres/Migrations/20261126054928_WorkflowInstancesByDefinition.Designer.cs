@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dnd.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(DndDbContext))]
-    [Migration("20261126054153_WorkflowInstancesByDefinition")]
+    [Migration("20261126054928_WorkflowInstancesByDefinition")]
     partial class WorkflowInstancesByDefinition
     {
         /// <inheritdoc />
@@ -822,7 +822,7 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "ContactId", "Status");
 
-                    b.HasIndex("AccountId", "DefinitionId", "Status", "Id");
+                    b.HasIndex("AccountId", "DefinitionId", "Id");
 
                     b.ToTable("WorkflowInstances");
                 });
