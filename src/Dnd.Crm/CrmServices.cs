@@ -1,5 +1,6 @@
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
+using Dnd.Crm.Integrations;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Reviews;
@@ -43,6 +44,7 @@ public static class CrmServices
         services.AddSingleton<SqliteWriters>();
         services.AddScoped<AccountWrites>();
         services.AddSingleton<AccountCache>();
+        services.AddDndIntegrations<TContext>();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<IConsentRows, EfConsentRows>();
         services.AddScoped<ConsentStore>();

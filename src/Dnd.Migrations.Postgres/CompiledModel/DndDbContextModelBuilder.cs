@@ -12,12 +12,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4937c8dc-2427-435e-8289-90e22814bf9e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("3ae4d56b-9129-4ee5-b34d-2e81563d853e"), entityTypeCount: 25)
         {
         }
 
         partial void Initialize()
         {
+            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
+            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
@@ -34,6 +36,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -48,6 +51,8 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
+            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
+            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
@@ -64,6 +69,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
