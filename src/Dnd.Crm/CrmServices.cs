@@ -44,6 +44,7 @@ public static class CrmServices
         services.AddSingleton<SqliteWriters>();
         services.AddScoped<AccountWrites>();
         services.AddSingleton<AccountCache>();
+        services.AddSingleton<IIntegrationCache>(sp => sp.GetRequiredService<AccountCache>());
         services.AddDndIntegrations<TContext>();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<IConsentRows, EfConsentRows>();

@@ -18,7 +18,7 @@ namespace Dnd.Crm.Consent;
 /// through one reaches the others when their copy expires, after at most <see cref="TimeToLive"/>: that long, another
 /// process may still decide with the previous keyword lists or region. Kept short for that reason.
 /// </remarks>
-public sealed class AccountCache(IntegrationSecrets secrets)
+public sealed class AccountCache(IntegrationSecrets secrets) : IIntegrationCache
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
 
@@ -46,6 +46,9 @@ public sealed class AccountCache(IntegrationSecrets secrets)
     public ValueTask<CachedAccount?> FindAsync(IServiceProvider scope, string accountId, CancellationToken ct) =>
         _accounts.GetOrLoadAsync(accountId, (this, scope),
             static (id, state, ct) => state.Item1.Load(id, state.scope.GetRequiredService<CrmDbContext>(), ct), ct);
+
+    public async ValueTask<AccountIntegrations?> IntegrationsAsync(IServiceProvider scope, string accountId, CancellationToken ct) =>
+        (await FindAsync(scope, accountId, ct))?.Integrations;
 
     public void Invalidate(string accountId) => _accounts.Invalidate(accountId);
 }

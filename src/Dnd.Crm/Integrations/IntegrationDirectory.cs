@@ -1,4 +1,3 @@
-using Dnd.Crm.Consent;
 using Dnd.Rules.Consent;
 
 namespace Dnd.Crm.Integrations;
@@ -7,13 +6,11 @@ namespace Dnd.Crm.Integrations;
 /// For the outbox: which provider carries an account's channel, with its credentials, or why none does. Read from
 /// the account cache (secrets unprotected once per load, the copy dropped whenever an integration changes).
 /// </summary>
-public sealed class IntegrationDirectory(AccountCache cache, IServiceProvider scope)
+public sealed class IntegrationDirectory(IIntegrationCache cache, IServiceProvider scope)
 {
     public async Task<ConnectionLookup> LookupAsync(string accountId, Channel channel, CancellationToken ct) =>
-        (await AccountAsync(accountId, ct)).Integrations.Lookup(channel);
+        (await ForAccountAsync(accountId, ct)).Lookup(channel);
 
-    public async Task<AccountIntegrations> ForAccountAsync(string accountId, CancellationToken ct) => (await AccountAsync(accountId, ct)).Integrations;
-
-    private async Task<CachedAccount> AccountAsync(string accountId, CancellationToken ct) =>
-        await cache.FindAsync(scope, accountId, ct) ?? throw new InvalidOperationException($"No account {accountId}.");
+    public async Task<AccountIntegrations> ForAccountAsync(string accountId, CancellationToken ct) =>
+        await cache.IntegrationsAsync(scope, accountId, ct) ?? throw new InvalidOperationException($"No account {accountId}.");
 }

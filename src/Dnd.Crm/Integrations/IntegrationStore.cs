@@ -1,4 +1,3 @@
-using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
 using Dnd.Shared.Ids;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace Dnd.Crm.Integrations;
 /// (with the holds or releases of its messages), and the account's cached copy dropped once committed. Contacts' DND
 /// is never touched here.
 /// </summary>
-public sealed class IntegrationStore(CrmDbContext db, AccountWrites writes, AccountCache cache, IntegrationSecrets protector, TimeProvider clock)
+public sealed class IntegrationStore(CrmDbContext db, AccountWrites writes, IIntegrationCache cache, IntegrationSecrets protector, TimeProvider clock)
 {
     /// <summary>Saves a connection the provider has accepted, releasing messages its disconnect held.</summary>
     /// <param name="secrets">Every secret the integration keeps from now on (the caller merged what the request left out).</param>

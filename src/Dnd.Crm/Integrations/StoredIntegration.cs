@@ -1,3 +1,5 @@
+using Dnd.Crm.Persistence;
+
 namespace Dnd.Crm.Integrations;
 
 /// <summary>An integration as the account cache keeps it: settings read, secrets unprotected once per load.</summary>

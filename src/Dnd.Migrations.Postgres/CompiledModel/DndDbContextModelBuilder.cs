@@ -12,18 +12,18 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3ae4d56b-9129-4ee5-b34d-2e81563d853e"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("11c781f1-bae4-4618-91c7-c0da0464e406"), entityTypeCount: 25)
         {
         }
 
         partial void Initialize()
         {
-            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
-            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
+            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
+            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -51,12 +51,12 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
-            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
-            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
+            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
+            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);

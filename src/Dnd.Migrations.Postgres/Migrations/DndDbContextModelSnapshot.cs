@@ -22,7 +22,7 @@ namespace Dnd.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Dnd.Crm.Integrations.IntegrationEventRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.IntegrationEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -57,7 +57,7 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.ToTable("IntegrationEvents");
                 });
 
-            modelBuilder.Entity("Dnd.Crm.Integrations.IntegrationRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.IntegrationRecord", b =>
                 {
                     b.Property<string>("AccountId")
                         .HasColumnType("text");

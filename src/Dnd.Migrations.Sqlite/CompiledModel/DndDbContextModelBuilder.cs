@@ -11,18 +11,18 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("50adb201-2104-4fac-97b0-093519c9e742"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("0e909113-0fa7-44e0-97fe-5ea0a7f9e88c"), entityTypeCount: 25)
         {
         }
 
         partial void Initialize()
         {
-            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
-            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
+            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
+            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -50,12 +50,12 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
-            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
-            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
+            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
+            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);

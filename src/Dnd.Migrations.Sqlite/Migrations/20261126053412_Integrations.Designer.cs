@@ -19,7 +19,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Dnd.Crm.Integrations.IntegrationEventRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.IntegrationEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -54,7 +54,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.ToTable("IntegrationEvents");
                 });
 
-            modelBuilder.Entity("Dnd.Crm.Integrations.IntegrationRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.IntegrationRecord", b =>
                 {
                     b.Property<string>("AccountId")
                         .HasColumnType("TEXT");

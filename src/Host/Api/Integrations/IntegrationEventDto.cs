@@ -1,4 +1,5 @@
 using Dnd.Crm.Integrations;
+using Dnd.Crm.Persistence;
 
 namespace Dnd.Host.Api.Integrations;
 

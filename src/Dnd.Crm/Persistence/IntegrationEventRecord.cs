@@ -1,4 +1,4 @@
-namespace Dnd.Crm.Integrations;
+namespace Dnd.Crm.Persistence;
 
 /// <summary>An audited change to an integration: who connected, updated or disconnected it, and what changed (never a secret's value).</summary>
 public sealed class IntegrationEventRecord
@@ -7,7 +7,7 @@ public sealed class IntegrationEventRecord
     public required string AccountId { get; set; }
     public required string Provider { get; set; }
 
-    /// <summary><see cref="IntegrationEventKinds"/>.</summary>
+    /// <summary>connected, updated, disconnected or webhook-secret-set (Dnd.Crm.Integrations.IntegrationEventKinds).</summary>
     public required string Action { get; set; }
     public required string ActedBy { get; set; }
     public DateTimeOffset At { get; set; }
