@@ -13,10 +13,10 @@ public sealed record AccountIntegrations(IReadOnlyDictionary<string, StoredInteg
     /// What verifies the account's Twilio webhooks: the Twilio integration's auth token, connected or not (a contact's
     /// STOP must still be read after a disconnect).
     /// </summary>
-    public string? TwilioAuthToken => this[IntegrationProviders.Twilio]?.Secret("authToken");
+    public string? TwilioAuthToken => this[IntegrationProviders.Twilio]?.Secret(SecretNames.AuthToken);
 
     /// <summary>What verifies the account's Mailgun webhooks: the Mailgun integration's webhook signing key.</summary>
-    public string? MailgunSigningKey => this[IntegrationProviders.Mailgun]?.Secret("webhookSigningKey");
+    public string? MailgunSigningKey => this[IntegrationProviders.Mailgun]?.Secret(SecretNames.WebhookSigningKey);
 
     public ConnectionLookup Lookup(Channel channel)
     {

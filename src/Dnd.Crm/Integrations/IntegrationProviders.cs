@@ -33,9 +33,9 @@ public static class IntegrationProviders
     /// <summary>The secrets each provider keeps (protected at rest, never returned), by their request field names.</summary>
     public static IReadOnlyList<string> SecretFields(string provider) => provider switch
     {
-        Twilio => ["authToken"],
-        Mailgun => ["apiKey", "webhookSigningKey"],
-        Smtp => ["password"],
+        Twilio => [SecretNames.AuthToken],
+        Mailgun => [SecretNames.ApiKey, SecretNames.WebhookSigningKey],
+        Smtp => [SecretNames.Password],
         _ => [],
     };
 }

@@ -11,6 +11,9 @@ public sealed class IntegrationSecrets(IDataProtectionProvider provider)
 {
     private readonly IDataProtector _protector = provider.CreateProtector("Dnd.Integrations.Secrets.v1");
 
+    /// <summary>Makes the key ring now if there is none (at start-up, so it is never first written inside an account's write).</summary>
+    public void EnsureKeyRing() => _protector.Protect([]);
+
     public string? Protect(IReadOnlyDictionary<string, string> secrets) =>
         secrets.Count == 0 ? null : _protector.Protect(JsonSerializer.Serialize(secrets));
 

@@ -7,9 +7,9 @@ public sealed class IntegrationVerifier(TwilioVerifier twilio, MailgunVerifier m
     public Task<VerificationFailure?> VerifyAsync(string provider, IntegrationSettings settings, IReadOnlyDictionary<string, string> secrets,
         CancellationToken ct) => provider switch
     {
-        IntegrationProviders.Twilio => twilio.VerifyAsync(settings, secrets.GetValueOrDefault("authToken") ?? "", ct),
-        IntegrationProviders.Mailgun => mailgun.VerifyAsync(settings, secrets.GetValueOrDefault("apiKey") ?? "", ct),
-        IntegrationProviders.Smtp => smtp.VerifyAsync(settings, secrets.GetValueOrDefault("password"), ct),
+        IntegrationProviders.Twilio => twilio.VerifyAsync(settings, secrets.GetValueOrDefault(SecretNames.AuthToken) ?? "", ct),
+        IntegrationProviders.Mailgun => mailgun.VerifyAsync(settings, secrets.GetValueOrDefault(SecretNames.ApiKey) ?? "", ct),
+        IntegrationProviders.Smtp => smtp.VerifyAsync(settings, secrets.GetValueOrDefault(SecretNames.Password), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "not a provider"),
     };
 }

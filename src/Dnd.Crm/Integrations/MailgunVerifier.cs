@@ -11,6 +11,6 @@ public sealed class MailgunVerifier(HttpClient http, IOptions<ProviderOptions> o
     {
         var auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"api:{apiKey}")));
         var url = $"{options.Value.Mailgun.BaseUrlFor(settings.Region).TrimEnd('/')}/v3/domains/{Uri.EscapeDataString(settings.Domain!)}";
-        return ProviderCall.GetAsync(http, auth, url, "apiKey", "Mailgun", ct);
+        return ProviderCall.GetAsync(http, auth, url, SecretNames.ApiKey, "Mailgun", ct);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SmtpVerifier(IOptions<ProviderOptions> options)
         }
         catch (Exception e) when (e is AuthenticationException or SmtpCommandException or ServiceNotAuthenticatedException or NotSupportedException)
         {
-            return new VerificationFailure("password", $"password: the SMTP server refused {settings.UserName}: {e.Message}");
+            return new VerificationFailure(SecretNames.Password, $"{SecretNames.Password}: the SMTP server refused {settings.UserName}: {e.Message}");
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -16,12 +16,12 @@ public sealed record StoredIntegration(string Provider, string Status, Integrati
     /// <summary>The credentials a transport uses; null unless connected.</summary>
     public ProviderConnection? ToConnection() => !Connected ? null : Provider switch
     {
-        IntegrationProviders.Twilio => new TwilioConnection(Settings.AccountSid ?? "", Secret("authToken") ?? "", Settings.MessagingServiceSid,
+        IntegrationProviders.Twilio => new TwilioConnection(Settings.AccountSid ?? "", Secret(SecretNames.AuthToken) ?? "", Settings.MessagingServiceSid,
             Settings.SenderNumbers ?? []),
-        IntegrationProviders.Mailgun => new MailgunConnection(Settings.Domain ?? "", Secret("apiKey") ?? "", Settings.Region ?? MailgunRegions.Us,
-            Secret("webhookSigningKey")),
+        IntegrationProviders.Mailgun => new MailgunConnection(Settings.Domain ?? "", Secret(SecretNames.ApiKey) ?? "", Settings.Region ?? MailgunRegions.Us,
+            Secret(SecretNames.WebhookSigningKey)),
         IntegrationProviders.Smtp => new SmtpConnection(Settings.Host ?? "", Settings.Port ?? 587, Settings.TlsMode ?? SmtpTlsModes.StartTls,
-            Settings.UserName, Secret("password")),
+            Settings.UserName, Secret(SecretNames.Password)),
         _ => null,
     };
 }

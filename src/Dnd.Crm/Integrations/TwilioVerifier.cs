@@ -16,7 +16,7 @@ public sealed class TwilioVerifier(HttpClient http, IOptions<ProviderOptions> op
         var sid = settings.AccountSid!;
         var auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{authToken}")));
         var account = await ProviderCall.GetAsync(http, auth, $"{twilio.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(sid)}.json",
-            "authToken", "Twilio", ct);
+            SecretNames.AuthToken, "Twilio", ct);
         if (account is not null)
         {
             return account;

@@ -9,11 +9,11 @@ public static class WebhookSecrets
     {
         if (!string.IsNullOrEmpty(twilioAuthToken))
         {
-            await store.SetWebhookSecretAsync(accountId, IntegrationProviders.Twilio, "authToken", twilioAuthToken, actedBy, ct);
+            await store.SetWebhookSecretAsync(accountId, IntegrationProviders.Twilio, SecretNames.AuthToken, twilioAuthToken, actedBy, ct);
         }
         if (!string.IsNullOrEmpty(mailgunSigningKey))
         {
-            await store.SetWebhookSecretAsync(accountId, IntegrationProviders.Mailgun, "webhookSigningKey", mailgunSigningKey, actedBy, ct);
+            await store.SetWebhookSecretAsync(accountId, IntegrationProviders.Mailgun, SecretNames.WebhookSigningKey, mailgunSigningKey, actedBy, ct);
         }
     }
 }

@@ -36,8 +36,7 @@ public static class ServerStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         await DatabaseInitializer.InitializeAsync(db, ct);
-        // Data Protection's key ring is made here, before any request: never inside an account's write.
-        _ = scope.ServiceProvider.GetRequiredService<IntegrationSecrets>().Protect(new Dictionary<string, string> { ["warm"] = "" });
+        scope.ServiceProvider.GetRequiredService<IntegrationSecrets>().EnsureKeyRing();
         var integrations = scope.ServiceProvider.GetRequiredService<IntegrationStore>();
         await LegacyWebhookSecrets.MoveAsync(db, integrations, ct);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DndOptions>>().Value;

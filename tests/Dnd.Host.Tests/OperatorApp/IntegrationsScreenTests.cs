@@ -16,11 +16,12 @@ public class IntegrationsScreenTests
         var (sid, token) = (TwilioFake.NewAccountSid(), "tok-" + Guid.NewGuid().ToString("N"));
         twilio.Account(sid, token, numbers: ["+15550001111"]);
 
-        var page = await app.SignInAsync("/app");
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Integrations" }).ClickAsync();
+        var page = await app.SignInAsync("/app/integrations");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Integrations" }))
+            .ToHaveAttributeAsync("href", "/app/integrations");
         var card = page.GetByRole(AriaRole.Region, new() { Name = "Twilio" });
-        await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not connected");
+        // The forms appear once the circuit is interactive, which a loaded machine takes a while to start.
+        await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not connected", new() { Timeout = 15_000 });
         await card.GetByLabel("Account SID").FillAsync(sid);
         await card.GetByLabel("Auth token").FillAsync("wrong");
         await card.GetByLabel("Sender numbers").FillAsync("+15550001111");

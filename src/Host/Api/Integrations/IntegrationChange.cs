@@ -41,13 +41,13 @@ public static partial class IntegrationChange
 
     private static IntegrationSettings Twilio(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
     {
-        Only(errors, "twilio", ("domain", body.Domain), ("region", body.Region), ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode),
+        Only(errors, IntegrationProviders.Twilio, ("domain", body.Domain), ("region", body.Region), ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode),
             ("userName", body.UserName));
         if (body.AccountSid is null || !AccountSid().IsMatch(body.AccountSid.Trim()))
         {
             errors.Add("accountSid", "accountSid must be a Twilio Account SID: AC followed by 32 hex digits");
         }
-        Secret(errors, secrets, "authToken");
+        Secret(errors, secrets, SecretNames.AuthToken);
         var service = Blank(body.MessagingServiceSid);
         if (service is not null && !MessagingServiceSid().IsMatch(service))
         {
@@ -71,14 +71,14 @@ public static partial class IntegrationChange
 
     private static IntegrationSettings Mailgun(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
     {
-        Only(errors, "mailgun", ("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
+        Only(errors, IntegrationProviders.Mailgun, ("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
             ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode), ("userName", body.UserName));
         var domain = Blank(body.Domain)?.ToLowerInvariant();
         if (domain is null || domain.Length > ApiLimits.NameLength || !HostName().IsMatch(domain))
         {
             errors.Add("domain", "domain must be the Mailgun sending domain, e.g. mg.example.com");
         }
-        Secret(errors, secrets, "apiKey");
+        Secret(errors, secrets, SecretNames.ApiKey);
         var region = Blank(body.Region)?.ToLowerInvariant() ?? MailgunRegions.Us;
         if (!MailgunRegions.All.Contains(region))
         {
@@ -89,7 +89,7 @@ public static partial class IntegrationChange
 
     private static IntegrationSettings Smtp(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
     {
-        Only(errors, "smtp", ("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
+        Only(errors, IntegrationProviders.Smtp, ("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
             ("domain", body.Domain), ("region", body.Region));
         var host = Blank(body.Host);
         if (host is null || host.Length > ApiLimits.NameLength || !HostName().IsMatch(host))
@@ -109,7 +109,7 @@ public static partial class IntegrationChange
         errors.MaxLength("userName", user, ApiLimits.NameLength);
         if (user is not null)
         {
-            Secret(errors, secrets, "password");
+            Secret(errors, secrets, SecretNames.Password);
         }
         return new IntegrationSettings { Host = host, Port = body.Port ?? (tls == SmtpTlsModes.Ssl ? 465 : 587), TlsMode = tls, UserName = user };
     }

@@ -1,3 +1,5 @@
+using Dnd.Crm.Integrations;
+
 namespace Dnd.Host.Api.Integrations;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed record IntegrationRequest(
     /// <summary>The secrets the request gives, by field name (blank ones left out: they keep the stored value).</summary>
     public IReadOnlyDictionary<string, string> Secrets() => new Dictionary<string, string?>
         {
-            ["authToken"] = AuthToken, ["apiKey"] = ApiKey, ["webhookSigningKey"] = WebhookSigningKey, ["password"] = Password,
+            [SecretNames.AuthToken] = AuthToken, [SecretNames.ApiKey] = ApiKey, [SecretNames.WebhookSigningKey] = WebhookSigningKey, [SecretNames.Password] = Password,
         }
         .Where(s => !string.IsNullOrWhiteSpace(s.Value)).ToDictionary(s => s.Key, s => s.Value!.Trim());
 }

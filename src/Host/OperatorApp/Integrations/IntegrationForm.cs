@@ -1,3 +1,4 @@
+using Dnd.Crm.Integrations;
 using Dnd.Host.Api.Integrations;
 
 namespace Dnd.Host.OperatorApp.Integrations;
@@ -16,11 +17,11 @@ public sealed class IntegrationForm
     public string? SenderNumbers { get; set; }
     public string? Domain { get; set; }
     public string? ApiKey { get; set; }
-    public string Region { get; set; } = "us";
+    public string Region { get; set; } = MailgunRegions.Us;
     public string? WebhookSigningKey { get; set; }
     public string? Host { get; set; }
     public int? Port { get; set; }
-    public string TlsMode { get; set; } = "starttls";
+    public string TlsMode { get; set; } = SmtpTlsModes.StartTls;
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
@@ -30,17 +31,17 @@ public sealed class IntegrationForm
         return new IntegrationForm
         {
             AccountSid = s.AccountSid, MessagingServiceSid = s.MessagingServiceSid,
-            SenderNumbers = s.SenderNumbers is null ? null : string.Join(", ", s.SenderNumbers), Domain = s.Domain, Region = s.Region ?? "us",
-            Host = s.Host, Port = s.Port, TlsMode = s.TlsMode ?? "starttls", UserName = s.UserName,
+            SenderNumbers = s.SenderNumbers is null ? null : string.Join(", ", s.SenderNumbers), Domain = s.Domain, Region = s.Region ?? MailgunRegions.Us,
+            Host = s.Host, Port = s.Port, TlsMode = s.TlsMode ?? SmtpTlsModes.StartTls, UserName = s.UserName,
         };
     }
 
     /// <summary>The request for <paramref name="provider"/>: only its own fields, so the API's "does not apply" never fires from here.</summary>
     public IntegrationRequest ToRequest(string provider) => provider switch
     {
-        "twilio" => new IntegrationRequest(AccountSid: AccountSid, AuthToken: AuthToken, MessagingServiceSid: MessagingServiceSid,
+        IntegrationProviders.Twilio => new IntegrationRequest(AccountSid: AccountSid, AuthToken: AuthToken, MessagingServiceSid: MessagingServiceSid,
             SenderNumbers: SenderNumbers?.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()),
-        "mailgun" => new IntegrationRequest(Domain: Domain, ApiKey: ApiKey, Region: Region, WebhookSigningKey: WebhookSigningKey),
+        IntegrationProviders.Mailgun => new IntegrationRequest(Domain: Domain, ApiKey: ApiKey, Region: Region, WebhookSigningKey: WebhookSigningKey),
         _ => new IntegrationRequest(Host: Host, Port: Port, TlsMode: TlsMode, UserName: UserName, Password: Password),
     };
 }
