@@ -1,5 +1,6 @@
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
+using Dnd.Crm.Integrations;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
@@ -44,6 +45,8 @@ public static class CrmServices
         services.AddSingleton<SqliteWriters>();
         services.AddScoped<AccountWrites>();
         services.AddSingleton<AccountCache>();
+        services.AddSingleton<IIntegrationCache>(sp => sp.GetRequiredService<AccountCache>());
+        services.AddDndIntegrations<TContext>();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<IConsentRows, EfConsentRows>();
         services.AddScoped<ConsentStore>();

@@ -1,10 +1,14 @@
+using Dnd.Crm.Integrations;
 using Dnd.Crm.Templates;
 
 namespace Dnd.Crm.Consent;
 
-/// <summary>An account as the sender of its messages: its compliance texts, itself as they name it, and when it may send.</summary>
-public sealed record Sender(ComplianceSettings Texts, AccountModel Account)
+/// <summary>An account as the sender of its messages: its compliance texts, itself as they name it, the providers that carry them, and when it may send.</summary>
+public sealed record Sender(ComplianceSettings Texts, AccountModel Account, AccountIntegrations? Integrations = null)
 {
+    /// <summary>The account's integrations; none (sends queue as they always did) for a sender made without them.</summary>
+    public AccountIntegrations Integrations { get; init; } = Integrations ?? AccountIntegrations.None;
+
     /// <summary>The account's sending window; null for the server's default.</summary>
     public SendingWindow? Window { get; init; }
 

@@ -54,7 +54,8 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
         message.Body = composed.Body;
         message.Subject = composed.Subject;
         message.HeadersJson = JsonSerializer.Serialize(composed.Headers);
-        if (Reachability.HeldReason(contact, channel, purpose) is { } held)
+        // A disconnected integration holds every purpose: nothing can leave on the channel until it is connected again.
+        if ((Reachability.HeldReason(contact, channel, purpose) ?? sender.Integrations.HoldReason(channel)) is { } held)
         {
             message.Status = MessageStatus.Held;
             message.StatusReason = held;

@@ -1,4 +1,5 @@
 using Dnd.Crm.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Dnd.Crm.Persistence;
 /// operator app (ASP.NET Core Identity's tables). The application's database maps more beside them (the workflow
 /// engine's) in a context derived from this one, so both commit in one transaction.
 /// </summary>
-public partial class CrmDbContext : IdentityDbContext<OperatorUser>
+public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtectionKeyContext
 {
     public CrmDbContext(DbContextOptions<CrmDbContext> options) : base(options)
     {
@@ -29,6 +30,11 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>
     public DbSet<SmartListRecord> SmartLists => Set<SmartListRecord>();
     public DbSet<AddressConsentRecord> AddressConsents => Set<AddressConsentRecord>();
     public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
+    public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
+    public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
+
+    /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -77,6 +83,10 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>
         // The queue in its order (open first, by deadline), and a contact's open reviews on a channel when it comes to block.
         b.Entity<OptOutReviewRecord>().HasIndex(r => new { r.AccountId, r.Status, r.Deadline });
         b.Entity<OptOutReviewRecord>().HasIndex(r => new { r.AccountId, r.ContactId, r.Channel, r.Status });
+
+        b.Entity<IntegrationRecord>().HasKey(i => new { i.AccountId, i.Provider });
+        b.Entity<IntegrationEventRecord>().HasKey(e => e.Id);
+        b.Entity<IntegrationEventRecord>().HasIndex(e => new { e.AccountId, e.At });
 
         MapMore(b);
 

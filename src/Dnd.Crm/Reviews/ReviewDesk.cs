@@ -1,3 +1,4 @@
+using Dnd.Crm.Integrations;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
@@ -62,7 +63,7 @@ public sealed class ReviewDesk(CrmDbContext db, ConsentService consent, ConsentA
         {
             contact.Release(review.Channel);
             foreach (var held in await EfConsentRows.Outbound(db.Messages, accountId, contact.Id, review.Channel)
-                         .Where(m => m.Status == MessageStatus.Held).ToListAsync(ct))
+                         .Where(m => m.Status == MessageStatus.Held && m.StatusReason != IntegrationHolds.Reason).ToListAsync(ct))
             {
                 (held.Status, held.StatusReason) = (MessageStatus.Queued, $"released: {staff} dismissed review {review.Id}");
             }

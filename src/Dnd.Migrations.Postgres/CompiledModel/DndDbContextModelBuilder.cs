@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8e868b97-38cc-4dbd-9474-b17f32dc3b22"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("96b19246-faed-4739-9f88-66709aaabac3"), entityTypeCount: 25)
         {
         }
 
@@ -22,6 +22,8 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
+            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
+            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -34,6 +36,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -52,6 +55,8 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
+            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
+            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
@@ -64,6 +69,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69e71a9c-1b71-4f07-858b-ba00737b280e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("9d9f5c8b-95fe-458f-a3c0-afd7b12e2fc5"), entityTypeCount: 25)
         {
         }
 
@@ -21,6 +21,8 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
+            var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
+            var integrationRecord = IntegrationRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -33,6 +35,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var workflowDefinitionRecord = WorkflowDefinitionRecordEntityType.Create(this);
             var workflowDraftRecord = WorkflowDraftRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -51,6 +54,8 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
+            IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
+            IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
@@ -63,6 +68,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             WorkflowDefinitionRecordEntityType.CreateAnnotations(workflowDefinitionRecord);
             WorkflowDraftRecordEntityType.CreateAnnotations(workflowDraftRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

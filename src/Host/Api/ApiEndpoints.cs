@@ -2,6 +2,7 @@ using Dnd.Host.Api.Accounts;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Conversations;
 using Dnd.Host.Api.Forms;
+using Dnd.Host.Api.Integrations;
 using Dnd.Host.Api.Reviews;
 using Dnd.Host.Api.SmartLists;
 using Dnd.Host.Api.Workflows;
@@ -30,6 +31,7 @@ public static class ApiEndpoints
         api.MapFormEndpoints();
         api.MapAccountSettingsEndpoints();
         api.MapComplianceEndpoints();
+        api.MapIntegrationEndpoints();
         api.MapOptOutReviewEndpoints();
         Reports.ReportEndpoints.MapReportEndpoints(api);
         app.MapAdminEndpoints();

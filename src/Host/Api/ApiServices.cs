@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Integrations;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 
@@ -13,6 +14,7 @@ public static class ApiServices
         builder.Services.AddScoped<AccountContext>();
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
+        builder.Services.AddScoped<IntegrationConnector>();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -3,6 +3,7 @@ using Dnd.Host.Auth;
 using Dnd.Rules.Engine;
 using Dnd.Host.Configuration;
 using Dnd.Host.OperatorApp;
+using Dnd.Crm.Integrations;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Runtime;
@@ -35,12 +36,16 @@ public static class ServerStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         await DatabaseInitializer.InitializeAsync(db, ct);
+        scope.ServiceProvider.GetRequiredService<IntegrationSecrets>().EnsureKeyRing();
+        var integrations = scope.ServiceProvider.GetRequiredService<IntegrationStore>();
+        await LegacyWebhookSecrets.MoveAsync(db, integrations, ct);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DndOptions>>().Value;
         foreach (var seed in options.SeedAccounts.Where(s => !string.IsNullOrWhiteSpace(s.Id)))
         {
             if (!await db.Accounts.AnyAsync(a => a.Id == seed.Id, ct))
             {
-                db.Accounts.Add(new AccountRecord { Id = seed.Id, Name = seed.Name, TwilioAuthToken = seed.TwilioAuthToken, MailgunSigningKey = seed.MailgunSigningKey });
+                db.Accounts.Add(new AccountRecord { Id = seed.Id, Name = seed.Name });
+                await WebhookSecrets.SetAsync(integrations, seed.Id, seed.TwilioAuthToken, seed.MailgunSigningKey, "seed", ct);
             }
             var hash = ApiKeyHasher.Hash(seed.ApiKey);
             if (!string.IsNullOrEmpty(seed.ApiKey) && !await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, ct))

@@ -50,6 +50,6 @@ public static class AccountSettingsWriter
         // After the commit: this process decides with the new settings from the next request on; other server
         // processes when their cached copy expires (AccountCache.TimeToLive).
         accounts.Invalidate(accountId);
-        return CachedAccount.From(row);
+        return await accounts.FindAsync(db, accountId, ct) ?? throw new InvalidOperationException($"No account {accountId}.");
     }
 }

@@ -5,6 +5,7 @@ using Dnd.Crm.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Dnd.Crm.Consent;
+using Dnd.Crm.Integrations;
 using Dnd.Crm.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -54,18 +55,17 @@ public static class AdminEndpoints
         return TypedResults.Created($"/admin/accounts/{accountId}/users/{user.Id}", new UserResponse(user.Id, email, user.AccountId, user.Role));
     }
 
-    private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, AccountCache accounts, TimeProvider clock,
-        CancellationToken ct)
+    /// <summary>The account, its first API key, and any webhook secrets given, kept protected on its integrations (not connected yet).</summary>
+    private static async Task<Created<ApiKeyResponse>> CreateAccountAsync(CreateAccountRequest body, DndDbContext db, AccountCache accounts,
+        IntegrationStore integrations, TimeProvider clock, CancellationToken ct)
     {
         body.Validate();
         if (await db.Accounts.AnyAsync(a => a.Id == body.Id, ct))
         {
             throw new ApiValidationException($"Account {body.Id} already exists.", status: StatusCodes.Status409Conflict, title: "Conflict");
         }
-        db.Accounts.Add(new AccountRecord
-        {
-            Id = body.Id!, Name = body.Name!, TwilioAuthToken = body.TwilioAuthToken, MailgunSigningKey = body.MailgunSigningKey,
-        });
+        db.Accounts.Add(new AccountRecord { Id = body.Id!, Name = body.Name! });
+        await WebhookSecrets.SetAsync(integrations, body.Id!, body.TwilioAuthToken, body.MailgunSigningKey, "admin", ct);
         var key = Issue(db, body.Id!, "initial", clock);
         await db.SaveChangesAsync(ct);
         // Misses are not cached, so this changes nothing today; it keeps "every account write invalidates" true.

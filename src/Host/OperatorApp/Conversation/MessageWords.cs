@@ -1,3 +1,4 @@
+using Dnd.Crm.Integrations;
 using System.Net;
 using System.Text.RegularExpressions;
 using Dnd.Crm.Persistence;
@@ -19,6 +20,7 @@ public static partial class MessageWords
         MessageStatus.Sent => "Sent",
         MessageStatus.Skipped => $"Skipped by DND: {Reason(m)}",
         MessageStatus.Cancelled => $"Cancelled: {Reason(m)}",
+        MessageStatus.Held when m.StatusReason == IntegrationHolds.Reason => "Held: integration disconnected",
         // The outbox's reason starts "held: …", which the words already say.
         MessageStatus.Held => $"Held for review: {Reason(m).RemovePrefix("held: ")}",
         MessageStatus.Received => "Received",

@@ -1,0 +1,26 @@
+using Dnd.Crm.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Crm.Integrations;
+
+public static class IntegrationServices
+{
+    /// <summary>
+    /// The providers an account connects: Data Protection with its key ring in <typeparamref name="TContext"/> (so every
+    /// replica and restart unprotects the same secrets), the store, the directory the outbox reads, and the credential checks.
+    /// </summary>
+    public static IServiceCollection AddDndIntegrations<TContext>(this IServiceCollection services) where TContext : CrmDbContext
+    {
+        services.AddDataProtection().SetApplicationName("Dnd").PersistKeysToDbContext<TContext>();
+        services.AddSingleton<IntegrationSecrets>();
+        services.AddScoped<IntegrationStore>();
+        services.AddScoped<IntegrationDirectory>();
+        services.AddScoped<IntegrationVerifier>();
+        services.AddHttpClient<TwilioVerifier>();
+        services.AddHttpClient<MailgunVerifier>();
+        services.AddSingleton<SmtpVerifier>();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Dnd.Crm.Integrations;
+
+/// <summary>
+/// An integration's readable settings; each provider uses its own (Twilio: account and senders, Mailgun: domain and
+/// region, SMTP: server and user). Nothing here is secret: it is returned by the API and kept in plain JSON.
+/// </summary>
+public sealed record IntegrationSettings
+{
+    public string? AccountSid { get; init; }
+    public string? MessagingServiceSid { get; init; }
+    public IReadOnlyList<string>? SenderNumbers { get; init; }
+    public string? Domain { get; init; }
+
+    /// <summary>Mailgun's region: us or eu (<see cref="MailgunRegions"/>).</summary>
+    public string? Region { get; init; }
+    public string? Host { get; init; }
+    public int? Port { get; init; }
+
+    /// <summary><see cref="SmtpTlsModes"/>.</summary>
+    public string? TlsMode { get; init; }
+    public string? UserName { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static IntegrationSettings Parse(string json) => JsonSerializer.Deserialize<IntegrationSettings>(json, Json) ?? new();
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+}

@@ -1,0 +1,28 @@
+namespace Dnd.Crm.Integrations;
+
+/// <summary>The "Dnd:Providers" section: where the providers' APIs are, so tests and staging point them at fakes.</summary>
+public sealed class ProviderOptions
+{
+    public TwilioProviderOptions Twilio { get; set; } = new();
+    public MailgunProviderOptions Mailgun { get; set; } = new();
+
+    /// <summary>How long a provider may take to answer a credentials check before connect reports it unreachable.</summary>
+    public TimeSpan VerifyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public sealed class TwilioProviderOptions
+{
+    /// <summary>Dnd:Providers:Twilio:BaseUrl, the REST API (accounts, messages, numbers).</summary>
+    public string BaseUrl { get; set; } = "https://api.twilio.com";
+
+    /// <summary>Dnd:Providers:Twilio:MessagingBaseUrl, the Messaging Services API (a host of its own at Twilio); the BaseUrl when empty.</summary>
+    public string? MessagingBaseUrl { get; set; } = "https://messaging.twilio.com";
+}
+
+public sealed class MailgunProviderOptions
+{
+    /// <summary>Dnd:Providers:Mailgun:BaseUrl; empty, the integration's region chooses (<see cref="MailgunRegions.BaseUrl"/>).</summary>
+    public string? BaseUrl { get; set; }
+
+    public string BaseUrlFor(string? region) => string.IsNullOrWhiteSpace(BaseUrl) ? MailgunRegions.BaseUrl(region) : BaseUrl;
+}
