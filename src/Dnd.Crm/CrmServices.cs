@@ -1,3 +1,4 @@
+using Dnd.Crm.Delivery;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Integrations;
@@ -47,6 +48,7 @@ public static class CrmServices
         services.AddSingleton<AccountCache>();
         services.AddSingleton<IIntegrationCache>(sp => sp.GetRequiredService<AccountCache>());
         services.AddDndIntegrations<TContext>();
+        services.AddDndDelivery();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<IConsentRows, EfConsentRows>();
         services.AddScoped<ConsentStore>();

@@ -12,6 +12,24 @@ public sealed class MessagingOptions
     /// <summary>How often the outbox dispatcher looks for queued messages (Dnd:Messaging:PollInterval).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Messages judged and claimed per pass (Dnd:Messaging:DeliveryBatch); a full batch starts the next pass at once.</summary>
+    public int DeliveryBatch { get; set; } = 500;
+
+    /// <summary>Hand-overs to providers in flight at once (Dnd:Messaging:DeliveryConcurrency).</summary>
+    public int DeliveryConcurrency { get; set; } = 64;
+
+    /// <summary>
+    /// How long a claimed message may wait for its provider's answer before it counts as lost (a crash, a hang) and is
+    /// looked up at the provider (Dnd:Messaging:ClaimLease). Longer than any provider call's timeout.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Tries of a message the provider keeps refusing for now (rate limits, outages) before it is marked failed.</summary>
+    public int MaxDeliveryAttempts { get; set; } = 10;
+
+    /// <summary>How long a message whose channel has no integration connected waits before it is judged again.</summary>
+    public TimeSpan NoIntegrationRetry { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The sending window of accounts that set none (Dnd:Messaging:DefaultSendingWindow): "HH:mm-HH:mm" in the
     /// recipient's local time, or "always" for no quiet hours. The TCPA's 8 a.m. to 9 p.m. unless configured.

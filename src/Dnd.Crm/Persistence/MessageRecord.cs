@@ -1,7 +1,8 @@
 namespace Dnd.Crm.Persistence;
 
 /// <summary>
-/// An outbound or inbound message. Outbound: "queued" until it leaves, "skipped" when DND refused it at send time,
+/// An outbound or inbound message. Outbound: "queued" until the outbox claims it, "sending" while its provider has it,
+/// "sent" or "failed" on the provider's answer, "skipped" when DND refused it at send time,
 /// "cancelled" when a later opt-out caught it in the outbox (StatusReason and LedgerSequence say which decision),
 /// "held" while a possible opt-out on its channel is reviewed (marketing only). A queued marketing message outside the
 /// recipient's sending window waits for NotBefore, still queued, so every opt-out still finds and cancels it.
@@ -30,6 +31,18 @@ public sealed class MessageRecord
 
     /// <summary>Why it was skipped, cancelled or held, or why a queued one waits.</summary>
     public string? StatusReason { get; set; }
+
+    /// <summary>When the outbox claimed it for its provider (status sending); a claim older than the lease is looked up at the provider.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>Hand-overs tried so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The provider's id of the message (Twilio's SM…, the e-mail's Message-Id), once it took it.</summary>
+    public string? ProviderMessageId { get; set; }
+
+    /// <summary>The provider's code of a permanent refusal (Twilio's 21610, smtp_550), which the DND rules read.</summary>
+    public string? ProviderErrorCode { get; set; }
 
     /// <summary>The contact's ledger line whose decision blocked it, when one did.</summary>
     public long? LedgerSequence { get; set; }

@@ -6,6 +6,12 @@ public static class MessageStatus
     public const string Queued = "queued";
     public const string Sent = "sent";
 
+    /// <summary>Claimed by the outbox and handed to its provider; sent or failed once the provider answers.</summary>
+    public const string Sending = "sending";
+
+    /// <summary>The provider refused it for good (ProviderErrorCode), or it kept being refused for now past the last try.</summary>
+    public const string Failed = "failed";
+
     /// <summary>Refused by DND when it was composed.</summary>
     public const string Skipped = "skipped";
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 20,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -39,6 +39,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(MessageRecord).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             accountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var attempts = runtimeEntityType.AddProperty(
+                "Attempts",
+                typeof(int),
+                propertyInfo: typeof(MessageRecord).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var body = runtimeEntityType.AddProperty(
                 "Body",
                 typeof(string),
@@ -52,6 +60,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(MessageRecord).GetProperty("Channel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MessageRecord).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             channel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var claimedAt = runtimeEntityType.AddProperty(
+                "ClaimedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(MessageRecord).GetProperty("ClaimedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ClaimedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            claimedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var contactId = runtimeEntityType.AddProperty(
                 "ContactId",
@@ -105,6 +121,22 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(MessageRecord).GetField("<NotBefore>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             notBefore.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var providerErrorCode = runtimeEntityType.AddProperty(
+                "ProviderErrorCode",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("ProviderErrorCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ProviderErrorCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            providerErrorCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var providerMessageId = runtimeEntityType.AddProperty(
+                "ProviderMessageId",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("ProviderMessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ProviderMessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            providerMessageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",

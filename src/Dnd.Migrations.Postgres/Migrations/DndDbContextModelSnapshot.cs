@@ -373,6 +373,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
@@ -380,6 +383,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ContactId")
                         .IsRequired()
@@ -404,6 +410,12 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("NotBefore")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderErrorCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("text");
 
                     b.Property<string>("Purpose")
                         .IsRequired()

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9d9f5c8b-95fe-458f-a3c0-afd7b12e2fc5"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("abf75ac6-f5cd-4545-ba10-1f0be0751646"), entityTypeCount: 25)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 20,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -37,6 +37,13 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(MessageRecord).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MessageRecord).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var attempts = runtimeEntityType.AddProperty(
+                "Attempts",
+                typeof(int),
+                propertyInfo: typeof(MessageRecord).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
             var body = runtimeEntityType.AddProperty(
                 "Body",
                 typeof(string),
@@ -48,6 +55,16 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(MessageRecord).GetProperty("Channel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MessageRecord).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var claimedAt = runtimeEntityType.AddProperty(
+                "ClaimedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(MessageRecord).GetProperty("ClaimedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ClaimedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            claimedAt.SetValueConverter(new ValueConverter<DateTimeOffset, long>(
+                long (DateTimeOffset v) => DateTimeOffsetToBinaryConverter.ToLong(v),
+                DateTimeOffset (long v) => DateTimeOffsetToBinaryConverter.ToDateTimeOffset(v)));
 
             var contactId = runtimeEntityType.AddProperty(
                 "ContactId",
@@ -103,6 +120,20 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             notBefore.SetValueConverter(new ValueConverter<DateTimeOffset, long>(
                 long (DateTimeOffset v) => DateTimeOffsetToBinaryConverter.ToLong(v),
                 DateTimeOffset (long v) => DateTimeOffsetToBinaryConverter.ToDateTimeOffset(v)));
+
+            var providerErrorCode = runtimeEntityType.AddProperty(
+                "ProviderErrorCode",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("ProviderErrorCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ProviderErrorCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var providerMessageId = runtimeEntityType.AddProperty(
+                "ProviderMessageId",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("ProviderMessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ProviderMessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",

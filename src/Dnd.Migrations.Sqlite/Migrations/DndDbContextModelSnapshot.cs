@@ -365,6 +365,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -372,6 +375,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactId")
                         .IsRequired()
@@ -396,6 +402,12 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("NotBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderErrorCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()

@@ -2,7 +2,7 @@ using Dnd.Activities.Persistence;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
-using Dnd.Crm.Messaging;
+using Dnd.Crm.Delivery;
 using Dnd.Crm.Persistence;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,6 @@
+using Dnd.Crm.Delivery;
 using Dnd.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Dnd.Host.Tests.Infrastructure.Providers;
 
 namespace Dnd.Host.Tests.Integrations;
@@ -11,7 +13,15 @@ public sealed class ProviderFakes : IAsyncLifetime
     public SmtpFake Smtp { get; } = new();
     public DndApp App { get; }
 
-    public ProviderFakes() => App = new DndApp(settings: Twilio.Settings.Concat(Mailgun.Settings).ToDictionary());
+    /// <summary>Moved by hand to where a test needs it (a retry's wait, a lost claim's lease).</summary>
+    public TestClock Clock { get; } = new();
+
+    // The outbox does not run by itself: each test runs its passes (OutboxPassAsync), so it knows what left when.
+    public ProviderFakes() => App = new DndApp(settings: Twilio.Settings.Concat(Mailgun.Settings)
+        .Append(new("Dnd:Messaging:PollInterval", "01:00:00")).ToDictionary(), services: s => s.AddSingleton<TimeProvider>(Clock));
+
+    /// <summary>One pass of the outbox: due messages judged, claimed, handed to the fakes, answers recorded.</summary>
+    public Task<int> OutboxPassAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
 
     public Task InitializeAsync()
     {

@@ -170,6 +170,10 @@ public class SqliteRowsTests
             WorkflowInstanceId = "wf-1", StatusReason = "opted out", LedgerSequence = 42, Purpose = "opt-out-confirmation",
             NotAfter = new DateTimeOffset(2024, 6, 7, 8, 14, 12, 5, PlusTwo),
             NotBefore = new DateTimeOffset(2024, 6, 7, 9, 0, 0, 0, PlusTwo),
+            ClaimedAt = new DateTimeOffset(2024, 6, 7, 9, 0, 1, 0, PlusTwo),
+            Attempts = 2,
+            ProviderMessageId = "SM0123456789abcdef0123456789abcdef",
+            ProviderErrorCode = "21610",
             CreatedAt = new DateTimeOffset(2024, 6, 7, 8, 9, 12, 5, PlusTwo),
         };
         var plain = new MessageRecord

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dnd.Crm.Messaging;
+using Dnd.Crm.Delivery;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Activities.Persistence;
-using Dnd.Crm.Messaging;
+using Dnd.Crm.Delivery;
 using Dnd.Crm.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;

@@ -11,13 +11,15 @@ public static partial class MessageWords
 {
     public static bool Inbound(MessageDto m) => m.Direction == "inbound";
 
-    /// <summary>"Queued", "Waiting for quiet hours to end: …", "Sent", "Skipped by DND: …", "Cancelled: …", "Held for review: …", "Received", "Blocked by inbound DND".</summary>
+    /// <summary>"Queued", "Waiting for quiet hours to end: …", "Sending", "Sent", "Failed: …", "Skipped by DND: …", "Cancelled: …", "Held for review: …", "Received", "Blocked by inbound DND".</summary>
     public static string Status(MessageDto m) => m.Status switch
     {
         // A queued message that waits says so with the outbox's reason ("waiting for quiet hours to end: …").
         MessageStatus.Queued when m.NotBefore is not null && m.StatusReason is { Length: > 0 } waits => Capitalized(waits),
         MessageStatus.Queued => "Queued",
+        MessageStatus.Sending => "Sending",
         MessageStatus.Sent => "Sent",
+        MessageStatus.Failed => $"Failed: {Reason(m)}",
         MessageStatus.Skipped => $"Skipped by DND: {Reason(m)}",
         MessageStatus.Cancelled => $"Cancelled: {Reason(m)}",
         MessageStatus.Held when m.StatusReason == IntegrationHolds.Reason => "Held: integration disconnected",

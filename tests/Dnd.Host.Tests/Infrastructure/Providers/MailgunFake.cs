@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -31,8 +32,8 @@ public sealed class MailgunFake : IDisposable
         _server.Given(Request.Create().WithPath($"/v3/domains/{domain}").UsingGet().WithHeader("Authorization", auth)).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { domain = new { name = domain, state = "active" }, message = "Domain DNS records have been retrieved" }));
         _server.Given(Request.Create().WithPath($"/v3/{domain}/messages").UsingPost().WithHeader("Authorization", auth)).AtPriority(10)
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithTransformer()
-                .WithBody("{\"id\":\"<{{Random Type=\"Guid\"}}@" + domain + ">\",\"message\":\"Queued. Thank you.\"}"));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody(_ => JsonSerializer.Serialize(new { id = $"<{Guid.NewGuid():N}@{domain}>", message = "Queued. Thank you." })));
         return this;
     }
 
@@ -41,6 +42,11 @@ public sealed class MailgunFake : IDisposable
             .WithHeader("Retry-After", retryAfterSeconds.ToString()).WithBodyAsJson(new { message = "Too many requests" }));
 
     public IReadOnlyList<string> Requests => _server.LogEntries.Select(e => e.RequestMessage.Path).ToList();
+
+    /// <summary>The messages send requests received, as their raw (multipart) bodies.</summary>
+    public IReadOnlyList<string> SentBodies => _server.LogEntries
+        .Where(e => e.RequestMessage.Method == "POST" && e.RequestMessage.Path.EndsWith("/messages", StringComparison.Ordinal))
+        .Select(e => e.RequestMessage.Body ?? "").ToList();
 
     public void Dispose() => _server.Stop();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -53,16 +54,35 @@ public sealed class TwilioFake : IDisposable
                 .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { incoming_phone_numbers = new[] { new { phone_number = number } } }));
         }
         _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{sid}/Messages.json").UsingPost().WithHeader("Authorization", auth)).AtPriority(10)
-            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithTransformer()
-                .WithBody("{\"sid\":\"SM{{Random Type=\"StringPattern\" Pattern=\"[0-9a-f]{32}\"}}\",\"account_sid\":\"" + sid +
-                          "\",\"to\":\"{{request.bodyAsFormUrlEncoded.To}}\",\"status\":\"queued\"}"));
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody(request => JsonSerializer.Serialize(new
+            {
+                sid = "SM" + Guid.NewGuid().ToString("N"), account_sid = sid, to = request.BodyData?.BodyAsFormUrlEncoded is { } form && form.TryGetValue("To", out var to) ? to : null, status = "queued",
+            })));
         return this;
     }
 
+    private static readonly Guid RateLimitMapping = Guid.NewGuid();
+
     /// <summary>From now on every request is refused with 429 and Retry-After, as Twilio does past its concurrency limit.</summary>
     public void RateLimit(int retryAfterSeconds = 1) =>
-        _server.Given(Request.Create().WithPath("/*")).AtPriority(1)
+        _server.Given(Request.Create().WithPath("/*")).AtPriority(1).WithGuid(RateLimitMapping)
             .RespondWith(Error((HttpStatusCode)429, 20429, "Too Many Requests").WithHeader("Retry-After", retryAfterSeconds.ToString()));
+
+    public void EndRateLimit() => _server.DeleteMapping(RateLimitMapping);
+
+    /// <summary>Messages to <paramref name="to"/> are refused for good with Twilio's error <paramref name="code"/> (21610: the recipient replied STOP).</summary>
+    public void Refuse(string accountSid, string to, int code, string message) =>
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{accountSid}/Messages.json").UsingPost()
+                .WithBody(b => b is not null && b.Contains("To=" + Uri.EscapeDataString(to), StringComparison.Ordinal))).AtPriority(5)
+            .RespondWith(Error(HttpStatusCode.BadRequest, code, message));
+
+    /// <summary>Twilio's message list for a recipient (what a lost hand-over is looked up in) holds these messages.</summary>
+    public void Lists(string accountSid, string to, params (string Sid, string Body, DateTimeOffset Created)[] messages) =>
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{accountSid}/Messages.json").UsingGet().WithParam("To", to)).AtPriority(5)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new
+            {
+                messages = messages.Select(m => new { sid = m.Sid, to, body = m.Body, date_created = m.Created.ToString("r"), status = "sent" }).ToArray(),
+            }));
 
     /// <summary>The Messages create requests received, as their form fields.</summary>
     public IReadOnlyList<IDictionary<string, string>> SentMessages => _server.LogEntries

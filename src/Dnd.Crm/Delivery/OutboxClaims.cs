@@ -1,0 +1,100 @@
+using Dnd.Crm.Consent;
+using Dnd.Crm.Integrations;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Messaging.QuietHours;
+using Dnd.Crm.Persistence;
+using Dnd.Rules.Consent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Crm.Delivery;
+
+/// <summary>
+/// Judges an account's due messages in its write, at the last moment before they leave: a message a later decision
+/// blocks is cancelled with that decision's ledger line; one whose channel came under review is held; one outside the
+/// recipient's sending window waits; one whose integration is disconnected is held, one with none waits; the rest are
+/// claimed (status sending) for their providers. No opt-out can commit between this check and the claim.
+/// </summary>
+public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock, MessagingOptions options, QuietHoursPolicy quietHours,
+    IMessageTransport transport)
+{
+    public async Task<List<OutboxClaim>> ClaimAsync(string accountId, IReadOnlyList<string> messageIds, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<CrmDbContext>();
+        // Read before the write: on SQLite the write holds the one writer, which must not wait on a query.
+        var sender = await services.GetRequiredService<AccountSettingsStore>().SenderAsync(accountId, ct);
+        var channels = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).Select(m => m.Channel).Distinct().ToListAsync(ct);
+        var routes = new Dictionary<string, ConnectionLookup>();
+        foreach (var channel in channels)
+        {
+            routes[channel] = await transport.RouteAsync(services, accountId, ChannelNames.Parse(channel), ct);
+        }
+        var claimed = new List<OutboxClaim>();
+        await using var write = await services.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct);
+        // Read again in the write: another pass or process may have claimed, or an opt-out cancelled, since the list was made.
+        var messages = await db.Messages.Where(m => messageIds.Contains(m.Id) && m.AccountId == accountId && m.Status == MessageStatus.Queued).ToListAsync(ct);
+        var contactIds = messages.Select(m => m.ContactId).Distinct().ToList();
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId && contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var now = clock.GetUtcNow();
+        foreach (var message in messages)
+        {
+            if (await JudgeAsync(db, message, contacts.GetValueOrDefault(message.ContactId), sender, routes[message.Channel], now, ct) is { } claim)
+            {
+                claimed.Add(claim);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return claimed;
+    }
+
+    private async Task<OutboxClaim?> JudgeAsync(CrmDbContext db, MessageRecord message, ContactRecord? contact, Sender sender, ConnectionLookup route,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var channel = ChannelNames.Parse(message.Channel);
+        var blocked = contact is null ? "the contact was deleted"
+            // An opt-out's confirmation is the one message its DND lets through, and only in its window.
+            : message.Purpose == MessagePurpose.OptOutConfirmation
+                ? now > message.NotAfter ? $"its window passed: an opt-out's confirmation may leave only within {OptOutConfirmation.Window.TotalMinutes:0} minutes of it" : null
+            : Reachability.BlockedReason(contact, channel);
+        if (blocked is not null)
+        {
+            message.Status = MessageStatus.Cancelled;
+            message.StatusReason = blocked;
+            message.LedgerSequence = await db.Ledger.Where(l => l.ContactId == message.ContactId && l.Channel == message.Channel && l.Verdict == "Applied")
+                .OrderByDescending(l => l.Sequence).Select(l => (long?)l.Sequence).FirstOrDefaultAsync(ct);
+            return null;
+        }
+        if (Reachability.HeldReason(contact!, channel, message.Purpose) is { } held)
+        {
+            // A possible opt-out came after it was queued: it waits with the channel's other marketing.
+            (message.Status, message.StatusReason) = (MessageStatus.Held, held);
+            return null;
+        }
+        // The window may have moved since it was queued (the contact's time zone, the account's hours): read as it leaves.
+        if (quietHours.Check(contact!, message.Purpose, sender, now) is { } wait)
+        {
+            (message.NotBefore, message.StatusReason) = (wait.NotBefore, wait.Reason);
+            return null;
+        }
+        if (route.Connection is not { } connection)
+        {
+            if (route.Holds)
+            {
+                (message.Status, message.StatusReason) = (MessageStatus.Held, IntegrationHolds.Reason);
+            }
+            else
+            {
+                (message.NotBefore, message.StatusReason) = (now + options.NoIntegrationRetry, DeliveryReasons.Waiting + route.Reason);
+            }
+            return null;
+        }
+        (message.Status, message.ClaimedAt) = (MessageStatus.Sending, now);
+        message.Attempts++;
+        var letter = OutboundLetter.From(message, contact!.Address(channel.Address()) ?? "", sender.Account.BusinessName,
+            $"{options.PublicBaseUrl.TrimEnd('/')}/webhooks/twilio/{Uri.EscapeDataString(message.AccountId)}/status");
+        return new OutboxClaim(letter, connection, contact.Id);
+    }
+}

@@ -1,0 +1,107 @@
+using Dnd.Crm.Consent;
+using Dnd.Crm.Messaging;
+using Dnd.Crm.Messaging.QuietHours;
+using Dnd.Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dnd.Crm.Delivery;
+
+/// <summary>
+/// Delivers the outbox. Each pass: messages whose hand-over got no answer before a crash or timeout are looked up at
+/// their provider (<see cref="OutboxRecovery"/>); due messages are judged and claimed in their account's write
+/// (<see cref="OutboxClaims"/>: consent, review holds, quiet hours and the integration are checked there, so no opt-out
+/// commits between the check and the claim); the claimed are handed to their providers concurrently, outside any
+/// write; and the answers are recorded in the account's write (<see cref="OutboxAnswers"/>). Runs only where a
+/// transport is registered; without one, messages stay queued.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options, QuietHoursPolicy quietHours,
+    ILogger<OutboxDispatcher> logger, IMessageTransport? transport = null) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (transport is null)
+        {
+            logger.LogInformation("No message transport is registered: outbound messages stay queued in the outbox.");
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A full batch means more are due: go straight on rather than wait a poll interval.
+                if (await DispatchPendingAsync(stoppingToken) < options.Value.DeliveryBatch)
+                {
+                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Outbox pass failed; retrying");
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <returns>How many messages were handed to a provider in this pass (accepted or not).</returns>
+    public async Task<int> DispatchPendingAsync(CancellationToken ct)
+    {
+        if (transport is null)
+        {
+            return 0;
+        }
+        await new OutboxRecovery(scopes, clock, options.Value, transport).RecoverAsync(ct);
+        var now = clock.GetUtcNow();
+        List<(string Id, string AccountId)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Messages.AsNoTracking()
+                    .Where(m => m.Status == MessageStatus.Queued && m.Direction == "outbound" && (m.NotBefore == null || m.NotBefore <= now))
+                    .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.AccountId }).Take(options.Value.DeliveryBatch).ToListAsync(ct))
+                .Select(m => (m.Id, m.AccountId)).ToList();
+        }
+        var claims = new OutboxClaims(scopes, clock, options.Value, quietHours, transport);
+        var claimed = new List<OutboxClaim>();
+        foreach (var account in due.GroupBy(d => d.AccountId))
+        {
+            claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
+        }
+        var answers = new List<(OutboxClaim Claim, DeliveryOutcome Outcome)>(claimed.Count);
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },
+            async (claim, token) =>
+            {
+                var outcome = await HandOverAsync(claim, token);
+                lock (answers)
+                {
+                    answers.Add((claim, outcome));
+                }
+            });
+        var record = new OutboxAnswers(scopes, clock, options.Value);
+        foreach (var account in answers.GroupBy(a => a.Claim.Letter.AccountId))
+        {
+            await record.RecordAsync(account.Key, account.ToList(), ct);
+        }
+        return claimed.Count;
+    }
+
+    private async Task<DeliveryOutcome> HandOverAsync(OutboxClaim claim, CancellationToken ct)
+    {
+        try
+        {
+            return await transport!.SendAsync(claim.Connection, claim.Letter, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // A transport's own fault: whether the provider took it is unknown, so it is looked up before any resend.
+            logger.LogError(e, "Hand-over of message {MessageId} failed", claim.Letter.MessageId);
+            return DeliveryOutcome.Unanswered(e.Message);
+        }
+    }
+}

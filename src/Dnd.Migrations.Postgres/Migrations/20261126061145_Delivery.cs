@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dnd.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Delivery : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "Messages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ClaimedAt",
+                table: "Messages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProviderErrorCode",
+                table: "Messages",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProviderMessageId",
+                table: "Messages",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedAt",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "ProviderErrorCode",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "ProviderMessageId",
+                table: "Messages");
+        }
+    }
+}
