@@ -4,11 +4,10 @@ namespace Dnd.Crm.Delivery;
 public static class DeliveryReasons
 {
     public const string Retrying = "retrying: ";
-    public const string Waiting = "waiting: ";
     public const string NoAnswer = "no answer yet: ";
 
     /// <summary>Whether a reason is one of these passing ones (or quiet hours'), which mean nothing once the message is sent.</summary>
     public static bool Passing(string? reason) => reason is not null
-        && (reason.StartsWith(Retrying, StringComparison.Ordinal) || reason.StartsWith(Waiting, StringComparison.Ordinal)
-            || reason.StartsWith(NoAnswer, StringComparison.Ordinal) || reason.StartsWith(Messaging.QuietHours.QuietHoursWait.Prefix, StringComparison.Ordinal));
+        && (reason.StartsWith(Retrying, StringComparison.Ordinal) || reason.StartsWith(NoAnswer, StringComparison.Ordinal)
+            || reason.StartsWith(Messaging.QuietHours.QuietHoursWait.Prefix, StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
@@ -21,6 +22,10 @@ namespace Dnd.Crm.Delivery;
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options, QuietHoursPolicy quietHours,
     ILogger<OutboxDispatcher> logger, IMessageTransport? transport = null) : BackgroundService
 {
+    // "account/channel" → until when: channels no integration carries, passed over (their messages stay queued) until
+    // then. In memory: a restart, or the time running out, has them judged again, so a new integration is used within it.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unrouted = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (transport is null)
@@ -59,11 +64,17 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
         await new OutboxRecovery(scopes, clock, options.Value, transport).RecoverAsync(ct);
         var now = clock.GetUtcNow();
+        foreach (var (key, until) in _unrouted.Where(u => u.Value <= now).ToList())
+        {
+            _unrouted.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, until));
+        }
+        var unrouted = _unrouted.Keys.ToList();
         List<(string Id, string AccountId)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Messages.AsNoTracking()
-                    .Where(m => m.Status == MessageStatus.Queued && m.Direction == "outbound" && (m.NotBefore == null || m.NotBefore <= now))
+                    .Where(m => m.Status == MessageStatus.Queued && m.Direction == "outbound" && (m.NotBefore == null || m.NotBefore <= now)
+                                && !unrouted.Contains(m.AccountId + "/" + m.Channel))
                     .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.AccountId }).Take(options.Value.DeliveryBatch).ToListAsync(ct))
                 .Select(m => (m.Id, m.AccountId)).ToList();
         }
@@ -71,7 +82,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var claimed = new List<OutboxClaim>();
         foreach (var account in due.GroupBy(d => d.AccountId))
         {
-            claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
+            var (mine, notCarried) = await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct);
+            claimed.AddRange(mine);
+            foreach (var channel in notCarried)
+            {
+                _unrouted[$"{account.Key}/{channel}"] = now + options.Value.NoIntegrationRetry;
+            }
         }
         var answers = new List<(OutboxClaim Claim, DeliveryOutcome Outcome)>(claimed.Count);
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },

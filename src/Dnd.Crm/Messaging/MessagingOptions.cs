@@ -27,7 +27,7 @@ public sealed class MessagingOptions
     /// <summary>Tries of a message the provider keeps refusing for now (rate limits, outages) before it is marked failed.</summary>
     public int MaxDeliveryAttempts { get; set; } = 10;
 
-    /// <summary>How long a message whose channel has no integration connected waits before it is judged again.</summary>
+    /// <summary>How long the outbox passes over an account's channel that no integration carries before it looks again.</summary>
     public TimeSpan NoIntegrationRetry { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
