@@ -32,6 +32,7 @@ public class IntegrationsScreenTests
         await card.GetByRole(AriaRole.Button, new() { Name = "Connect Twilio" }).ClickAsync();
         await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Connected");
         await Expect(card.GetByLabel("Auth token")).ToHaveValueAsync("");
+        await Screens.SaveAsync(page, "integrations.png");
         (await page.ContentAsync()).Should().NotContain(token);
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Disconnect Twilio" }).ClickAsync();
