@@ -12,16 +12,14 @@ namespace Dnd.Crm.Delivery;
 /// <summary>
 /// Judges an account's due messages in its write, at the last moment before they leave: a message a later decision
 /// blocks is cancelled with that decision's ledger line; one whose channel came under review is held; one outside the
-/// recipient's sending window waits; one whose integration is disconnected is held; one whose channel has no
-/// integration at all is left as it is (queued) and its channel reported, so the outbox passes it over for a while
-/// rather than rewrite every such message each pass; the rest are claimed (status sending) for their providers. No
-/// opt-out can commit between this check and the claim.
+/// recipient's sending window waits; one whose integration is disconnected is held; the channel's queued messages wait,
+/// all in one statement, when no integration carries it (connecting one releases them); the rest are claimed (status
+/// sending) for their providers. No opt-out can commit between this check and the claim.
 /// </summary>
 public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock, MessagingOptions options, QuietHoursPolicy quietHours,
     IMessageTransport transport)
 {
-    /// <returns>The claimed messages, and the channels (wire names) of this account that no integration carries.</returns>
-    public async Task<(List<OutboxClaim> Claimed, List<string> Unrouted)> ClaimAsync(string accountId, IReadOnlyList<string> messageIds, CancellationToken ct)
+    public async Task<List<OutboxClaim>> ClaimAsync(string accountId, IReadOnlyList<string> messageIds, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -49,8 +47,15 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
             }
         }
         await db.SaveChangesAsync(ct);
+        foreach (var (channel, route) in routes.Where(r => r.Value.Connection is null && !r.Value.Holds))
+        {
+            // Out of the due range at once, not one by one every pass: a backlog without an integration costs one statement.
+            await OutboxQueries.DueUnordered(db, now).Where(m => m.AccountId == accountId && m.Channel == channel)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NotBefore, now + options.NoIntegrationRetry)
+                    .SetProperty(m => m.StatusReason, IntegrationHolds.Waiting + route.Reason), ct);
+        }
         await write.CommitAsync(ct);
-        return (claimed, routes.Where(r => r.Value.Connection is null && !r.Value.Holds).Select(r => r.Key).ToList());
+        return claimed;
     }
 
     private async Task<OutboxClaim?> JudgeAsync(CrmDbContext db, MessageRecord message, ContactRecord? contact, Sender sender, ConnectionLookup route,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
@@ -22,9 +21,6 @@ namespace Dnd.Crm.Delivery;
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options, QuietHoursPolicy quietHours,
     ILogger<OutboxDispatcher> logger, IMessageTransport? transport = null) : BackgroundService
 {
-    // "account/channel" → until when: channels no integration carries, passed over (their messages stay queued) until
-    // then. In memory: a restart, or the time running out, has them judged again, so a new integration is used within it.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _unrouted = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,31 +59,18 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             return 0;
         }
         await new OutboxRecovery(scopes, clock, options.Value, transport).RecoverAsync(ct);
-        var now = clock.GetUtcNow();
-        foreach (var (key, until) in _unrouted.Where(u => u.Value <= now).ToList())
-        {
-            _unrouted.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, until));
-        }
-        var unrouted = _unrouted.Keys.ToList();
         List<(string Id, string AccountId)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            due = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Messages.AsNoTracking()
-                    .Where(m => m.Status == MessageStatus.Queued && m.Direction == "outbound" && (m.NotBefore == null || m.NotBefore <= now)
-                                && !unrouted.Contains(m.AccountId + "/" + m.Channel))
-                    .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.AccountId }).Take(options.Value.DeliveryBatch).ToListAsync(ct))
+            due = (await OutboxQueries.Due(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), clock.GetUtcNow())
+                    .Select(m => new { m.Id, m.AccountId }).Take(options.Value.DeliveryBatch).ToListAsync(ct))
                 .Select(m => (m.Id, m.AccountId)).ToList();
         }
         var claims = new OutboxClaims(scopes, clock, options.Value, quietHours, transport);
         var claimed = new List<OutboxClaim>();
         foreach (var account in due.GroupBy(d => d.AccountId))
         {
-            var (mine, notCarried) = await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct);
-            claimed.AddRange(mine);
-            foreach (var channel in notCarried)
-            {
-                _unrouted[$"{account.Key}/{channel}"] = now + options.Value.NoIntegrationRetry;
-            }
+            claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
         }
         var answers = new List<(OutboxClaim Claim, DeliveryOutcome Outcome)>(claimed.Count);
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },

@@ -12,16 +12,30 @@ public static class IntegrationHolds
 {
     public const string Reason = "held: integration disconnected";
 
+    /// <summary>How a queued message waiting because no integration carries its channel starts its reason (the outbox writes it).</summary>
+    public const string Waiting = "waiting: ";
+
     public static bool IsIntegrationHold(MessageRecord message) => message.Status == MessageStatus.Held && message.StatusReason == Reason;
 
     /// <returns>How many queued messages on the provider's channels were held (staged: the caller saves).</returns>
     public static Task<int> HoldAsync(CrmDbContext db, string accountId, string provider, CancellationToken ct) =>
         MoveAsync(Outbound(db, accountId, provider).Where(m => m.Status == MessageStatus.Queued), MessageStatus.Held, Reason, ct);
 
-    /// <returns>How many held messages went back to the queue (staged: the caller saves).</returns>
-    public static Task<int> ReleaseAsync(CrmDbContext db, string accountId, string provider, CancellationToken ct) =>
-        MoveAsync(Outbound(db, accountId, provider).Where(m => m.Status == MessageStatus.Held && m.StatusReason == Reason), MessageStatus.Queued,
+    /// <summary>
+    /// Held messages go back to the queue, and queued ones that waited for an integration are due at once (staged: the
+    /// caller saves).
+    /// </summary>
+    /// <returns>How many held messages went back to the queue.</returns>
+    public static async Task<int> ReleaseAsync(CrmDbContext db, string accountId, string provider, CancellationToken ct)
+    {
+        foreach (var waiting in await Outbound(db, accountId, provider)
+                     .Where(m => m.Status == MessageStatus.Queued && m.StatusReason != null && m.StatusReason.StartsWith(Waiting)).ToListAsync(ct))
+        {
+            (waiting.NotBefore, waiting.StatusReason) = (null, null);
+        }
+        return await MoveAsync(Outbound(db, accountId, provider).Where(m => m.Status == MessageStatus.Held && m.StatusReason == Reason), MessageStatus.Queued,
             $"released: the {provider} integration was connected again", ct);
+    }
 
     // Tracked rather than ExecuteUpdate: the change commits (or rolls back) with the rest of the caller's write.
     private static async Task<int> MoveAsync(IQueryable<MessageRecord> messages, string status, string reason, CancellationToken ct)

@@ -27,8 +27,11 @@ public sealed class MessagingOptions
     /// <summary>Tries of a message the provider keeps refusing for now (rate limits, outages) before it is marked failed.</summary>
     public int MaxDeliveryAttempts { get; set; } = 10;
 
-    /// <summary>How long the outbox passes over an account's channel that no integration carries before it looks again.</summary>
-    public TimeSpan NoIntegrationRetry { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long the queued messages of a channel no integration carries wait before the outbox looks again; connecting
+    /// an integration releases them at once.
+    /// </summary>
+    public TimeSpan NoIntegrationRetry { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// The sending window of accounts that set none (Dnd:Messaging:DefaultSendingWindow): "HH:mm-HH:mm" in the
