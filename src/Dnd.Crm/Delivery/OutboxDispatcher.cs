@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
@@ -21,6 +22,8 @@ namespace Dnd.Crm.Delivery;
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MessagingOptions> options, QuietHoursPolicy quietHours,
     ILogger<OutboxDispatcher> logger, IMessageTransport? transport = null) : BackgroundService
 {
+    /// <summary>How long answers gather before they are recorded together.</summary>
+    private static readonly TimeSpan RecordEvery = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,22 +75,54 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         {
             claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
         }
-        var answers = new List<(OutboxClaim Claim, DeliveryOutcome Outcome)>(claimed.Count);
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },
-            async (claim, token) =>
-            {
-                var outcome = await HandOverAsync(claim, token);
-                lock (answers)
-                {
-                    answers.Add((claim, outcome));
-                }
-            });
-        var record = new OutboxAnswers(scopes, clock, options.Value);
-        foreach (var account in answers.GroupBy(a => a.Claim.Letter.AccountId))
+        // Answers are recorded as they come, a few hundred or a fraction of a second at a time, not once the whole
+        // batch is over: a crash then loses only the answers of that moment (found again by the lookup).
+        var answers = Channel.CreateUnbounded<(OutboxClaim Claim, DeliveryOutcome Outcome)>(new UnboundedChannelOptions { SingleReader = true });
+        var recording = RecordAsync(answers.Reader, ct);
+        try
         {
-            await record.RecordAsync(account.Key, account.ToList(), ct);
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },
+                async (claim, token) => await answers.Writer.WriteAsync((claim, await HandOverAsync(claim, token)), token));
         }
+        finally
+        {
+            answers.Writer.Complete();
+        }
+        await recording;
         return claimed.Count;
+    }
+
+    private async Task RecordAsync(ChannelReader<(OutboxClaim Claim, DeliveryOutcome Outcome)> answers, CancellationToken ct)
+    {
+        var record = new OutboxAnswers(scopes, clock, options.Value);
+        var batch = new List<(OutboxClaim Claim, DeliveryOutcome Outcome)>();
+        while (await answers.WaitToReadAsync(ct))
+        {
+            // Whatever has arrived, and what arrives within a short while after it: one write per account for all of it.
+            using (var gather = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                gather.CancelAfter(RecordEvery);
+                try
+                {
+                    while (batch.Count < options.Value.DeliveryBatch && await answers.WaitToReadAsync(gather.Token))
+                    {
+                        while (batch.Count < options.Value.DeliveryBatch && answers.TryRead(out var answer))
+                        {
+                            batch.Add(answer);
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // The short while is over: record what there is.
+                }
+            }
+            foreach (var account in batch.GroupBy(a => a.Claim.Letter.AccountId))
+            {
+                await record.RecordAsync(account.Key, account.ToList(), ct);
+            }
+            batch.Clear();
+        }
     }
 
     private async Task<DeliveryOutcome> HandOverAsync(OutboxClaim claim, CancellationToken ct)
