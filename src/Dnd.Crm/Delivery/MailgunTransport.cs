@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Dnd.Crm.Integrations;
 using Dnd.Rules.Consent;
@@ -78,12 +76,11 @@ public sealed class MailgunTransport(IHttpClientFactory clients, IOptions<Provid
         }
     }
 
-    private string Domain(MailgunConnection mailgun) =>
-        $"{options.Value.Mailgun.BaseUrlFor(mailgun.Region).TrimEnd('/')}/v3/{Uri.EscapeDataString(mailgun.Domain)}";
+    private string Domain(MailgunConnection mailgun) => options.Value.Mailgun.DomainUrl(mailgun.Region, mailgun.Domain);
 
     private static HttpRequestMessage Authorized(HttpRequestMessage request, MailgunConnection mailgun, string accountId)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"api:{mailgun.ApiKey}")));
+        request.Headers.Authorization = ProviderAuth.Mailgun(mailgun.ApiKey);
         return DeliveryCalls.ForCircuit(request, accountId, IntegrationProviders.Mailgun);
     }
 }

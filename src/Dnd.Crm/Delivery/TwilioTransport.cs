@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Dnd.Crm.Integrations;
 using Dnd.Rules.Consent;
@@ -92,13 +90,11 @@ public sealed class TwilioTransport(IHttpClientFactory clients, IOptions<Provide
         }
     }
 
-    private string Account(TwilioConnection twilio) =>
-        $"{options.Value.Twilio.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(twilio.AccountSid)}";
+    private string Account(TwilioConnection twilio) => options.Value.Twilio.AccountUrl(twilio.AccountSid);
 
     private static HttpRequestMessage Authorized(HttpRequestMessage request, TwilioConnection twilio, string accountId)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
+        request.Headers.Authorization = ProviderAuth.Twilio(twilio.AccountSid, twilio.AuthToken);
         return DeliveryCalls.ForCircuit(request, accountId, IntegrationProviders.Twilio);
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Crm.Integrations;
@@ -9,8 +7,7 @@ public sealed class MailgunVerifier(HttpClient http, IOptions<ProviderOptions> o
 {
     public Task<VerificationFailure?> VerifyAsync(IntegrationSettings settings, string apiKey, CancellationToken ct)
     {
-        var auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"api:{apiKey}")));
         var url = $"{options.Value.Mailgun.BaseUrlFor(settings.Region).TrimEnd('/')}/v3/domains/{Uri.EscapeDataString(settings.Domain!)}";
-        return ProviderCall.GetAsync(http, auth, url, SecretNames.ApiKey, "Mailgun", ct);
+        return ProviderCall.GetAsync(http, ProviderAuth.Mailgun(apiKey), url, SecretNames.ApiKey, "Mailgun", ct);
     }
 }

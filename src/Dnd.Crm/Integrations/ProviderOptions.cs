@@ -17,6 +17,9 @@ public sealed class TwilioProviderOptions
 
     /// <summary>Dnd:Providers:Twilio:MessagingBaseUrl, the Messaging Services API (a host of its own at Twilio); the BaseUrl when empty.</summary>
     public string? MessagingBaseUrl { get; set; } = "https://messaging.twilio.com";
+
+    /// <summary>The REST API's root for one Twilio account (its messages, numbers).</summary>
+    public string AccountUrl(string accountSid) => $"{BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(accountSid)}";
 }
 
 public sealed class MailgunProviderOptions
@@ -25,4 +28,7 @@ public sealed class MailgunProviderOptions
     public string? BaseUrl { get; set; }
 
     public string BaseUrlFor(string? region) => string.IsNullOrWhiteSpace(BaseUrl) ? MailgunRegions.BaseUrl(region) : BaseUrl;
+
+    /// <summary>The API's root for one sending domain (its messages, events).</summary>
+    public string DomainUrl(string? region, string domain) => $"{BaseUrlFor(region).TrimEnd('/')}/v3/{Uri.EscapeDataString(domain)}";
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Crm.Integrations;
@@ -14,8 +12,8 @@ public sealed class TwilioVerifier(HttpClient http, IOptions<ProviderOptions> op
     {
         var twilio = options.Value.Twilio;
         var sid = settings.AccountSid!;
-        var auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{authToken}")));
-        var account = await ProviderCall.GetAsync(http, auth, $"{twilio.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(sid)}.json",
+        var auth = ProviderAuth.Twilio(sid, authToken);
+        var account = await ProviderCall.GetAsync(http, auth, $"{twilio.AccountUrl(sid)}.json",
             SecretNames.AuthToken, "Twilio", ct);
         if (account is not null)
         {
@@ -28,7 +26,7 @@ public sealed class TwilioVerifier(HttpClient http, IOptions<ProviderOptions> op
         }
         foreach (var number in settings.SenderNumbers ?? [])
         {
-            var url = $"{twilio.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(sid)}/IncomingPhoneNumbers.json?PhoneNumber={Uri.EscapeDataString(number)}";
+            var url = $"{twilio.AccountUrl(sid)}/IncomingPhoneNumbers.json?PhoneNumber={Uri.EscapeDataString(number)}";
             if (await ProviderCall.GetJsonAsync(http, auth, url, "senderNumbers", "Twilio", ct) is { } answer)
             {
                 if (answer.Failure is { } failure)
