@@ -2,7 +2,9 @@
 # Load harness of the throughput issue, in one command: builds Release from the working tree, measures the ceilings
 # (a minimal ASP.NET Core app under the same load generator; raw SQLite single-row commits/s and batched rows/s),
 # starts the server as a process, seeds contacts, drives it with wrk, checks that every 2xx STOP left SMS DND
-# permanent, and prints the table (also written to bench/results/latest.md). Exits 1 when a contact is wrong.
+# permanent, has the outbox deliver an SMS backlog to a fake Twilio (in the harness) while the inbound webhooks run and
+# checks each message left exactly once, and prints the table (also written to bench/results/latest.md). Exits 1 when
+# a contact or a delivery is wrong.
 #
 #   ./bench/load.sh                 # ~10 s per scenario, about 4-5 minutes in all
 #   ./bench/load.sh --quick         # ~3 s per scenario, a smoke run

@@ -58,7 +58,8 @@ public sealed class CpuMeter(Func<int?> serverPid, Func<int?> daemonPid)
         return (double)others / total * Environment.ProcessorCount;
     }
 
-    private static long Jiffies(string pid, bool children)
+    /// <summary>CPU time of a process ("self" or a pid) in clock ticks, with its reaped children's when asked.</summary>
+    public static long Jiffies(string pid, bool children)
     {
         try
         {

@@ -12,12 +12,13 @@ public sealed record LoadOptions
     public int MaxRate { get; init; } = 20_000;
     public int WarmupSeconds { get; init; } = 2;
     public int FlowSeconds { get; init; } = 60;
+    public int Delivery { get; init; } = 50_000;
     public string? Out { get; init; }
     public bool Keep { get; init; }
 
     public const string Usage = """
         usage: bench/load.sh [--quick] [--duration SECONDS] [--postgres] [--contacts N] [--instances N]
-                             [--max-rate REQ_PER_S] [--flow-seconds N] [--out FILE] [--keep]
+                             [--max-rate REQ_PER_S] [--flow-seconds N] [--delivery N] [--out FILE] [--keep]
           --duration   seconds per scenario (default 10; env LOAD_DURATION)
           --quick      smoke run: 3 s per scenario, 1 s warm-ups, 2,000 workflow instances
           --postgres   run against a throwaway local PostgreSQL instead of SQLite (figures, no targets)
@@ -26,6 +27,8 @@ public sealed record LoadOptions
           --max-rate   request files hold this many requests per second of duration (default 20,000; env LOAD_MAX_RATE)
           --flow-seconds  cap per workflow phase: enrolment, and waiting for the instances to end after the last is due
                        (default 60, quick 20; env LOAD_FLOW_SECONDS); past it the figures cover what was done, with a warning
+          --delivery   SMS backlog the outbox delivers to the fake Twilio during the inbound webhook load (default 50,000,
+                       quick 20,000; env LOAD_DELIVERY); one contact each in an account of its own, at most --contacts
           --out        markdown report (default bench/results/latest.md, latest-postgres.md with --postgres)
           --keep       keep the scratch folder (databases, request files, server logs)
         LOAD_CHECK_SELFTEST=1 checks the checker: it expects a few ordinary SMS replies to have opted out, so the run
@@ -48,6 +51,7 @@ public sealed record LoadOptions
             MaxRate = env("LOAD_MAX_RATE", 20_000),
             WarmupSeconds = quick ? 1 : 2,
             FlowSeconds = env("LOAD_FLOW_SECONDS", quick ? 20 : 60),
+            Delivery = env("LOAD_DELIVERY", quick ? 20_000 : 50_000),
             Postgres = Environment.GetEnvironmentVariable("LOAD_POSTGRES") == "1",
         };
         for (var i = 0; i < args.Length; i++)
@@ -63,6 +67,7 @@ public sealed record LoadOptions
                 "--instances" => o with { Instances = NextInt() },
                 "--max-rate" => o with { MaxRate = NextInt() },
                 "--flow-seconds" => o with { FlowSeconds = NextInt() },
+                "--delivery" => o with { Delivery = NextInt() },
                 "--out" => o with { Out = Next() },
                 "--keep" => o with { Keep = true },
                 "--root" => o with { Root = Next() },
@@ -73,6 +78,10 @@ public sealed record LoadOptions
         if (o.Contacts < 20_000)
         {
             throw new ArgumentException("--contacts must be at least 20,000 (the scenarios use separate pools of contacts)");
+        }
+        if (o.Delivery > o.Contacts)
+        {
+            throw new ArgumentException("--delivery can be at most --contacts (one contact per message, seeded from the same addresses)");
         }
         return o;
     }

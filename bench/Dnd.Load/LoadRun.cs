@@ -11,11 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dnd.Load;
 
 /// <summary>One run of the harness, in order: HTTP and database ceilings, the server (empty start, account,
-/// seeding, seeded start), warm-ups, the load scenarios, the correctness check, the workflow scenarios, the table.</summary>
-public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
+/// seeding, seeded start), warm-ups, the load scenarios, the correctness check, the workflow scenarios, the outbox's
+/// delivery to a fake Twilio during the inbound webhook load (<see cref="DeliveryScenario"/>), the table.</summary>
+public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
 {
     private const string AdminKey = "bench-admin-key";
     private const string AccountId = "bench";
+    private const string DeliveryAccountId = "bench-delivery";
+    private const string SenderNumber = "+15005550006";
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Report _report = new();
@@ -30,6 +33,8 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
     private readonly Dictionary<string, double> _otherCores = new();
     private readonly List<(string Name, DateTimeOffset Start, DateTimeOffset End)> _phases = [];
     private CpuMeter _cpu = null!;
+    private FakeTwilio? _twilio;
+    private readonly string _twilioToken = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 
     private string Root => o.Root;
     private string Lua => Path.Combine(Root, "bench", "load", "requests.lua");
@@ -57,8 +62,11 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         var load = File.ReadAllText("/proc/loadavg").Split(' ');
         _report.Notes.Add($"load average when the run started: {load[0]} {load[1]} {load[2]} (1, 5, 15 min) on {Environment.ProcessorCount} CPUs");
 
-        // 1. HTTP ceiling: a minimal ASP.NET Core app under the same generator, the same connections.
+        // 1. HTTP ceiling: a minimal ASP.NET Core app under the same generator, the same connections; and the fake
+        // Twilio the outbox will deliver to, alone, for what it costs the shared cores.
         var http = await MinimalCeilingAsync(wrk);
+        _twilio = await FakeTwilio.StartAsync("AC" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), _twilioToken, [SenderNumber]);
+        var fakeCeiling = await FakeTwilioCeilingAsync(wrk);
 
         // 2. Database ceiling, and the database the server will use.
         Ceilings.DbCeiling db;
@@ -103,6 +111,9 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
             ["Dnd__AdminKey"] = AdminKey,
             ["Dnd__Messaging__PublicBaseUrl"] = publicBaseUrl,
             ["Dnd__Messaging__UnsubscribeSigningKey"] = "bench-unsubscribe-signing-key",
+            // The outbox delivers to the fake (only the delivery account ever connects an integration).
+            ["Dnd__Providers__Twilio__BaseUrl"] = _twilio.BaseUrl,
+            ["Dnd__Providers__Twilio__MessagingBaseUrl"] = _twilio.BaseUrl,
             // Timestamps on the server's log lines, so its errors can be placed in the run's phases.
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
@@ -112,13 +123,16 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         Step($"starting the server on an empty database ({Path.GetRelativePath(Root, HostDll)})");
         _server = await ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), environment, port, serverLog, TimeSpan.FromSeconds(120));
         var startupEmpty = _server.StartupMs;
-        var account = await CreateAccountAsync(_server.BaseUrl);
+        var account = await CreateAccountAsync(_server.BaseUrl, AccountId);
+        var deliveryAccount = await CreateAccountAsync(_server.BaseUrl, DeliveryAccountId);
         await _server.DisposeAsync();
         _server = null;
 
         Step($"seeding {o.Contacts:N0} contacts ({people.SmsBlockedCount:N0} with SMS DND active) through the server's EF model");
         var seedTime = await Seeder.SeedAsync(_provider, _connectionString, AccountId, people);
         Step($"seeded in {seedTime.TotalSeconds:0.0} s");
+        var deliverySeed = await Seeder.SeedAsync(_provider, _connectionString, DeliveryAccountId, people, o.Delivery, DeliveryScenario.ContactId, _ => false);
+        Step($"seeded {o.Delivery:N0} contacts of the delivery account ({DeliveryAccountId}, SMS open) in {deliverySeed.TotalSeconds:0.0} s");
 
         _server = await ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), environment, port, serverLog, TimeSpan.FromSeconds(120));
         var startupSeeded = _server.StartupMs;
@@ -176,6 +190,17 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         var flowDelay = await WorkflowDelayAsync(people);
         _phases.Add(("workflow bench-delay", flowStart, DateTimeOffset.UtcNow));
         var afterAll = _server.Memory();
+
+        // 8. Delivery: the outbox drains a backlog to the fake Twilio while the inbound webhooks run.
+        var deliveryInbound = requests.TwilioInbound("delivery-inbound-64", 64, UniqueLines(64, o.Seconds), false, 6);
+        var deliveryStart = DateTimeOffset.UtcNow;
+        var delivery = await new DeliveryScenario(Step, _provider, _connectionString, _server.BaseUrl, _server.Pid, _twilio, deliveryAccount, SenderNumber,
+                _twilioToken, TimeSpan.FromSeconds(Math.Max(120, 2 * o.FlowSeconds)))
+            .RunAsync(o.Delivery, () => ScenarioAsync(wrk, deliveryInbound, "Twilio inbound SMS while the outbox delivers"));
+        _phases.Add(("delivery", deliveryStart, DateTimeOffset.UtcNow));
+        Step("checking the contacts the inbound load during delivery changed");
+        var deliveryCheck = await VerifyAsync(people, [delivery.Inbound], null);
+        DeliveryWrong(delivery);
         var stopping = DateTimeOffset.UtcNow;
         await _server.DisposeAsync();
         _server = null;
@@ -183,9 +208,10 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
 
         ServerErrors(serverLog);
 
-        // 8. The table.
+        // 9. The table.
         BuildTable(http, db, dbName, search64, search1, inbound16, inbound64, status64, mailgun64, send64, check, flowSend, flowDelay,
             startupEmpty, startupSeeded, idle, afterLoad, afterAll, seedTime, searchVisible, people);
+        DeliveryRows(http, db, fakeCeiling, inbound64, delivery, deliveryCheck);
         var machine = Report.Machine(_scratch);
         var settings = $"{o.Seconds} s per scenario after a {o.WarmupSeconds} s warm-up per endpoint, ceilings {CeilingSeconds} s (HTTP) and {Math.Max(2, o.Seconds / 3.0):0.#} s (database) each; wrk {WrkVersion(wrk)} with one thread per connection; " +
                        $"{o.Contacts:N0} contacts seeded, {people.Instances:N0} instances per workflow scenario; server {(o.Postgres ? "on PostgreSQL" : "on SQLite")} from the working tree (git {GitDescribe()})";
@@ -280,20 +306,20 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         return results;
     }
 
-    private async Task<BenchAccount> CreateAccountAsync(string baseUrl)
+    private async Task<BenchAccount> CreateAccountAsync(string baseUrl, string accountId)
     {
         using var admin = new HttpClient { BaseAddress = new Uri(baseUrl) };
         admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
         var twilio = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var mailgun = "key-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-        var response = await admin.PostAsJsonAsync("/admin/accounts", new { id = AccountId, name = "Load harness", twilioAuthToken = twilio, mailgunSigningKey = mailgun });
+        var response = await admin.PostAsJsonAsync("/admin/accounts", new { id = accountId, name = $"Load harness ({accountId})", twilioAuthToken = twilio, mailgunSigningKey = mailgun });
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST /admin/accounts answered {(int)response.StatusCode}: {text}");
         }
         var key = JsonDocument.Parse(text).RootElement.GetProperty("apiKey").GetString()!;
-        return new BenchAccount(AccountId, key, twilio, mailgun);
+        return new BenchAccount(accountId, key, twilio, mailgun);
     }
 
     /// <summary>The seeded contacts are what the server searches: the DND filter finds every seeded SMS-DND contact.</summary>
@@ -338,7 +364,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
 
     private static readonly string[] StatusNames = ["inactive", "active", "permanent"];
 
-    private async Task<Verification> VerifyAsync(Population people, WrkResult[] webhooks, WrkResult send)
+    private async Task<Verification> VerifyAsync(Population people, WrkResult[] webhooks, WrkResult? send)
     {
         var required = new Dictionary<(int Contact, byte Channel), (byte Rank, byte Cause)>();
         var byCause = new Dictionary<byte, (long Answered2xx, int Contacts, int Wrong)>();
@@ -361,7 +387,7 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
             }
         }
         long blocked2xx = 0, allowed422 = 0, other = 0, sendChecked = 0;
-        foreach (var (expect, status) in send.Answers(_ => unmatched++))
+        foreach (var (expect, status) in send?.Answers(_ => unmatched++) ?? [])
         {
             sendChecked++;
             var ok = status is >= 200 and < 300;
@@ -819,6 +845,10 @@ public sealed class LoadRun(LoadOptions o, string[] args) : IAsyncDisposable
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
+        }
+        if (_twilio is not null)
+        {
+            await _twilio.DisposeAsync();
         }
         if (!_succeeded)
         {

@@ -22,7 +22,13 @@ public static class Seeder
         return new DndDbContext(options.Options);
     }
 
-    public static async Task<TimeSpan> SeedAsync(string provider, string connectionString, string accountId, Population people)
+    public static Task<TimeSpan> SeedAsync(string provider, string connectionString, string accountId, Population people) =>
+        SeedAsync(provider, connectionString, accountId, people, people.Count, Population.Id, people.SmsBlocked);
+
+    /// <summary>The first <paramref name="count"/> of the population's addresses, under ids of <paramref name="idOf"/>
+    /// (contact ids are unique across accounts; phones and e-mails only within one).</summary>
+    public static async Task<TimeSpan> SeedAsync(string provider, string connectionString, string accountId, Population people, int count,
+        Func<int, string> idOf, Func<int, bool> smsBlocked)
     {
         var clock = Stopwatch.StartNew();
         await using var db = Open(provider, connectionString);
@@ -31,20 +37,20 @@ public static class Seeder
         var now = DateTimeOffset.UtcNow;
         var active = new ChannelDnd(DndStatus.Active, "bench_seed", "Seeded by bench/load.sh", "user", now);
         const int chunk = 5_000;
-        for (var start = 0; start < people.Count; start += chunk)
+        for (var start = 0; start < count; start += chunk)
         {
-            for (var i = start; i < Math.Min(people.Count, start + chunk); i++)
+            for (var i = start; i < Math.Min(count, start + chunk); i++)
             {
                 // Distinct creation times, oldest first, so search pages are in seeding order.
-                var created = now.AddMilliseconds(i - people.Count);
+                var created = now.AddMilliseconds(i - count);
                 var row = new ContactRecord
                 {
-                    Id = Population.Id(i), AccountId = accountId, FirstName = "Bench", LastName = $"Contact {i}",
+                    Id = idOf(i), AccountId = accountId, FirstName = "Bench", LastName = $"Contact {i}",
                     Email = Population.Email(i), EmailKey = Population.Email(i), Phone = people.Phone(i), PhoneKey = people.Phone(i),
                     Source = "bench seed", CreatedAt = created, UpdatedAt = created,
                 };
                 row.Tags = ["bench"];
-                if (people.SmsBlocked(i))
+                if (smsBlocked(i))
                 {
                     var consent = ContactConsent.Restore(row.Id,
                         ChannelNames.All.Select(c => KeyValuePair.Create(c, c == Channel.Sms ? active : ChannelDnd.Off)), InboundDnd.Off, 0);
