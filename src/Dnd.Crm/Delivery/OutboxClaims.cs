@@ -49,6 +49,13 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         await db.SaveChangesAsync(ct);
         foreach (var (channel, route) in routes.Where(r => r.Value.Connection is null && !r.Value.Holds))
         {
+            // The routes were read before the write: a connect that committed since released these messages, and they
+            // must not be parked again on that stale answer. The row itself says (the next pass reads the new route).
+            var providers = IntegrationProviders.For(ChannelNames.Parse(channel)).ToList();
+            if (await db.Integrations.AnyAsync(i => i.AccountId == accountId && providers.Contains(i.Provider) && i.Status == IntegrationStatus.Connected, ct))
+            {
+                continue;
+            }
             // Out of the due range at once, not one by one every pass: a backlog without an integration costs one statement.
             await OutboxQueries.DueUnordered(db, now).Where(m => m.AccountId == accountId && m.Channel == channel)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.NotBefore, now + options.NoIntegrationRetry)
