@@ -50,6 +50,24 @@ public sealed class EfConsentRows(CrmDbContext db) : IConsentRows
         }
     }
 
+    public async Task ProviderReportedAsync(string accountId, string? providerMessageId, string? messageId, string status, string? errorCode,
+        CancellationToken ct)
+    {
+        // Each id only when given: EF reads "== null" as IS NULL, which every unsent message would match.
+        var messages = db.Messages.Where(m => m.AccountId == accountId);
+        messages = (providerMessageId, messageId) switch
+        {
+            ({ } provider, { } ours) => messages.Where(m => m.ProviderMessageId == provider || m.Id == ours),
+            ({ } provider, null) => messages.Where(m => m.ProviderMessageId == provider),
+            (null, { } ours) => messages.Where(m => m.Id == ours),
+            _ => messages.Where(m => false),
+        };
+        foreach (var message in await messages.ToListAsync(ct))
+        {
+            (message.ProviderStatus, message.ProviderErrorCode) = (status, errorCode ?? message.ProviderErrorCode);
+        }
+    }
+
     public async Task HoldQueuedMarketingAsync(string accountId, string contactId, string channel, string reason, CancellationToken ct)
     {
         var queued = await Outbound(db.Messages, accountId, contactId, channel)

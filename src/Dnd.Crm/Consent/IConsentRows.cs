@@ -35,6 +35,12 @@ public interface IConsentRows
     Task HoldQueuedMarketingAsync(string accountId, string contactId, string channel, string reason, CancellationToken ct);
 
     /// <summary>
+    /// Records a provider's report on a sent message, found by the provider's id (Twilio's MessageSid) or ours (the
+    /// variable Mailgun returns): its status, and its error code when it has one. Nothing happens for an id we did not send.
+    /// </summary>
+    Task ProviderReportedAsync(string accountId, string? providerMessageId, string? messageId, string status, string? errorCode, CancellationToken ct);
+
+    /// <summary>
     /// Whether the contact's latest message on the channel answers ours: our last message there (queued or sent) came
     /// after their previous one. Read before the new message is added.
     /// </summary>

@@ -118,6 +118,16 @@ public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) 
         return Task.CompletedTask;
     }
 
+    public const string ProviderReportedSql =
+        "UPDATE \"Messages\" SET \"ProviderStatus\" = $p0, \"ProviderErrorCode\" = COALESCE($p1, \"ProviderErrorCode\") " +
+        "WHERE \"AccountId\" = $p2 AND (\"ProviderMessageId\" = $p3 OR \"Id\" = $p4)";
+
+    public Task ProviderReportedAsync(string accountId, string? providerMessageId, string? messageId, string status, string? errorCode, CancellationToken ct)
+    {
+        rows.Execute(ProviderReportedSql, status, errorCode, accountId, providerMessageId, messageId);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Both latest times are seeks on the (AccountId, ContactId, Channel, Status) index; times are UTC ticks here, so they compare.</summary>
     public const string AnswersUsSql =
         "SELECT 1 WHERE (SELECT MAX(\"CreatedAt\") FROM \"Messages\" WHERE \"AccountId\" = $p0 AND \"ContactId\" = $p1 AND \"Channel\" = $p2 " +

@@ -78,6 +78,8 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         // (SQLite without statistics included) trades for the outbox's (Status, CreatedAt) index and every queued message.
         b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ContactId, m.Channel, m.Status });
         b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
+        // A provider's status webhook finds its message by the provider's id.
+        b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ProviderMessageId });
         b.Entity<SmartListRecord>().HasKey(s => s.Id);
         b.Entity<OptOutReviewRecord>().HasKey(r => r.Id);
         // The queue in its order (open first, by deadline), and a contact's open reviews on a channel when it comes to block.

@@ -41,6 +41,12 @@ public sealed class MessageRecord
     /// <summary>The provider's id of the message (Twilio's SM…, the e-mail's Message-Id), once it took it.</summary>
     public string? ProviderMessageId { get; set; }
 
+    /// <summary>
+    /// What the provider last reported about the sent message on its webhook (Twilio's delivered, undelivered, failed;
+    /// Mailgun's delivered, failed, complained…), found by its id (Twilio's MessageSid, Mailgun's dnd-message-id variable).
+    /// </summary>
+    public string? ProviderStatus { get; set; }
+
     /// <summary>The provider's code of a permanent refusal (Twilio's 21610, smtp_550), which the DND rules read.</summary>
     public string? ProviderErrorCode { get; set; }
 

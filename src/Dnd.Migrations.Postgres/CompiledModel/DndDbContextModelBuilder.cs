@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2a3cc69b-5f7c-4cb9-b89f-3e76dd2d80e1"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("24194213-5b53-4996-995d-599c5bb3e89b"), entityTypeCount: 25)
         {
         }
 

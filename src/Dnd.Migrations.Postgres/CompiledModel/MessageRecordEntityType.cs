@@ -20,8 +20,8 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 20,
-                unnamedIndexCount: 2,
+                propertyCount: 21,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -138,6 +138,14 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 nullable: true);
             providerMessageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var providerStatus = runtimeEntityType.AddProperty(
+                "ProviderStatus",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("ProviderStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<ProviderStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            providerStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",
                 typeof(string),
@@ -181,9 +189,12 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { status, createdAt });
+                new[] { accountId, providerMessageId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { status, createdAt });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, contactId, channel, status });
 
             return runtimeEntityType;

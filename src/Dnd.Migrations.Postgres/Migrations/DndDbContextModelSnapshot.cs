@@ -417,6 +417,9 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("text");
 
+                    b.Property<string>("ProviderStatus")
+                        .HasColumnType("text");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasColumnType("text");
@@ -435,6 +438,8 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ProviderMessageId");
 
                     b.HasIndex("Status", "CreatedAt");
 

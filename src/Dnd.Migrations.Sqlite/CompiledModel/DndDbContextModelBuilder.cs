@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("abf75ac6-f5cd-4545-ba10-1f0be0751646"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("2c99aaf7-8000-4e75-9504-cefc8ed5ee90"), entityTypeCount: 25)
         {
         }
 

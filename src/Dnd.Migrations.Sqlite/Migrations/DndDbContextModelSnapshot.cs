@@ -409,6 +409,9 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderStatus")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -427,6 +430,8 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ProviderMessageId");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -143,11 +143,18 @@ public static class TwilioWebhooks
         {
             ActedBy = $"twilio status {status} of message {sid}", ClientIp = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
         };
+        var errorCode = form.GetValueOrDefault("ErrorCode") is { Length: > 0 and <= ApiLimits.TextLength } code ? code : null;
         var decisions = await consentWrites.RunAsync(account!.Id, async consent =>
+        {
             // Each status of a message (queued, sent, failed...) is its own callback with the same MessageSid.
-            await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) == WebhookIdempotency.Claim.New
-                ? await consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to, evt, account.Settings, ct)
-                : null, ct);
+            if (await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "twilio-status", $"{sid}:{status}", null, clock.GetUtcNow(), ct) != WebhookIdempotency.Claim.New)
+            {
+                return null;
+            }
+            // The message we sent, found by Twilio's id for it (nothing when it is not one of ours).
+            await consent.Rows.ProviderReportedAsync(account.Id, sid, null, status, errorCode, ct);
+            return await consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to, evt, account.Settings, ct);
+        }, ct);
         return TypedResults.Ok(decisions is null ? WebhookDecisionResponse.Redelivery : WebhookDecisionResponse.From(decisions));
     }
 

@@ -63,5 +63,13 @@ public sealed class EmailDeliveryTests(ProviderFakes fakes) : IClassFixture<Prov
         var sent = (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contact}"))).GetProperty("messages")[0];
         sent.GetProperty("status").GetString().Should().Be("sent");
         sent.GetProperty("providerMessageId").GetString().Should().EndWith("@" + domain);
+
+        // Mailgun's event names the message by the variable it was sent with.
+        var signing = "whsec-" + Guid.NewGuid().ToString("N");
+        await Http.EnsureAsync(await account.Client.PutAsJsonAsync("/locations/integrations/mailgun", new { domain, webhookSigningKey = signing }), 200);
+        await Http.EnsureAsync(await Mailgun.PostAsync(fakes.App, account, address, "delivered", key: signing,
+            userVariables: new Dictionary<string, string> { ["dnd-message-id"] = messageId }), 200);
+        (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contact}"))).GetProperty("messages")[0]
+            .GetProperty("providerStatus").GetString().Should().Be("delivered");
     }
 }

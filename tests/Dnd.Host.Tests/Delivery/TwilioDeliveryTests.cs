@@ -65,12 +65,17 @@ public sealed class TwilioDeliveryTests(ProviderFakes fakes) : IClassFixture<Pro
         sent["From"].Should().Be(Sender);
         var callback = new Uri(sent["StatusCallback"]);
         callback.AbsolutePath.Should().Be($"/webhooks/twilio/{account.Id}/status");
-        // Twilio reports the carrier's block on the StatusCallback the message named.
+        var message = (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contact}"))).GetProperty("messages")[0];
+        var messageSid = message.GetProperty("providerMessageId").GetString()!;
+        // Twilio reports the carrier's block on the StatusCallback the message named, for the MessageSid it gave it.
         await Http.EnsureAsync(await Twilio.PostAsync(fakes.App, account, "status", new()
         {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["MessageStatus"] = "undelivered", ["ErrorCode"] = "30004", ["To"] = phone, ["From"] = Sender,
+            ["MessageSid"] = messageSid, ["MessageStatus"] = "undelivered", ["ErrorCode"] = "30004", ["To"] = phone, ["From"] = Sender,
         }, token), 200);
         (await account.DndStatusAsync(contact, "SMS")).Should().Be("permanent");
+        var reported = await MessageAsync(account, contact, message.GetProperty("id").GetString()!);
+        reported.GetProperty("providerStatus").GetString().Should().Be("undelivered");
+        reported.GetProperty("providerErrorCode").GetString().Should().Be("30004");
         var again = await account.Client.PostAsJsonAsync("/conversations/messages", new { type = "SMS", contactId = contact, message = "Still there?" });
         await Http.ProblemAsync(again, 422);
         await fakes.OutboxPassAsync();

@@ -7,7 +7,8 @@ namespace Dnd.Host.Tests.Infrastructure;
 public static class Mailgun
 {
     public static Task<HttpResponseMessage> PostAsync(DndApp app, TestAccount account, string recipient, string evt,
-        string? severity = null, string? reason = null, string? eventId = null, string? token = null, string? key = null, DateTimeOffset? signedAt = null)
+        string? severity = null, string? reason = null, string? eventId = null, string? token = null, string? key = null, DateTimeOffset? signedAt = null,
+        IReadOnlyDictionary<string, string>? userVariables = null)
     {
         var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
         token ??= Guid.NewGuid().ToString("N");
@@ -15,7 +16,11 @@ public static class Mailgun
         return app.CreateClient().PostAsJsonAsync($"/webhooks/mailgun/{account.Id}", new Dictionary<string, object?>
         {
             ["signature"] = new { timestamp, token, signature },
-            ["event-data"] = new { id = eventId ?? Guid.NewGuid().ToString("N"), @event = evt, severity, reason, recipient },
+            ["event-data"] = new Dictionary<string, object?>
+            {
+                ["id"] = eventId ?? Guid.NewGuid().ToString("N"), ["event"] = evt, ["severity"] = severity, ["reason"] = reason, ["recipient"] = recipient,
+                ["user-variables"] = userVariables ?? new Dictionary<string, string>(),
+            },
         });
     }
 }

@@ -174,6 +174,7 @@ public class SqliteRowsTests
             Attempts = 2,
             ProviderMessageId = "SM0123456789abcdef0123456789abcdef",
             ProviderErrorCode = "21610",
+            ProviderStatus = "undelivered",
             CreatedAt = new DateTimeOffset(2024, 6, 7, 8, 9, 12, 5, PlusTwo),
         };
         var plain = new MessageRecord
