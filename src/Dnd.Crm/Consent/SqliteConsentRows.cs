@@ -118,13 +118,26 @@ public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) 
         return Task.CompletedTask;
     }
 
-    public const string ProviderReportedSql =
+    // One statement per id, each a seek: with both under an OR, SQLite walked the account's messages (the status
+    // callbacks of the load harness fell from 8,600 to 57 a second).
+    public const string ProviderReportedByProviderIdSql =
         "UPDATE \"Messages\" SET \"ProviderStatus\" = $p0, \"ProviderErrorCode\" = COALESCE($p1, \"ProviderErrorCode\") " +
-        "WHERE \"AccountId\" = $p2 AND (\"ProviderMessageId\" = $p3 OR \"Id\" = $p4)";
+        "WHERE \"AccountId\" = $p2 AND \"ProviderMessageId\" = $p3";
+
+    public const string ProviderReportedByIdSql =
+        "UPDATE \"Messages\" SET \"ProviderStatus\" = $p0, \"ProviderErrorCode\" = COALESCE($p1, \"ProviderErrorCode\") " +
+        "WHERE \"Id\" = $p3 AND \"AccountId\" = $p2";
 
     public Task ProviderReportedAsync(string accountId, string? providerMessageId, string? messageId, string status, string? errorCode, CancellationToken ct)
     {
-        rows.Execute(ProviderReportedSql, status, errorCode, accountId, providerMessageId, messageId);
+        if (providerMessageId is not null)
+        {
+            rows.Execute(ProviderReportedByProviderIdSql, status, errorCode, accountId, providerMessageId);
+        }
+        if (messageId is not null)
+        {
+            rows.Execute(ProviderReportedByIdSql, status, errorCode, accountId, messageId);
+        }
         return Task.CompletedTask;
     }
 

@@ -73,6 +73,16 @@ public class WorkQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_providers_report_finds_its_message_by_one_seek()
+    {
+        var byProviderId = await PlanAsync(SqliteConsentRows.ProviderReportedByProviderIdSql, 4);
+        var byId = await PlanAsync(SqliteConsentRows.ProviderReportedByIdSql, 4);
+
+        byProviderId.Should().Contain("IX_Messages_AccountId_ProviderMessageId (AccountId=? AND ProviderMessageId=?)");
+        byId.Should().MatchRegex(@"SEARCH Messages USING INDEX \S+ \(Id=\?\)");
+    }
+
+    [Fact]
     public async Task The_same_through_EF_and_a_sends_hourly_cap_seek_the_contacts_messages()
     {
         var outbound = EfConsentRows.Outbound(_db.Messages, "acct", "contact", "sms");
