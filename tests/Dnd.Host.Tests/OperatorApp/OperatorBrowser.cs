@@ -43,7 +43,15 @@ public sealed class OperatorBrowser : IAsyncDisposable
         await page.GetByLabel("E-mail").FillAsync(Email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/app/sign-in", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/app/sign-in", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once with the whole suite on 2 cores: say what the page showed, so the next time explains itself.
+            throw new TimeoutException($"Still on {page.Url} 30 s after signing in; the page says: {await page.InnerTextAsync("body")}", e);
+        }
         return page;
     }
 
