@@ -17,6 +17,9 @@ public sealed class IntegrationStore(CrmDbContext db, AccountWrites writes, IInt
         IReadOnlyDictionary<string, string> secrets, string actedBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // Protected before the write: Data Protection may write a new key to the database while protecting (a key ring
+        // due for rotation), which on SQLite would wait for the very writer this account's write holds.
+        var sealedSecrets = protector.Protect(secrets);
         await using var write = await writes.BeginAsync(accountId, ct);
         var row = await RowAsync(accountId, provider, ct);
         var before = row is null ? null : StoredIntegration.From(row, protector);
@@ -28,7 +31,7 @@ public sealed class IntegrationStore(CrmDbContext db, AccountWrites writes, IInt
             (row.ConnectedAt, row.ConnectedBy) = (now, actedBy);
         }
         (row.Status, row.SettingsJson, row.ProtectedSecrets, row.ChangedAt, row.ChangedBy) =
-            (IntegrationStatus.Connected, settings.Serialize(), protector.Protect(secrets), now, actedBy);
+            (IntegrationStatus.Connected, settings.Serialize(), sealedSecrets, now, actedBy);
         var released = await IntegrationHolds.ReleaseAsync(db, accountId, provider, ct);
         Audit(accountId, provider, action, actedBy, now, released > 0 ? $"{detail}; {released} held messages released" : detail);
         await db.SaveChangesAsync(ct);
