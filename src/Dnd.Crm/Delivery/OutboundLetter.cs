@@ -10,7 +10,12 @@ namespace Dnd.Crm.Delivery;
 public sealed record OutboundLetter(string MessageId, string AccountId, Channel Channel, string To, string? Subject, string Body,
     IReadOnlyDictionary<string, string> Headers, string SenderName, string StatusCallbackUrl, DateTimeOffset? ClaimedAt)
 {
-    public static OutboundLetter From(MessageRecord message, string to, string senderName, string statusCallbackUrl) => new(message.Id,
-        message.AccountId, ChannelNames.Parse(message.Channel), to, message.Subject, message.Body,
-        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.HeadersJson) ?? [], senderName, statusCallbackUrl, message.ClaimedAt);
+    /// <summary>The message to its contact's address on its channel, from the account, reporting to this server's status webhook.</summary>
+    public static OutboundLetter For(MessageRecord message, ContactRecord contact, Consent.Sender sender, string publicBaseUrl)
+    {
+        var channel = ChannelNames.Parse(message.Channel);
+        return new(message.Id, message.AccountId, channel, contact.Address(channel.Address()) ?? "", message.Subject, message.Body,
+            System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.HeadersJson) ?? [], sender.Account.BusinessName,
+            $"{publicBaseUrl.TrimEnd('/')}/webhooks/twilio/{Uri.EscapeDataString(message.AccountId)}/status", message.ClaimedAt);
+    }
 }

@@ -104,8 +104,6 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         }
         (message.Status, message.ClaimedAt) = (MessageStatus.Sending, now);
         message.Attempts++;
-        var letter = OutboundLetter.From(message, contact!.Address(channel.Address()) ?? "", sender.Account.BusinessName,
-            $"{options.PublicBaseUrl.TrimEnd('/')}/webhooks/twilio/{Uri.EscapeDataString(message.AccountId)}/status");
-        return new OutboxClaim(letter, connection, contact.Id);
+        return new OutboxClaim(OutboundLetter.For(message, contact!, sender, options.PublicBaseUrl), connection, message.ContactId);
     }
 }

@@ -37,8 +37,7 @@ public sealed class OutboxRecovery(IServiceScopeFactory scopes, TimeProvider clo
                 var route = await transport.RouteAsync(services, account.Key, channel, ct);
                 found[message.Id] = route.Connection is null || !contacts.TryGetValue(message.ContactId, out var contact)
                     ? HandOverLookup.CannotTell
-                    : await transport.FindAsync(route.Connection, OutboundLetter.From(message, contact.Address(channel.Address()) ?? "",
-                        sender.Account.BusinessName, ""), ct);
+                    : await transport.FindAsync(route.Connection, OutboundLetter.For(message, contact, sender, options.PublicBaseUrl), ct);
             }
             await RecordAsync(services, account.Key, found, ct);
         }

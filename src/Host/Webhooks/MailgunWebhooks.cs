@@ -83,15 +83,13 @@ public static class MailgunWebhooks
             }
             // A new token for an event already applied (Mailgun re-signs its retries): the token is kept, nothing else changes.
             var redelivered = await WebhookIdempotency.ClaimAsync(consent.Rows, account.Id, "mailgun-event", data.Id, null, now, ct);
-            if (redelivered != WebhookIdempotency.Claim.New)
-            {
-                return (WebhookIdempotency.Claim.Duplicate, null);
-            }
-            if (data.MessageId is { } messageId)
+            if (redelivered == WebhookIdempotency.Claim.New && data.MessageId is { } messageId)
             {
                 await consent.Rows.ProviderReportedAsync(account.Id, null, messageId, data.Event, null, ct);
             }
-            return (token, await consent.ApplyToAddressAsync(account.Id, AddressKind.Email, email, evt, account.Settings, ct));
+            return redelivered != WebhookIdempotency.Claim.New
+                ? (WebhookIdempotency.Claim.Duplicate, null)
+                : (token, await consent.ApplyToAddressAsync(account.Id, AddressKind.Email, email, evt, account.Settings, ct));
         }, ct);
         return claim switch
         {
