@@ -6,6 +6,7 @@ using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Reviews;
+using Dnd.Crm.Suppressions;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class CrmServices
         services.AddSingleton<IIntegrationCache>(sp => sp.GetRequiredService<AccountCache>());
         services.AddDndIntegrations<TContext>();
         services.AddDndDelivery();
+        services.AddDndSuppressions();
         services.AddScoped<AccountSettingsStore>();
         services.AddScoped<IConsentRows, EfConsentRows>();
         services.AddScoped<ConsentStore>();

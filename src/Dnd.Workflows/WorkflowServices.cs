@@ -1,3 +1,4 @@
+using Dnd.Shared.Signals;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Dnd.Shared.Signals;
 using Dnd.Crm.Persistence;
 using Dnd.Workflows.Persistence;
 

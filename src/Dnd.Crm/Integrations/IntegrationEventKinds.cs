@@ -9,4 +9,13 @@ public static class IntegrationEventKinds
 
     /// <summary>A webhook secret stored for the account outside a connect: at its creation, or moved out of the legacy plaintext columns.</summary>
     public const string WebhookSecretSet = "webhook-secret-set";
+
+    /// <summary>An address taken off the provider's suppression lists because its e-mail DND was lifted.</summary>
+    public const string SuppressionRemoved = "suppression-removed";
+
+    /// <summary>A suppression removal the provider kept refusing: given up, for staff to do by hand.</summary>
+    public const string SuppressionRemovalFailed = "suppression-removal-failed";
+
+    /// <summary>The provider's suppression lists read on connect and applied as DND.</summary>
+    public const string SuppressionsImported = "suppressions-imported";
 }

@@ -1,5 +1,4 @@
 using Dnd.Crm.Persistence;
-using Dnd.Shared.Ids;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dnd.Crm.Integrations;
@@ -97,8 +96,5 @@ public sealed class IntegrationStore(CrmDbContext db, AccountWrites writes, IInt
     }
 
     private void Audit(string accountId, string provider, string action, string actedBy, DateTimeOffset at, string detail) =>
-        db.IntegrationEvents.Add(new IntegrationEventRecord
-        {
-            Id = RowIds.New(), AccountId = accountId, Provider = provider, Action = action, ActedBy = actedBy, At = at, Detail = detail,
-        });
+        db.IntegrationEvents.Add(IntegrationAudit.Event(accountId, provider, action, actedBy, at, detail));
 }

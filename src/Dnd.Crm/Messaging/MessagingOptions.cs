@@ -34,6 +34,12 @@ public sealed class MessagingOptions
     public TimeSpan NoIntegrationRetry { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// Whether this host takes lifted addresses off Mailgun's suppression lists in the background (Dnd:Messaging:SuppressionSync).
+    /// Off, removals wait for a host where it is on (or for an explicit pass, as tests run them).
+    /// </summary>
+    public bool SuppressionSync { get; set; } = true;
+
+    /// <summary>
     /// The sending window of accounts that set none (Dnd:Messaging:DefaultSendingWindow): "HH:mm-HH:mm" in the
     /// recipient's local time, or "always" for no quiet hours. The TCPA's 8 a.m. to 9 p.m. unless configured.
     /// </summary>

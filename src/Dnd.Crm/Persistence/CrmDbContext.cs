@@ -32,6 +32,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
+    public DbSet<SuppressionRemovalRecord> SuppressionRemovals => Set<SuppressionRemovalRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -89,6 +90,10 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<IntegrationRecord>().HasKey(i => new { i.AccountId, i.Provider });
         b.Entity<IntegrationEventRecord>().HasKey(e => e.Id);
         b.Entity<IntegrationEventRecord>().HasIndex(e => new { e.AccountId, e.At });
+        b.Entity<SuppressionRemovalRecord>().HasKey(r => r.Id);
+        // The remover's due read, and the import's "is this address being taken off the list" check.
+        b.Entity<SuppressionRemovalRecord>().HasIndex(r => new { r.Status, r.NextAttemptAt });
+        b.Entity<SuppressionRemovalRecord>().HasIndex(r => new { r.AccountId, r.Address, r.Status });
 
         MapMore(b);
 

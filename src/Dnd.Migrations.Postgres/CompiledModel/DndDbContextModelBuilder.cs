@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("24194213-5b53-4996-995d-599c5bb3e89b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("abbb80d5-e0a9-4554-bcda-a6986184c83d"), entityTypeCount: 26)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var suppressionRemovalRecord = SuppressionRemovalRecordEntityType.Create(this);
             var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
@@ -62,6 +63,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            SuppressionRemovalRecordEntityType.CreateAnnotations(suppressionRemovalRecord);
             OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);

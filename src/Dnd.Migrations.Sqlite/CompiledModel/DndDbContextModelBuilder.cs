@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c99aaf7-8000-4e75-9504-cefc8ed5ee90"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("be90182e-dc40-43f2-8be6-b183bad60064"), entityTypeCount: 26)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var suppressionRemovalRecord = SuppressionRemovalRecordEntityType.Create(this);
             var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
@@ -61,6 +62,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            SuppressionRemovalRecordEntityType.CreateAnnotations(suppressionRemovalRecord);
             OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);

@@ -1,3 +1,4 @@
+using Dnd.Shared.Signals;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -16,9 +16,9 @@ public sealed class ProviderFakes : IAsyncLifetime
     /// <summary>Moved by hand to where a test needs it (a retry's wait, a lost claim's lease).</summary>
     public TestClock Clock { get; } = new();
 
-    // The outbox does not run by itself: each test runs its passes (OutboxPassAsync), so it knows what left when.
+    // The outbox and the suppression sync do not run by themselves: each test runs their passes, so it knows what left when.
     public ProviderFakes() => App = new DndApp(settings: Twilio.Settings.Concat(Mailgun.Settings)
-        .Append(new("Dnd:Messaging:PollInterval", "01:00:00")).ToDictionary(), services: s => s.AddSingleton<TimeProvider>(Clock));
+        .Append(new("Dnd:Messaging:PollInterval", "01:00:00")).Append(new("Dnd:Messaging:SuppressionSync", "false")).ToDictionary(), services: s => s.AddSingleton<TimeProvider>(Clock));
 
     /// <summary>One pass of the outbox: due messages judged, claimed, handed to the fakes, answers recorded.</summary>
     public Task<int> OutboxPassAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);

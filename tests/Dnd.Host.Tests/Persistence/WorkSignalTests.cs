@@ -1,3 +1,4 @@
+using Dnd.Shared.Signals;
 using Dnd.Workflows.Persistence;
 
 namespace Dnd.Host.Tests.Persistence;

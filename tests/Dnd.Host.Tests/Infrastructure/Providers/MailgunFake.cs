@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Net;
+using System.Text.RegularExpressions;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -34,7 +35,52 @@ public sealed class MailgunFake : IDisposable
         _server.Given(Request.Create().WithPath($"/v3/{domain}/messages").UsingPost().WithHeader("Authorization", auth)).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody(_ => JsonSerializer.Serialize(new { id = $"<{Guid.NewGuid():N}@{domain}>", message = "Queued. Thank you." })));
+        // Suppression lists are empty until Suppressions fills one, as a new domain's are.
+        _server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher($"^/v3/{Regex.Escape(domain)}/(bounces|unsubscribes|complaints)$")).UsingGet()
+                .WithHeader("Authorization", auth)).AtPriority(30)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { items = Array.Empty<object>(), paging = new { } }));
+        _server.Given(Request.Create().WithPath($"/v3/{domain}/*").UsingDelete().WithHeader("Authorization", auth)).AtPriority(30)
+            .RespondWith(Response.Create().WithStatusCode(404).WithBodyAsJson(new { message = "Address not found in suppressions table" }));
         return this;
+    }
+
+    /// <summary>
+    /// A suppression list of the domain (bounces, unsubscribes, complaints) as Mailgun pages it: the entries on the first
+    /// page with a paging.next link, an empty page after it. Removing a listed address answers 200, any other 404.
+    /// </summary>
+    public MailgunFake Suppressions(string domain, string apiKey, string list, params object[] items)
+    {
+        var auth = BasicAuth.Header("api", apiKey);
+        var path = $"/v3/{domain}/{list}";
+        var next = $"{BaseUrl}{path}?page=next&limit=500";
+        _server.Given(Request.Create().WithPath(path).UsingGet().WithHeader("Authorization", auth)).AtPriority(10)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { items, paging = new { next, first = $"{BaseUrl}{path}?page=first" } }));
+        _server.Given(Request.Create().WithPath(path).WithParam("page", "next").UsingGet().WithHeader("Authorization", auth)).AtPriority(5)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { items = Array.Empty<object>(), paging = new { next } }));
+        foreach (var address in items.Select(i => (string)i.GetType().GetProperty("address")!.GetValue(i)!))
+        {
+            _server.Given(Request.Create().WithPath($"{path}/{address}").UsingDelete().WithHeader("Authorization", auth)).AtPriority(10)
+                .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { message = "Suppression has been removed", address }));
+        }
+        return this;
+    }
+
+    /// <summary>Every removal from the domain's suppression lists answered with a 500 until the returned handle is disposed.</summary>
+    public IDisposable RefuseRemovals(string domain)
+    {
+        var guid = Guid.NewGuid();
+        _server.Given(Request.Create().WithPath($"/v3/{domain}/*").UsingDelete()).WithGuid(guid).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(500).WithBodyAsJson(new { message = "Internal Server Error" }));
+        return new Removal(() => _server.DeleteMapping(guid));
+    }
+
+    /// <summary>The paths of the suppression removals received (DELETE /v3/{domain}/{list}/{address}).</summary>
+    public IReadOnlyList<string> Removals => _server.LogEntries.Where(e => e.RequestMessage.Method == "DELETE")
+        .Select(e => Uri.UnescapeDataString(e.RequestMessage.Path)).ToList();
+
+    private sealed class Removal(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 
     public void RateLimit(int retryAfterSeconds = 1) =>

@@ -1,9 +1,9 @@
-namespace Dnd.Workflows.Persistence;
+namespace Dnd.Shared.Signals;
 
 /// <summary>
-/// Wakes the background worker as soon as new work is committed (a pending trigger), instead of waiting for its next
-/// poll. Pulsed by the application's writes once they commit rows of
-/// <see cref="PendingTriggerRecord"/>, so an event that starts nothing does not wake it.
+/// Wakes a background worker as soon as new work is committed (a workflow's pending trigger, a suppression removal),
+/// instead of waiting for its next poll. Pulsed once a write commits rows of the worker's kind, so a write that gives
+/// it nothing to do does not wake it.
 /// </summary>
 public sealed class WorkSignal
 {
