@@ -15,6 +15,10 @@ builder.AddDndOpenApi();
 builder.AddDndOperatorApp();
 
 var app = builder.Build();
+if (DatabaseCommands.IsCommand(args))
+{
+    return await DatabaseCommands.RunAsync(args, app.Services);
+}
 app.UseDndRequestPipeline();
 app.UseDndOperatorApp();
 app.MapDndOpenApi();
@@ -27,6 +31,7 @@ app.MapDndOperatorApp();
 
 await ServerStartup.PrepareAsync(app.Services);
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;
