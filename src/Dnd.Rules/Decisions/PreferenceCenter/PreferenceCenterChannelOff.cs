@@ -5,7 +5,7 @@ using NRules.Fluent.Dsl;
 
 namespace Dnd.Rules.Decisions.PreferenceCenter;
 
-[Name("PreferenceCenterChannelOff"), Priority(10)]
+[Name("PreferenceCenterChannelOff"), Priority(5)]
 [Description("The contact turned a channel off on the preference center: permanent DND there, their own opt-out (their own opt-in lifts it)")]
 public sealed class PreferenceCenterChannelOff : Rule
 {
