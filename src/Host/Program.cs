@@ -4,6 +4,7 @@ using Dnd.Host.Configuration;
 using Dnd.Host.Limits;
 using Dnd.Host.OpenApi;
 using Dnd.Host.OperatorApp;
+using Dnd.Host.Preferences;
 using Dnd.Host.Startup;
 using Dnd.Host.Unsubscribe;
 using Dnd.Host.Webhooks;
@@ -27,6 +28,7 @@ app.MapDndApi();
 app.MapDndWebhooks();
 app.MapUnsubscribeEndpoints();
 app.MapSmsUnsubscribeEndpoints();
+app.MapPreferenceEndpoints();
 app.MapDndOperatorApp();
 
 await ServerStartup.PrepareAsync(app.Services);

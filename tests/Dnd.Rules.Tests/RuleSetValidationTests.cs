@@ -25,7 +25,7 @@ public class RuleSetValidationTests
 
         rules.Select(r => r.Name).Should().BeEquivalentTo(classes.Select(c => c.Name), "each rule is named after its class");
         rules.Should().OnlyContain(r => !string.IsNullOrWhiteSpace(r.Description));
-        rules.Should().HaveCount(39);
+        rules.Should().HaveCount(45);
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed record ComplianceSettings
     public string OptOutReply { get; init; } =
         "{{ account.business_name }}: you are unsubscribed and will get no more messages. Reply START to resubscribe.";
 
+    /// <summary>The language of the pages a contact opens (<see cref="PageLanguages"/>): the preference center.</summary>
+    public string Language { get; init; } = PageLanguages.English;
+
     /// <summary>The answer to HELP.</summary>
     public string HelpReply { get; init; } =
         "{{ account.business_name }}: reply STOP to unsubscribe, START to resubscribe. Msg & data rates may apply.";

@@ -43,6 +43,17 @@ public sealed class ConsentService(CrmDbContext db, ConsentEngine engine, Consen
         return entry;
     }
 
+    /// <summary>
+    /// Records, inside the caller's open account write, a decision about the contact that changes no DND (a choice the
+    /// rules refused before anything was asked of them, say); the caller saves.
+    /// </summary>
+    public ConsentLedgerEntry Note(ContactRecord row, Channel channel, string evt, Actor actor, string rule, string why, string? actedBy)
+    {
+        var entry = engine.Note(applier.Store.Contact(row), channel, evt, actor, rule, why, actedBy);
+        applier.Store.Write(row, [entry]);
+        return entry;
+    }
+
     /// <exception cref="ContactNotFoundException">No such contact in this account.</exception>
     public async Task<ContactRecord> LoadAsync(string accountId, string contactId, CancellationToken ct) =>
         await applier.Rows.FindContactAsync(accountId, contactId, ct) ?? throw new ContactNotFoundException(contactId);

@@ -73,6 +73,8 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
             // An opt-out's confirmation is the one message its DND lets through, and only in its window.
             : message.Purpose == MessagePurpose.OptOutConfirmation
                 ? now > message.NotAfter ? $"its window passed: an opt-out's confirmation may leave only within {OptOutConfirmation.Window.TotalMinutes:0} minutes of it" : null
+            : message.Purpose == MessagePurpose.OptInConfirmation
+                ? OptInConfirmation.BlockedReason(contact, channel, message, now)
             : Reachability.BlockedReason(contact, channel);
         if (blocked is not null)
         {

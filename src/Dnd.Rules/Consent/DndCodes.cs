@@ -20,6 +20,9 @@ public static class DndCodes
     /// <summary>A revocation staff recorded: a possible opt-out they confirmed, or one received by call, e-mail or letter.</summary>
     public const string Revocation = "revocation";
 
+    /// <summary>The contact turned a channel off (or everything) on the preference center: their own opt-out.</summary>
+    public const string PreferenceOptOut = "preference_opt_out";
+
     /// <summary>A message that might be an opt-out, waiting for staff (a review, not a DND status).</summary>
     public const string PossibleOptOut = "possible_opt_out";
 
@@ -34,5 +37,11 @@ public static class DndCodes
     /// lifted by their opt-in on the channel or by a user who records proof of consent.
     /// </summary>
     public static readonly FrozenSet<string> ContactOptOuts =
-        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent, SmsLinkOptOut, PhraseOptOut, Revocation }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent, SmsLinkOptOut, PhraseOptOut, Revocation, PreferenceOptOut }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Opt-outs the carrier itself enforces (Twilio blocks the sender for the number until the contact texts START to it):
+    /// lifting our DND from a web page would not reach them, so only the contact's START on the channel lifts these.
+    /// </summary>
+    public static readonly FrozenSet<string> CarrierBlocks = new[] { TwilioOptOut, Twilio21610, Twilio30004 }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -46,7 +46,7 @@ public sealed class ConsentEngine(IDndPolicy policy, TimeProvider clock)
         {
             var before = contact[channel];
             var request = new ChangeRequest(evt.Actor, classification.Kind, channel, classification.Target, classification.SpamLock, before,
-                evt.Proof is not null, !string.IsNullOrWhiteSpace(evt.Note));
+                evt.Proof is not null, !string.IsNullOrWhiteSpace(evt.Note), evt.ViaLink);
             var judgement = await policy.JudgeAsync(request);
             var after = judgement.Verdict == Verdict.Applied ? NextState(classification, evt, at) : before;
             contact.Set(channel, after);

@@ -51,6 +51,7 @@ public sealed class NRulesPolicy : IDndPolicy
                 FormSubmissionFacts f => Classify(f),
                 UnsubscribeLinkFacts f => Classify(f),
                 RevocationFacts f => Classify(f),
+                PreferenceCenterFacts f => Classify(f),
                 _ => throw new ArgumentException($"No rules classify {facts.GetType().Name}", nameof(evt)),
             };
             _classifications?.Remember(key, decided);
@@ -75,7 +76,7 @@ public sealed class NRulesPolicy : IDndPolicy
     public ValueTask<Judgement> JudgeAsync(ChangeRequest request)
     {
         var facts = new ChangeRequestFacts(request.Actor, request.Kind, request.Target, request.SpamLock,
-            request.Current.Status, request.Current.Code ?? string.Empty, request.Current.SpamLock, request.WithProof, request.WithReason);
+            request.Current.Status, request.Current.Code ?? string.Empty, request.Current.SpamLock, request.WithProof, request.WithReason, request.ViaLink);
         if (_judgements is not null && _judgements.TryGet(facts, out var known))
         {
             return new(known);
@@ -118,6 +119,7 @@ public sealed class NRulesPolicy : IDndPolicy
         FormSubmissionEvent e => new FormSubmissionFacts(e.ExplicitConsent),
         UnsubscribeLinkEvent link => new UnsubscribeLinkFacts(settings.UnsubscribeScope, link.LinkChannel, link.Everything),
         RevocationRecorded e => new RevocationFacts(e.Method.Trim()),
+        PreferenceCenterChange e => new PreferenceCenterFacts(e.Channel is null, e.On, e.Channel == Channel.Email, e.Confirmed),
         _ => throw new ArgumentException($"No rules classify {evt.GetType().Name}", nameof(evt)),
     };
 
@@ -129,6 +131,7 @@ public sealed class NRulesPolicy : IDndPolicy
         RevocationRecorded e => [.. e.Channels.Union(settings.RevocationScope)],
         UserDndChange { Channel: { } c } => [c],
         UserDndChange => ChannelNames.All,
+        PreferenceCenterChange { Channel: { } c } => [c],
         _ => throw new RuleSetException($"{evt.Kind} names no channel"),
     };
 

@@ -20,6 +20,12 @@ public abstract record ConsentEvent
     public virtual ConsentProof? Proof => null;
 
     /// <summary>
+    /// The contact acted through one of our signed web links rather than on the channel itself (a page, not a text to
+    /// the number): a carrier's block is not lifted that way, since only the contact's START to the number lifts it.
+    /// </summary>
+    public virtual bool ViaLink => false;
+
+    /// <summary>
     /// Exactly who or what acted, for the ledger: the API key's name and id, the workflow with its version and step,
     /// the provider with its event id, the link or form. Set by whoever received the event; null for the rules' own lines.
     /// </summary>

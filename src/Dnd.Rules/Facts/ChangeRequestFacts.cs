@@ -7,6 +7,7 @@ namespace Dnd.Rules.Facts;
 /// <param name="CurrentCode">Code of the current DND, empty when none.</param>
 /// <param name="WithProof">A user recorded proof of the contact's consent with the change.</param>
 /// <param name="WithReason">The actor said why (the change's note).</param>
+/// <param name="ViaLink">The contact acted through a signed web link (the preference center), not on the channel itself.</param>
 public sealed record ChangeRequestFacts(
     Actor Actor,
     ChangeKind Kind,
@@ -16,4 +17,5 @@ public sealed record ChangeRequestFacts(
     string CurrentCode,
     bool CurrentSpamLock,
     bool WithProof = false,
-    bool WithReason = false);
+    bool WithReason = false,
+    bool ViaLink = false);

@@ -12,6 +12,7 @@ public static class ApiServices
     public static WebApplicationBuilder AddDndApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AccountContext>();
+        builder.Services.AddSingleton<Preferences.EmailConfirmLinks>();
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
         builder.Services.AddScoped<IntegrationConnector>();

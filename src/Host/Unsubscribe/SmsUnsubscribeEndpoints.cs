@@ -60,6 +60,7 @@ public static class SmsUnsubscribeEndpoints
             <button type="submit" name="stop" value="SMS">Stop SMS</button>
             <button type="submit" name="stop" value="{Everything}" class="secondary">Stop everything</button>
             </form>
+            {PreferenceLink.Html(tokens.Create(new UnsubscribeClaim(link.Contact.AccountId, link.Contact.Id, link.Message.Id)))}
             """, link.Sender.Account.BusinessName);
     }
 

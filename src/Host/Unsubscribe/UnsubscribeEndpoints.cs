@@ -45,6 +45,7 @@ public static class UnsubscribeEndpoints
             <p>Stop receiving emails at <strong>{who}</strong>?</p>
             <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
             <button type="submit">Unsubscribe</button></form>
+            {PreferenceLink.Html(token)}
             """, await BrandAsync(accounts, db, claim.AccountId, ct));
     }
 

@@ -9,10 +9,10 @@ public class OpenApiResponseTests(SharedApp shared) : IClassFixture<SharedApp>
     private readonly DndApp _app = shared.App;
 
     private static readonly string[] Prefixes =
-        ["/conversations", "/workflows", "/contacts/{contactId}/workflow", "/smart-lists", "/forms", "/locations", "/admin", "/webhooks", "/unsubscribe", "/u/"];
+        ["/conversations", "/workflows", "/contacts/{contactId}/workflow", "/smart-lists", "/forms", "/locations", "/admin", "/webhooks", "/unsubscribe", "/u/", "/preferences"];
 
     /// <summary>The links contacts open in a browser: a bad one may also answer as a page (never instead of declaring the problem).</summary>
-    private static readonly string[] ContactFacing = ["/unsubscribe/{token}", "/u/{token}"];
+    private static readonly string[] ContactFacing = ["/unsubscribe/{token}", "/u/{token}", "/preferences/{token}", "/preferences/confirm/{token}"];
 
     private async Task<List<(string Operation, JsonElement Responses)>> OperationsAsync()
     {

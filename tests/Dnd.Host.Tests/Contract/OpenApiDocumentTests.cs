@@ -13,7 +13,7 @@ namespace Dnd.Host.Tests.Contract;
 /// </summary>
 public sealed class OpenApiDocumentTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private static readonly string[] OutsideTheApiGroup = ["/admin/", "/webhooks/", "/unsubscribe/", "/u/", "/health"];
+    private static readonly string[] OutsideTheApiGroup = ["/admin/", "/webhooks/", "/unsubscribe/", "/u/", "/preferences/", "/health"];
 
     private async Task<OpenApiContract> DocumentAsync()
     {

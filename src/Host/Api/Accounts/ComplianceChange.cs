@@ -21,6 +21,11 @@ public static class ComplianceChange
         {
             errors.Add("smsOptOutWhen", $"smsOptOutWhen must be one of {SmsOptOutWhenNames.Listed}");
         }
+        var language = body.Language is null ? current.Language : PageLanguages.Parse(body.Language);
+        if (language is null)
+        {
+            errors.Add("language", $"language must be one of {PageLanguages.Listed}");
+        }
         var updated = current with
         {
             BusinessName = body.BusinessName is null ? current.BusinessName : Blank(body.BusinessName),
@@ -34,6 +39,7 @@ public static class ComplianceChange
             HelpReply = body.HelpReply ?? current.HelpReply,
             UnsubscribePageText = body.UnsubscribePageText ?? current.UnsubscribePageText,
             UnsubscribedPageText = body.UnsubscribedPageText ?? current.UnsubscribedPageText,
+            Language = language ?? current.Language,
         };
         foreach (var (field, text) in updated.Templates)
         {

@@ -14,9 +14,11 @@ public sealed record ComplianceResponse(
     string HelpReply,
     string UnsubscribePageText,
     string UnsubscribedPageText,
-    bool SendOptOutConfirmation)
+    bool SendOptOutConfirmation,
+    string Language)
 {
     public static ComplianceResponse From(Sender sender) => new(sender.Account.BusinessName, sender.Account.BusinessAddress, sender.Texts.SmsOptOutText,
         SmsOptOutWhenNames.ToWire(sender.Texts.SmsOptOutWhen), sender.Texts.EmailFooter, sender.Texts.UnsubscribeLinkText, sender.Texts.OptOutReply,
-        sender.Texts.HelpReply, sender.Texts.UnsubscribePageText, sender.Texts.UnsubscribedPageText, sender.Texts.SendOptOutConfirmation);
+        sender.Texts.HelpReply, sender.Texts.UnsubscribePageText, sender.Texts.UnsubscribedPageText, sender.Texts.SendOptOutConfirmation,
+        sender.Texts.Language);
 }

@@ -1,0 +1,62 @@
+using Dnd.Crm.Consent;
+using Dnd.Rules.Consent;
+
+namespace Dnd.Host.Preferences;
+
+/// <summary>
+/// Every word the preference center says, one instance per <see cref="PageLanguages"/> language (PreferenceTexts.*.cs);
+/// each key is one required property, so a language cannot leave one out. {0}, {1} are filled as each key's comment says.
+/// </summary>
+public sealed partial record PreferenceTexts
+{
+    public required string Lang { get; init; }
+    public required string Title { get; init; }
+    /// <summary>{0}: the business.</summary>
+    public required string Intro { get; init; }
+    public required IReadOnlyDictionary<Channel, string> Channels { get; init; }
+    public required string On { get; init; }
+    public required string Off { get; init; }
+    /// <summary>{0}: the channel.</summary>
+    public required string TurnOff { get; init; }
+    /// <summary>{0}: the channel.</summary>
+    public required string TurnOn { get; init; }
+    public required string SpamLocked { get; init; }
+    public required string CarrierBlocked { get; init; }
+    /// <summary>{0}: the business.</summary>
+    public required string NotLiftableHere { get; init; }
+    /// <summary>{0}: the address.</summary>
+    public required string CheckInbox { get; init; }
+    public required string StopEverything { get; init; }
+    public required string StopEverythingHint { get; init; }
+    /// <summary>{0}: the channel.</summary>
+    public required string TurnedOff { get; init; }
+    /// <summary>{0}: the channel.</summary>
+    public required string TurnedOn { get; init; }
+    public required string EverythingOff { get; init; }
+    /// <summary>{0}: the channel.</summary>
+    public required string NotChanged { get; init; }
+    public required string ConfirmTitle { get; init; }
+    /// <summary>{0}: the business, {1}: the address.</summary>
+    public required string ConfirmQuestion { get; init; }
+    public required string ConfirmButton { get; init; }
+    public required string Confirmed { get; init; }
+    /// <summary>{0}: the business.</summary>
+    public required string ConfirmEmailSubject { get; init; }
+    /// <summary>{0}: the business, {1}: the link (HTML-encoded).</summary>
+    public required string ConfirmEmailBody { get; init; }
+    public required string InvalidLinkTitle { get; init; }
+    public required string InvalidLink { get; init; }
+    public required string ExpiredLink { get; init; }
+    public required string UsedLink { get; init; }
+    public required string StalePage { get; init; }
+    public required string UnknownChoice { get; init; }
+
+    /// <summary>The account's language's texts; English for a language we do not write (the settings never store one).</summary>
+    public static PreferenceTexts For(string? language) => language switch
+    {
+        PageLanguages.Spanish => Spanish,
+        _ => English,
+    };
+
+    public static IReadOnlyList<PreferenceTexts> All => [English, Spanish];
+}
