@@ -32,6 +32,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
+    public DbSet<ContactScopedIdRecord> ContactScopedIds => Set<ContactScopedIdRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -89,6 +90,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<IntegrationRecord>().HasKey(i => new { i.AccountId, i.Provider });
         b.Entity<IntegrationEventRecord>().HasKey(e => e.Id);
         b.Entity<IntegrationEventRecord>().HasIndex(e => new { e.AccountId, e.At });
+        b.Entity<ContactScopedIdRecord>().HasKey(s => new { s.AccountId, s.Platform, s.ScopedId });
+        // A contact's ids, for a Messenger or Instagram send to them.
+        b.Entity<ContactScopedIdRecord>().HasIndex(s => new { s.AccountId, s.ContactId });
 
         MapMore(b);
 
