@@ -15,13 +15,14 @@ public static class DeliveryServices
     /// </summary>
     public static IServiceCollection AddDndDelivery(this IServiceCollection services)
     {
-        foreach (var provider in new[] { IntegrationProviders.Twilio, IntegrationProviders.Mailgun })
+        foreach (var provider in new[] { IntegrationProviders.Twilio, IntegrationProviders.Mailgun, IntegrationProviders.Meta })
         {
             services.AddHttpClient(provider).AddResilienceHandler($"{provider}-delivery", Pipeline).SelectPipelineBy(_ => DeliveryCalls.CircuitOf);
         }
         services.AddSingleton<IProviderTransport, TwilioTransport>();
         services.AddSingleton<IProviderTransport, MailgunTransport>();
         services.AddSingleton<IProviderTransport, SmtpTransport>();
+        services.AddSingleton<IProviderTransport, MetaTransport>();
         services.AddSingleton<IMessageTransport, ProviderTransports>();
         return services;
     }

@@ -38,10 +38,11 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         var messages = await db.Messages.Where(m => messageIds.Contains(m.Id) && m.AccountId == accountId && m.Status == MessageStatus.Queued).ToListAsync(ct);
         var contactIds = messages.Select(m => m.ContactId).Distinct().ToList();
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId && contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var scopedIds = await ScopedIdsAsync(db, accountId, messages, ct);
         var now = clock.GetUtcNow();
         foreach (var message in messages)
         {
-            if (await JudgeAsync(db, message, contacts.GetValueOrDefault(message.ContactId), sender, routes[message.Channel], now, ct) is { } claim)
+            if (await JudgeAsync(db, message, contacts.GetValueOrDefault(message.ContactId), sender, routes[message.Channel], scopedIds, now, ct) is { } claim)
             {
                 claimed.Add(claim);
             }
@@ -65,8 +66,16 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         return claimed;
     }
 
+    /// <summary>The page-scoped ids FB messages go to; read only when there are some, so other channels pay nothing.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ScopedIdsAsync(CrmDbContext db, string accountId, IEnumerable<MessageRecord> messages,
+        CancellationToken ct)
+    {
+        var fb = messages.Where(m => m.Channel == Channel.Fb.ToWire()).Select(m => m.ContactId).Distinct().ToList();
+        return fb.Count == 0 ? new Dictionary<string, string>() : await Contacts.InboundContacts.ScopedIdsAsync(db, accountId, fb, ct);
+    }
+
     private async Task<OutboxClaim?> JudgeAsync(CrmDbContext db, MessageRecord message, ContactRecord? contact, Sender sender, ConnectionLookup route,
-        DateTimeOffset now, CancellationToken ct)
+        IReadOnlyDictionary<string, string> scopedIds, DateTimeOffset now, CancellationToken ct)
     {
         var channel = ChannelNames.Parse(message.Channel);
         var blocked = contact is null ? "the contact was deleted"
@@ -106,6 +115,6 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         }
         (message.Status, message.ClaimedAt) = (MessageStatus.Sending, now);
         message.Attempts++;
-        return new OutboxClaim(OutboundLetter.For(message, contact!, sender, options.PublicBaseUrl), connection, message.ContactId);
+        return new OutboxClaim(OutboundLetter.For(message, contact!, sender, options.PublicBaseUrl, scopedIds), connection, message.ContactId);
     }
 }

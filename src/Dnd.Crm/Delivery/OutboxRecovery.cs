@@ -31,13 +31,14 @@ public sealed class OutboxRecovery(IServiceScopeFactory scopes, TimeProvider clo
             var sender = await services.GetRequiredService<AccountSettingsStore>().SenderAsync(account.Key, ct);
             var contactIds = account.Select(m => m.ContactId).Distinct().ToList();
             var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == account.Key && contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var scopedIds = await OutboxClaims.ScopedIdsAsync(db, account.Key, account, ct);
             foreach (var message in account)
             {
                 var channel = ChannelNames.Parse(message.Channel);
                 var route = await transport.RouteAsync(services, account.Key, channel, ct);
                 found[message.Id] = route.Connection is null || !contacts.TryGetValue(message.ContactId, out var contact)
                     ? HandOverLookup.CannotTell
-                    : await transport.FindAsync(route.Connection, OutboundLetter.For(message, contact, sender, options.PublicBaseUrl), ct);
+                    : await transport.FindAsync(route.Connection, OutboundLetter.For(message, contact, sender, options.PublicBaseUrl, scopedIds), ct);
             }
             await RecordAsync(services, account.Key, found, ct);
         }

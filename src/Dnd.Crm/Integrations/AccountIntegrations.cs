@@ -18,9 +18,15 @@ public sealed record AccountIntegrations(IReadOnlyDictionary<string, StoredInteg
     /// <summary>What verifies the account's Mailgun webhooks: the Mailgun integration's webhook signing key.</summary>
     public string? MailgunSigningKey => this[IntegrationProviders.Mailgun]?.Secret(SecretNames.WebhookSigningKey);
 
+    /// <summary>What verifies the account's Meta webhooks (X-Hub-Signature-256), connected or not, as for Twilio.</summary>
+    public string? MetaAppSecret => this[IntegrationProviders.Meta]?.Secret(SecretNames.AppSecret);
+
+    /// <summary>What Meta must echo when it subscribes the account's webhook.</summary>
+    public string? MetaVerifyToken => this[IntegrationProviders.Meta]?.Secret(SecretNames.VerifyToken);
+
     public ConnectionLookup Lookup(Channel channel)
     {
-        var providers = IntegrationProviders.For(channel).Select(p => this[p]).OfType<StoredIntegration>().ToList();
+        var providers = IntegrationProviders.For(channel).Select(p => this[p]).OfType<StoredIntegration>().Where(p => p.Carries(channel)).ToList();
         if (providers.FirstOrDefault(p => p.Connected)?.ToConnection() is { } connection)
         {
             return new ConnectionLookup(connection, null, Holds: false);

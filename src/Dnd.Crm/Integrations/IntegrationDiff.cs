@@ -23,6 +23,11 @@ public static class IntegrationDiff
         Setting("port", old.Port, after.Port);
         Setting("tlsMode", old.TlsMode, after.TlsMode);
         Setting("userName", old.UserName, after.UserName);
+        Setting("appId", old.AppId, after.AppId);
+        Setting("pageId", old.PageId, after.PageId);
+        Setting("instagramAccountId", old.InstagramAccountId, after.InstagramAccountId);
+        Setting("phoneNumberId", old.PhoneNumberId, after.PhoneNumberId);
+        Setting("businessAccountId", old.BusinessAccountId, after.BusinessAccountId);
         foreach (var (field, value) in secrets)
         {
             if (before?.Secret(field) != value)

@@ -8,8 +8,9 @@ public static class IntegrationProviders
     public const string Twilio = "twilio";
     public const string Mailgun = "mailgun";
     public const string Smtp = "smtp";
+    public const string Meta = "meta";
 
-    public static IReadOnlyList<string> All { get; } = [Twilio, Mailgun, Smtp];
+    public static IReadOnlyList<string> All { get; } = [Twilio, Mailgun, Smtp, Meta];
 
     /// <summary>Mailgun or SMTP carries e-mail; only one of them may be connected at a time, so no precedence is needed.</summary>
     public static IReadOnlyList<string> Email { get; } = [Mailgun, Smtp];
@@ -18,11 +19,16 @@ public static class IntegrationProviders
     {
         Twilio => [Channel.Sms, Channel.WhatsApp, Channel.Call],
         Mailgun or Smtp => [Channel.Email],
+        // Instagram DMs are FB here: HighLevel's DND has no Instagram channel and treats Facebook and Instagram messaging as one.
+        Meta => [Channel.WhatsApp, Channel.Fb],
         _ => [],
     };
 
-    /// <summary>The providers that can carry <paramref name="channel"/>; none for Facebook and GMB (no integration sends there).</summary>
-    public static IReadOnlyList<string> For(Channel channel) => All.Where(p => Channels(p).Contains(channel)).ToList();
+    /// <summary>
+    /// The providers that can carry <paramref name="channel"/>, the preferred first; none for GMB (no integration sends there).
+    /// WhatsApp goes through Meta when both Meta and Twilio are connected: the Cloud API is WhatsApp's own, Twilio resells it.
+    /// </summary>
+    public static IReadOnlyList<string> For(Channel channel) => All.Where(p => Channels(p).Contains(channel)).OrderBy(p => p == Meta ? 0 : 1).ToList();
 
     public static bool TryParse(string? name, out string provider)
     {
@@ -36,6 +42,7 @@ public static class IntegrationProviders
         Twilio => [SecretNames.AuthToken],
         Mailgun => [SecretNames.ApiKey, SecretNames.WebhookSigningKey],
         Smtp => [SecretNames.Password],
+        Meta => [SecretNames.AppSecret, SecretNames.AccessToken, SecretNames.VerifyToken],
         _ => [],
     };
 }

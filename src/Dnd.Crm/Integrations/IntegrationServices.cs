@@ -20,6 +20,7 @@ public static class IntegrationServices
         services.AddScoped<IntegrationVerifier>();
         services.AddHttpClient<TwilioVerifier>();
         services.AddHttpClient<MailgunVerifier>();
+        services.AddHttpClient<MetaVerifier>();
         services.AddSingleton<SmtpVerifier>();
         return services;
     }

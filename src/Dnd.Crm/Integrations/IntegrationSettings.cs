@@ -22,6 +22,17 @@ public sealed record IntegrationSettings
     public string? TlsMode { get; init; }
     public string? UserName { get; init; }
 
+    /// <summary>Meta: the app whose secret signs the webhooks.</summary>
+    public string? AppId { get; init; }
+
+    /// <summary>Meta: the Facebook Page whose Messenger (and linked Instagram account's) messages come and go.</summary>
+    public string? PageId { get; init; }
+    public string? InstagramAccountId { get; init; }
+
+    /// <summary>Meta: the WhatsApp Business number sends go from, and its business account.</summary>
+    public string? PhoneNumberId { get; init; }
+    public string? BusinessAccountId { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,

@@ -3,9 +3,12 @@ using System.Text.Json;
 
 namespace Dnd.Crm.Integrations;
 
-/// <summary>A provider's error response in words: its status and what its body says (Twilio's code and message, Mailgun's message).</summary>
+/// <summary>A provider's error response in words: its status and what its body says (Twilio's code and message, Mailgun's message, Meta's error).</summary>
 public static class ProviderAnswer
 {
+    /// <summary>The type of Meta's error for a token it does not accept (code 190), as its words say it.</summary>
+    public const string MetaTokenError = "OAuthException";
+
     public static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
@@ -18,6 +21,12 @@ public static class ProviderAnswer
             {
                 var code = root.TryGetProperty("code", out var c) ? $" {c}" : "";
                 said = root.TryGetProperty("message", out var m) ? $"{m.GetString()}{(code.Length > 0 ? $" (code{code})" : "")}" : said;
+                // Meta: {"error": {"message", "type", "code", "fbtrace_id"}}, all quoted so support can trace it.
+                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                {
+                    string Part(string name) => error.TryGetProperty(name, out var p) ? p.ToString() : "";
+                    said = $"{Part("message")} ({Part("type")}, code {Part("code")}, fbtrace_id {Part("fbtrace_id")})";
+                }
             }
         }
         catch (JsonException)

@@ -12,3 +12,7 @@ public sealed record MailgunConnection(string Domain, string ApiKey, string Regi
 
 public sealed record SmtpConnection(string Host, int Port, string TlsMode, string? UserName, string? Password)
     : ProviderConnection(IntegrationProviders.Smtp);
+
+/// <param name="PageId">Messenger and Instagram sends go as this page (<c>me</c> to its token).</param>
+/// <param name="PhoneNumberId">WhatsApp sends go from this number.</param>
+public sealed record MetaConnection(string? PageId, string? PhoneNumberId, string AccessToken) : ProviderConnection(IntegrationProviders.Meta);

@@ -5,6 +5,7 @@ public sealed class ProviderOptions
 {
     public TwilioProviderOptions Twilio { get; set; } = new();
     public MailgunProviderOptions Mailgun { get; set; } = new();
+    public MetaProviderOptions Meta { get; set; } = new();
 
     /// <summary>How long a provider may take to answer a credentials check before connect reports it unreachable.</summary>
     public TimeSpan VerifyTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -31,4 +32,16 @@ public sealed class MailgunProviderOptions
 
     /// <summary>The API's root for one sending domain (its messages, events).</summary>
     public string DomainUrl(string? region, string domain) => $"{BaseUrlFor(region).TrimEnd('/')}/v3/{Uri.EscapeDataString(domain)}";
+}
+
+public sealed class MetaProviderOptions
+{
+    /// <summary>Dnd:Providers:Meta:BaseUrl, the Graph API.</summary>
+    public string BaseUrl { get; set; } = "https://graph.facebook.com";
+
+    /// <summary>Dnd:Providers:Meta:GraphVersion, the one Graph API version every call names.</summary>
+    public string GraphVersion { get; set; } = "v21.0";
+
+    /// <summary>A Graph API node or edge ("{phone-number-id}/messages", "me/messages") at the configured version.</summary>
+    public string Url(string path) => $"{BaseUrl.TrimEnd('/')}/{GraphVersion}/{path}";
 }

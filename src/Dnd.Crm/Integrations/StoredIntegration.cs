@@ -1,4 +1,5 @@
 using Dnd.Crm.Persistence;
+using Dnd.Rules.Consent;
 
 namespace Dnd.Crm.Integrations;
 
@@ -7,6 +8,10 @@ public sealed record StoredIntegration(string Provider, string Status, Integrati
     DateTimeOffset? ConnectedAt, string? ConnectedBy, DateTimeOffset ChangedAt, string ChangedBy)
 {
     public bool Connected => Status == IntegrationStatus.Connected;
+
+    /// <summary>Whether it carries the channel as set up: Meta carries WhatsApp only with a WhatsApp number, FB only with a page.</summary>
+    public bool Carries(Channel channel) => IntegrationProviders.Channels(Provider).Contains(channel) &&
+        (Provider != IntegrationProviders.Meta || (channel == Channel.WhatsApp ? Settings.PhoneNumberId : Settings.PageId) is not null);
 
     public string? Secret(string field) => Secrets.TryGetValue(field, out var value) && value.Length > 0 ? value : null;
 
@@ -22,6 +27,7 @@ public sealed record StoredIntegration(string Provider, string Status, Integrati
             Secret(SecretNames.WebhookSigningKey)),
         IntegrationProviders.Smtp => new SmtpConnection(Settings.Host ?? "", Settings.Port ?? 587, Settings.TlsMode ?? SmtpTlsModes.StartTls,
             Settings.UserName, Secret(SecretNames.Password)),
+        IntegrationProviders.Meta => new MetaConnection(Settings.PageId, Settings.PhoneNumberId, Secret(SecretNames.AccessToken) ?? ""),
         _ => null,
     };
 }

@@ -33,6 +33,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
     public DbSet<SuppressionRemovalRecord> SuppressionRemovals => Set<SuppressionRemovalRecord>();
+    public DbSet<ContactScopedIdRecord> ContactScopedIds => Set<ContactScopedIdRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -94,6 +95,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         // The remover's due read, and the import's "is this address being taken off the list" check.
         b.Entity<SuppressionRemovalRecord>().HasIndex(r => new { r.Status, r.NextAttemptAt });
         b.Entity<SuppressionRemovalRecord>().HasIndex(r => new { r.AccountId, r.Address, r.Status });
+        b.Entity<ContactScopedIdRecord>().HasKey(s => new { s.AccountId, s.Platform, s.ScopedId });
+        // A contact's ids, for a Messenger or Instagram send to them.
+        b.Entity<ContactScopedIdRecord>().HasIndex(s => new { s.AccountId, s.ContactId });
 
         MapMore(b);
 

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("abbb80d5-e0a9-4554-bcda-a6986184c83d"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("7a6801d3-1830-4b92-8735-639e52f9aa80"), entityTypeCount: 27)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
+            var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
@@ -56,6 +57,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
+            ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);

@@ -207,6 +207,31 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("Dnd.Crm.Persistence.ContactScopedIdRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Platform")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScopedId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId", "Platform", "ScopedId");
+
+                    b.HasIndex("AccountId", "ContactId");
+
+                    b.ToTable("ContactScopedIds");
+                });
+
             modelBuilder.Entity("Dnd.Crm.Persistence.IntegrationEventRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("be90182e-dc40-43f2-8be6-b183bad60064"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("982126cf-cf40-43bb-b342-b6461e7930a5"), entityTypeCount: 27)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
+            var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
+            ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);

@@ -201,6 +201,31 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("Dnd.Crm.Persistence.ContactScopedIdRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Platform", "ScopedId");
+
+                    b.HasIndex("AccountId", "ContactId");
+
+                    b.ToTable("ContactScopedIds");
+                });
+
             modelBuilder.Entity("Dnd.Crm.Persistence.IntegrationEventRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -58,7 +58,7 @@ public static class TwilioWebhooks
         if (received is null)
         {
             // A number we have never seen: its contact is made first (an ordinary contact write), then the message is applied to it.
-            await AddContactAsync(request.HttpContext.RequestServices, account!, from);
+            await InboundContacts.EnsurePhoneAsync(request.HttpContext.RequestServices, account!, from, clock.GetUtcNow(), ct);
             received = await ReceiveAsync() ?? throw new InvalidOperationException($"The contact made for {from} is gone.");
         }
         // STOP or START is a consent change, not an answer: it must not send a waiting workflow down its Replied path.
@@ -108,20 +108,6 @@ public static class TwilioWebhooks
                     : null;
             }
         }, ct);
-
-        async Task AddContactAsync(IServiceProvider scope, CachedAccount owner, string phone)
-        {
-            var (db, contacts) = (scope.GetRequiredService<DndDbContext>(), scope.GetRequiredService<ContactBook>());
-            await using var write = await scope.GetRequiredService<AccountWrites>().BeginAsync(owner.Id, ct);
-            if (await contacts.FindAsync(owner.Id, email: null, phone, ct) is null)
-            {
-                var row = ContactRecord.Create(owner.Id, clock.GetUtcNow(), "inbound message");
-                row.Phone = phone;
-                await contacts.AddAsync(row, owner.Profile with { AllowDuplicateContact = true }, ct);
-                await db.SaveChangesAsync(ct);
-            }
-            await write.CommitAsync(ct);
-        }
     }
 
     private static async Task<Results<Ok<WebhookDecisionResponse>, ProblemHttpResult>> StatusAsync(string accountId, HttpRequest request,

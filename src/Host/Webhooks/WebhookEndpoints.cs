@@ -8,6 +8,7 @@ public static class WebhookEndpoints
         app.MapTwilioWebhooks();
         app.MapMailgunWebhooks();
         app.MapMailgunInboundWebhooks();
+        app.MapMetaWebhooks();
         return app;
     }
 }

@@ -33,6 +33,7 @@ public static partial class IntegrationChange
         {
             IntegrationProviders.Twilio => Twilio(errors, body, secrets),
             IntegrationProviders.Mailgun => Mailgun(errors, body, secrets),
+            IntegrationProviders.Meta => Meta(errors, body, secrets),
             _ => Smtp(errors, body, secrets),
         };
         errors.ThrowIfAny($"The {provider} integration is invalid; nothing was changed.");
@@ -41,8 +42,8 @@ public static partial class IntegrationChange
 
     private static IntegrationSettings Twilio(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
     {
-        Only(errors, IntegrationProviders.Twilio, ("domain", body.Domain), ("region", body.Region), ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode),
-            ("userName", body.UserName));
+        Only(errors, IntegrationProviders.Twilio, [("domain", body.Domain), ("region", body.Region), ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode),
+            ("userName", body.UserName), ..MetaFields(body)]);
         if (body.AccountSid is null || !AccountSid().IsMatch(body.AccountSid.Trim()))
         {
             errors.Add("accountSid", "accountSid must be a Twilio Account SID: AC followed by 32 hex digits");
@@ -71,8 +72,8 @@ public static partial class IntegrationChange
 
     private static IntegrationSettings Mailgun(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
     {
-        Only(errors, IntegrationProviders.Mailgun, ("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
-            ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode), ("userName", body.UserName));
+        Only(errors, IntegrationProviders.Mailgun, [("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
+            ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode), ("userName", body.UserName), ..MetaFields(body)]);
         var domain = Blank(body.Domain)?.ToLowerInvariant();
         if (domain is null || domain.Length > ApiLimits.NameLength || !HostName().IsMatch(domain))
         {
@@ -89,8 +90,8 @@ public static partial class IntegrationChange
 
     private static IntegrationSettings Smtp(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
     {
-        Only(errors, IntegrationProviders.Smtp, ("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
-            ("domain", body.Domain), ("region", body.Region));
+        Only(errors, IntegrationProviders.Smtp, [("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
+            ("domain", body.Domain), ("region", body.Region), ..MetaFields(body)]);
         var host = Blank(body.Host);
         if (host is null || host.Length > ApiLimits.NameLength || !HostName().IsMatch(host))
         {
@@ -114,6 +115,48 @@ public static partial class IntegrationChange
         return new IntegrationSettings { Host = host, Port = body.Port ?? (tls == SmtpTlsModes.Ssl ? 465 : 587), TlsMode = tls, UserName = user };
     }
 
+    private static IntegrationSettings Meta(FieldErrors errors, IntegrationRequest body, Dictionary<string, string> secrets)
+    {
+        Only(errors, IntegrationProviders.Meta, [("accountSid", body.AccountSid), ("messagingServiceSid", body.MessagingServiceSid), ("senderNumbers", body.SenderNumbers),
+            ("domain", body.Domain), ("region", body.Region), ("host", body.Host), ("port", body.Port), ("tlsMode", body.TlsMode), ("userName", body.UserName)]);
+        string? Id(string field, string? value)
+        {
+            var id = Blank(value);
+            if (id is not null && !GraphId().IsMatch(id))
+            {
+                errors.Add(field, $"{field} must be a Meta object id (digits only)");
+            }
+            return id;
+        }
+        var settings = new IntegrationSettings
+        {
+            AppId = Id("appId", body.AppId), PageId = Id("pageId", body.PageId), InstagramAccountId = Id("instagramAccountId", body.InstagramAccountId),
+            PhoneNumberId = Id("phoneNumberId", body.PhoneNumberId), BusinessAccountId = Id("businessAccountId", body.BusinessAccountId),
+        };
+        if (settings.AppId is null)
+        {
+            errors.Add("appId", "appId is required: the Meta app whose secret signs the webhooks");
+        }
+        if (settings.PageId is null && settings.PhoneNumberId is null)
+        {
+            errors.Add("pageId", "pageId or phoneNumberId is required: Meta needs a page (Messenger, Instagram) or a WhatsApp number to carry messages");
+        }
+        if (settings.InstagramAccountId is not null && settings.PageId is null)
+        {
+            errors.Add("instagramAccountId", "instagramAccountId needs the pageId of the page it is linked to: Instagram messages go through that page");
+        }
+        Secret(errors, secrets, SecretNames.AppSecret);
+        Secret(errors, secrets, SecretNames.AccessToken);
+        Secret(errors, secrets, SecretNames.VerifyToken);
+        return settings;
+    }
+
+    private static (string Field, object? Value)[] MetaFields(IntegrationRequest body) =>
+    [
+        ("appId", body.AppId), ("pageId", body.PageId), ("instagramAccountId", body.InstagramAccountId), ("phoneNumberId", body.PhoneNumberId),
+        ("businessAccountId", body.BusinessAccountId),
+    ];
+
     private static void Secret(FieldErrors errors, Dictionary<string, string> secrets, string field)
     {
         if (!secrets.ContainsKey(field))
@@ -122,7 +165,7 @@ public static partial class IntegrationChange
         }
     }
 
-    private static void Only(FieldErrors errors, string provider, params (string Field, object? Value)[] others)
+    private static void Only(FieldErrors errors, string provider, (string Field, object? Value)[] others)
     {
         foreach (var (field, _) in others.Where(o => o.Value is not null))
         {
@@ -137,6 +180,9 @@ public static partial class IntegrationChange
 
     [GeneratedRegex("^MG[0-9a-fA-F]{32}$")]
     private static partial Regex MessagingServiceSid();
+
+    [GeneratedRegex("^[0-9]{1,30}$")]
+    private static partial Regex GraphId();
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

@@ -24,6 +24,14 @@ public sealed class IntegrationForm
     public string TlsMode { get; set; } = SmtpTlsModes.StartTls;
     public string? UserName { get; set; }
     public string? Password { get; set; }
+    public string? AppId { get; set; }
+    public string? AppSecret { get; set; }
+    public string? AccessToken { get; set; }
+    public string? VerifyToken { get; set; }
+    public string? PageId { get; set; }
+    public string? InstagramAccountId { get; set; }
+    public string? PhoneNumberId { get; set; }
+    public string? BusinessAccountId { get; set; }
 
     public static IntegrationForm From(IntegrationDto integration)
     {
@@ -33,6 +41,7 @@ public sealed class IntegrationForm
             AccountSid = s.AccountSid, MessagingServiceSid = s.MessagingServiceSid,
             SenderNumbers = s.SenderNumbers is null ? null : string.Join(", ", s.SenderNumbers), Domain = s.Domain, Region = s.Region ?? MailgunRegions.Us,
             Host = s.Host, Port = s.Port, TlsMode = s.TlsMode ?? SmtpTlsModes.StartTls, UserName = s.UserName,
+            AppId = s.AppId, PageId = s.PageId, InstagramAccountId = s.InstagramAccountId, PhoneNumberId = s.PhoneNumberId, BusinessAccountId = s.BusinessAccountId,
         };
     }
 
@@ -42,6 +51,8 @@ public sealed class IntegrationForm
         IntegrationProviders.Twilio => new IntegrationRequest(AccountSid: AccountSid, AuthToken: AuthToken, MessagingServiceSid: MessagingServiceSid,
             SenderNumbers: SenderNumbers?.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()),
         IntegrationProviders.Mailgun => new IntegrationRequest(Domain: Domain, ApiKey: ApiKey, Region: Region, WebhookSigningKey: WebhookSigningKey),
+        IntegrationProviders.Meta => new IntegrationRequest(AppId: AppId, AppSecret: AppSecret, AccessToken: AccessToken, VerifyToken: VerifyToken, PageId: PageId,
+            InstagramAccountId: InstagramAccountId, PhoneNumberId: PhoneNumberId, BusinessAccountId: BusinessAccountId),
         _ => new IntegrationRequest(Host: Host, Port: Port, TlsMode: TlsMode, UserName: UserName, Password: Password),
     };
 }
