@@ -1,3 +1,4 @@
+using Dnd.Crm.Jobs;
 using Dnd.Crm.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+    public DbSet<JobItemRecord> JobItems => Set<JobItemRecord>();
+    public DbSet<JobTargetRecord> JobTargets => Set<JobTargetRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -89,6 +93,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<IntegrationRecord>().HasKey(i => new { i.AccountId, i.Provider });
         b.Entity<IntegrationEventRecord>().HasKey(e => e.Id);
         b.Entity<IntegrationEventRecord>().HasIndex(e => new { e.AccountId, e.At });
+        JobModel.Configure(b);
 
         MapMore(b);
 

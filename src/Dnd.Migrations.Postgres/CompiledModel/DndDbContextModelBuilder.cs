@@ -12,12 +12,15 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("24194213-5b53-4996-995d-599c5bb3e89b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("4ddc112a-f92a-456c-8359-00539f04c622"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
+            var jobItemRecord = JobItemRecordEntityType.Create(this);
+            var jobRecord = JobRecordEntityType.Create(this);
+            var jobTargetRecord = JobTargetRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
@@ -51,6 +54,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
+            JobItemRecordEntityType.CreateAnnotations(jobItemRecord);
+            JobRecordEntityType.CreateAnnotations(jobRecord);
+            JobTargetRecordEntityType.CreateAnnotations(jobTargetRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);

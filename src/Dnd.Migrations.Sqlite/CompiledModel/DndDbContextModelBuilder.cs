@@ -11,12 +11,15 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c99aaf7-8000-4e75-9504-cefc8ed5ee90"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("b3534d75-ba39-441d-ab51-641d7ed8a5dc"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
+            var jobItemRecord = JobItemRecordEntityType.Create(this);
+            var jobRecord = JobRecordEntityType.Create(this);
+            var jobTargetRecord = JobTargetRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
@@ -50,6 +53,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
+            JobItemRecordEntityType.CreateAnnotations(jobItemRecord);
+            JobRecordEntityType.CreateAnnotations(jobRecord);
+            JobTargetRecordEntityType.CreateAnnotations(jobTargetRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
