@@ -1,3 +1,5 @@
+using Dnd.Crm.Persistence;
+
 namespace Dnd.Crm.Jobs;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Dnd.Crm.Persistence;
+
 namespace Dnd.Crm.Jobs;
 
 /// <summary>An item a step refused or failed, as the runner stores it (<see cref="JobItemRecord"/>).</summary>

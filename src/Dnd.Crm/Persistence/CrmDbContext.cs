@@ -1,4 +1,3 @@
-using Dnd.Crm.Jobs;
 using Dnd.Crm.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -12,21 +12,21 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4ddc112a-f92a-456c-8359-00539f04c622"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("4c4595c3-e896-496d-a5d4-407cf1a87a73"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
-            var jobItemRecord = JobItemRecordEntityType.Create(this);
-            var jobRecord = JobRecordEntityType.Create(this);
-            var jobTargetRecord = JobTargetRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
+            var jobItemRecord = JobItemRecordEntityType.Create(this);
+            var jobRecord = JobRecordEntityType.Create(this);
+            var jobTargetRecord = JobTargetRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -54,15 +54,15 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
-            JobItemRecordEntityType.CreateAnnotations(jobItemRecord);
-            JobRecordEntityType.CreateAnnotations(jobRecord);
-            JobTargetRecordEntityType.CreateAnnotations(jobTargetRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
+            JobItemRecordEntityType.CreateAnnotations(jobItemRecord);
+            JobRecordEntityType.CreateAnnotations(jobRecord);
+            JobTargetRecordEntityType.CreateAnnotations(jobTargetRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);

@@ -25,7 +25,7 @@ namespace Dnd.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Dnd.Crm.Jobs.JobItemRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.JobItemRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -59,7 +59,7 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.ToTable("JobItems");
                 });
 
-            modelBuilder.Entity("Dnd.Crm.Jobs.JobRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.JobRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -136,7 +136,7 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.ToTable("Jobs");
                 });
 
-            modelBuilder.Entity("Dnd.Crm.Jobs.JobTargetRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.JobTargetRecord", b =>
                 {
                     b.Property<string>("JobId")
                         .HasColumnType("text");

@@ -16,7 +16,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Dnd.Crm.Jobs.JobItemRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.JobItemRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -48,7 +48,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.ToTable("JobItems");
                 });
 
-            modelBuilder.Entity("Dnd.Crm.Jobs.JobRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.JobRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -125,7 +125,7 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.ToTable("Jobs");
                 });
 
-            modelBuilder.Entity("Dnd.Crm.Jobs.JobTargetRecord", b =>
+            modelBuilder.Entity("Dnd.Crm.Persistence.JobTargetRecord", b =>
                 {
                     b.Property<string>("JobId")
                         .HasColumnType("TEXT");

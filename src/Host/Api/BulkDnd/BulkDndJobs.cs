@@ -1,3 +1,4 @@
+using Dnd.Crm.Persistence;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Jobs;
 using Dnd.Host.Api.Contacts;

@@ -1,4 +1,4 @@
-using Dnd.Crm.Jobs;
+using Dnd.Crm.Persistence;
 
 namespace Dnd.Host.Api.Jobs;
 

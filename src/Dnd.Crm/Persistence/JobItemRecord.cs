@@ -1,4 +1,4 @@
-namespace Dnd.Crm.Jobs;
+namespace Dnd.Crm.Persistence;
 
 /// <summary>One item of a job that was refused or failed, with why (items that went through are only counted).</summary>
 public sealed class JobItemRecord

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Dnd.Crm.Jobs;
+namespace Dnd.Crm.Persistence;
 
 /// <summary>The job tables' keys and indexes.</summary>
 public static class JobModel

@@ -1,4 +1,4 @@
-namespace Dnd.Crm.Jobs;
+namespace Dnd.Crm.Persistence;
 
 /// <summary>
 /// A durable background job of an account: what to do (kind and parameters), how far it got (counts and a cursor
@@ -9,7 +9,7 @@ public sealed class JobRecord
     public required string Id { get; set; }
     public required string AccountId { get; set; }
 
-    /// <summary>Which <see cref="IJobHandler"/> runs it, e.g. "bulk-dnd".</summary>
+    /// <summary>Which job handler (Dnd.Crm.Jobs) runs it, e.g. "bulk-dnd".</summary>
     public required string Kind { get; set; }
 
     public JobStatus Status { get; set; }

@@ -1,4 +1,4 @@
-namespace Dnd.Crm.Jobs;
+namespace Dnd.Crm.Persistence;
 
 /// <summary>Why an item of a job is listed: the rules said no, or it could not be done at all.</summary>
 public enum JobItemOutcome

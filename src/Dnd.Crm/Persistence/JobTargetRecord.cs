@@ -1,4 +1,4 @@
-namespace Dnd.Crm.Jobs;
+namespace Dnd.Crm.Persistence;
 
 /// <summary>
 /// One item a job works through, frozen when it starts (a smart list's members then, not as they change while it
