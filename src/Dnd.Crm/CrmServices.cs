@@ -2,6 +2,7 @@ using Dnd.Crm.Delivery;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Integrations;
+using Dnd.Crm.Jobs;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
@@ -66,6 +67,7 @@ public static class CrmServices
         services.AddScoped<ReviewDesk>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddDndJobs();
         return services;
     }
 }

@@ -34,6 +34,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
     public DbSet<SuppressionRemovalRecord> SuppressionRemovals => Set<SuppressionRemovalRecord>();
     public DbSet<ContactScopedIdRecord> ContactScopedIds => Set<ContactScopedIdRecord>();
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+    public DbSet<JobItemRecord> JobItems => Set<JobItemRecord>();
+    public DbSet<JobTargetRecord> JobTargets => Set<JobTargetRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -98,6 +101,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<ContactScopedIdRecord>().HasKey(s => new { s.AccountId, s.Platform, s.ScopedId });
         // A contact's ids, for a Messenger or Instagram send to them.
         b.Entity<ContactScopedIdRecord>().HasIndex(s => new { s.AccountId, s.ContactId });
+        JobModel.Configure(b);
 
         MapMore(b);
 

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7a6801d3-1830-4b92-8735-639e52f9aa80"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("c9466f63-bcae-464b-9e87-4ce1af4e3c11"), entityTypeCount: 30)
         {
         }
 
@@ -25,6 +25,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
+            var jobItemRecord = JobItemRecordEntityType.Create(this);
+            var jobRecord = JobRecordEntityType.Create(this);
+            var jobTargetRecord = JobTargetRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -60,6 +63,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
+            JobItemRecordEntityType.CreateAnnotations(jobItemRecord);
+            JobRecordEntityType.CreateAnnotations(jobRecord);
+            JobTargetRecordEntityType.CreateAnnotations(jobTargetRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);

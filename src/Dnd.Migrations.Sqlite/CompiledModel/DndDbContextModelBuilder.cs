@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("982126cf-cf40-43bb-b342-b6461e7930a5"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("79034445-4a18-4d9a-9673-700e670ed1f5"), entityTypeCount: 30)
         {
         }
 
@@ -24,6 +24,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
+            var jobItemRecord = JobItemRecordEntityType.Create(this);
+            var jobRecord = JobRecordEntityType.Create(this);
+            var jobTargetRecord = JobTargetRecordEntityType.Create(this);
             var ledgerRecord = LedgerRecordEntityType.Create(this);
             var messageRecord = MessageRecordEntityType.Create(this);
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
@@ -59,6 +62,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
+            JobItemRecordEntityType.CreateAnnotations(jobItemRecord);
+            JobRecordEntityType.CreateAnnotations(jobRecord);
+            JobTargetRecordEntityType.CreateAnnotations(jobTargetRecord);
             LedgerRecordEntityType.CreateAnnotations(ledgerRecord);
             MessageRecordEntityType.CreateAnnotations(messageRecord);
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);

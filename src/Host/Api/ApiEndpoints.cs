@@ -1,8 +1,10 @@
 using Dnd.Host.Api.Accounts;
+using Dnd.Host.Api.BulkDnd;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Conversations;
 using Dnd.Host.Api.Forms;
 using Dnd.Host.Api.Integrations;
+using Dnd.Host.Api.Jobs;
 using Dnd.Host.Api.Reviews;
 using Dnd.Host.Api.SmartLists;
 using Dnd.Host.Api.Workflows;
@@ -33,6 +35,8 @@ public static class ApiEndpoints
         api.MapComplianceEndpoints();
         api.MapIntegrationEndpoints();
         api.MapOptOutReviewEndpoints();
+        api.MapJobEndpoints();
+        api.MapBulkDndEndpoints();
         Reports.ReportEndpoints.MapReportEndpoints(api);
         app.MapAdminEndpoints();
         return app;

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Dnd.Crm.Jobs;
+using Dnd.Host.Api.BulkDnd;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Integrations;
 using Dnd.Host.Auth;
@@ -16,6 +18,8 @@ public static class ApiServices
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
         builder.Services.AddScoped<IntegrationConnector>();
+        builder.Services.AddScoped<BulkDndJobs>();
+        builder.Services.AddJobHandler<BulkDndHandler>();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -2,6 +2,7 @@ using Dnd.Activities;
 using Dnd.Activities.Persistence;
 using Dnd.Crm;
 using Dnd.Crm.Integrations;
+using Dnd.Crm.Jobs;
 using Dnd.Workflows;
 using Dnd.Crm.Messaging;
 using Dnd.Workflows.Runtime;
@@ -18,6 +19,7 @@ public static class ConfigurationServices
         builder.Services.Configure<DndOptions>(builder.Configuration.GetSection("Dnd"));
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Dnd:Messaging"));
         builder.Services.Configure<ProviderOptions>(builder.Configuration.GetSection("Dnd:Providers"));
+        builder.Services.Configure<JobOptions>(builder.Configuration.GetSection("Dnd:Jobs"));
         builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
             o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));

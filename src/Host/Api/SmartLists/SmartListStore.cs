@@ -116,6 +116,17 @@ public static class SmartListStore
         return (SmartListDto.From(list), rows.Select(r => ContactMapper.ToDto(r) with { SearchAfter = SearchCursor.Of(r).ToWire() }).ToList(), total);
     }
 
+    /// <summary>The ids of every member now, in page order: what a bulk job freezes as its selection when it starts.</summary>
+    /// <returns>Null when the account has no such list.</returns>
+    public static async Task<List<string>?> MemberIdsAsync(DndDbContext db, AccountSettingsStore settings, string accountId, string listId,
+        CancellationToken ct)
+    {
+        var list = await db.SmartLists.AsNoTracking().SingleOrDefaultAsync(s => s.Id == listId && s.AccountId == accountId, ct);
+        return list is null
+            ? null
+            : await Members(list, await ScopeAsync(db, settings, accountId, ct)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+    }
+
     /// <summary>Checks the body whole and only then writes it on the list, so an invalid one changes nothing.</summary>
     /// <exception cref="ApiValidationException">422 naming every field, condition, operator and value that is wrong.</exception>
     private static void Apply(SmartListRequest body, SmartListRecord list, SmartListScope scope)
