@@ -6,6 +6,7 @@ using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Reviews;
+using Dnd.Crm.Subscriptions;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public static class CrmServices
         services.AddScoped<ReviewDesk>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddDndOutboundWebhooks();
         return services;
     }
 }

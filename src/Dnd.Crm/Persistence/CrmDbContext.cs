@@ -32,6 +32,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
+    public DbSet<WebhookSubscriptionRecord> WebhookSubscriptions => Set<WebhookSubscriptionRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -90,6 +93,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<IntegrationEventRecord>().HasKey(e => e.Id);
         b.Entity<IntegrationEventRecord>().HasIndex(e => new { e.AccountId, e.At });
 
+        WebhookModel.Map(b);
         MapMore(b);
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there so time comparisons (due timers, send caps) run in SQL.

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("24194213-5b53-4996-995d-599c5bb3e89b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("4a25c400-ce9b-4062-ba13-d20d04eb8d54"), entityTypeCount: 28)
         {
         }
 
@@ -29,6 +29,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var webhookAttemptRecord = WebhookAttemptRecordEntityType.Create(this);
+            var webhookDeliveryRecord = WebhookDeliveryRecordEntityType.Create(this);
+            var webhookSubscriptionRecord = WebhookSubscriptionRecordEntityType.Create(this);
             var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
@@ -62,6 +65,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            WebhookAttemptRecordEntityType.CreateAnnotations(webhookAttemptRecord);
+            WebhookDeliveryRecordEntityType.CreateAnnotations(webhookDeliveryRecord);
+            WebhookSubscriptionRecordEntityType.CreateAnnotations(webhookSubscriptionRecord);
             OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);

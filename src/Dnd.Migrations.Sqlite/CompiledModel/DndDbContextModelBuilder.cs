@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c99aaf7-8000-4e75-9504-cefc8ed5ee90"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("3155cdd1-b7f1-4d58-9d7c-431e07d9917b"), entityTypeCount: 28)
         {
         }
 
@@ -28,6 +28,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var optOutReviewRecord = OptOutReviewRecordEntityType.Create(this);
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
+            var webhookAttemptRecord = WebhookAttemptRecordEntityType.Create(this);
+            var webhookDeliveryRecord = WebhookDeliveryRecordEntityType.Create(this);
+            var webhookSubscriptionRecord = WebhookSubscriptionRecordEntityType.Create(this);
             var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
@@ -61,6 +64,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             OptOutReviewRecordEntityType.CreateAnnotations(optOutReviewRecord);
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
+            WebhookAttemptRecordEntityType.CreateAnnotations(webhookAttemptRecord);
+            WebhookDeliveryRecordEntityType.CreateAnnotations(webhookDeliveryRecord);
+            WebhookSubscriptionRecordEntityType.CreateAnnotations(webhookSubscriptionRecord);
             OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);

@@ -5,6 +5,7 @@ using Dnd.Host.Api.Forms;
 using Dnd.Host.Api.Integrations;
 using Dnd.Host.Api.Reviews;
 using Dnd.Host.Api.SmartLists;
+using Dnd.Host.Api.Subscriptions;
 using Dnd.Host.Api.Workflows;
 using Dnd.Host.Auth;
 
@@ -32,6 +33,7 @@ public static class ApiEndpoints
         api.MapAccountSettingsEndpoints();
         api.MapComplianceEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapWebhookSubscriptionEndpoints();
         api.MapOptOutReviewEndpoints();
         Reports.ReportEndpoints.MapReportEndpoints(api);
         app.MapAdminEndpoints();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Integrations;
+using Dnd.Host.Api.Subscriptions;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 
@@ -15,6 +16,7 @@ public static class ApiServices
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
         builder.Services.AddScoped<IntegrationConnector>();
+        builder.Services.AddSingleton<Dnd.Crm.Subscriptions.IWebhookBodies, WebhookBodies>();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
