@@ -8,6 +8,7 @@ using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Reviews;
 using Dnd.Crm.Suppressions;
+using Dnd.Crm.Subscriptions;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,7 @@ public static class CrmServices
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddDndJobs();
+        services.AddDndOutboundWebhooks();
         return services;
     }
 }

@@ -102,7 +102,7 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
         {
             var numbered = entry with { Sequence = ++address.Record.LedgerSequence };
             rows.Changed(address.Record);
-            rows.Add(ContactConsentMapping.ToRecord(address.Record.AccountId, null, numbered, address.Address));
+            Ledger(ContactConsentMapping.ToRecord(address.Record.AccountId, null, numbered, address.Address));
         }
     }
 
@@ -143,7 +143,17 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
         rows.Changed(row);
         foreach (var entry in entries)
         {
-            rows.Add(ContactConsentMapping.ToRecord(row.AccountId, row.Id, entry));
+            Ledger(ContactConsentMapping.ToRecord(row.AccountId, row.Id, entry));
+        }
+    }
+
+    /// <summary>Stages a ledger line and tells the followers, so whatever they stage for it commits with it or not at all.</summary>
+    private void Ledger(LedgerRecord line)
+    {
+        rows.Add(line);
+        foreach (var follower in followers)
+        {
+            follower.LedgerWritten(rows, line);
         }
     }
 

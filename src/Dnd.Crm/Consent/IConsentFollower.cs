@@ -11,4 +11,9 @@ namespace Dnd.Crm.Consent;
 public interface IConsentFollower
 {
     void BlockingChanged(IConsentRows rows, ContactRecord contact, Channel channel, ChannelDnd after, DateTimeOffset at);
+
+    /// <summary>Told of every ledger line as it is staged (a contact's or an address's own), to stage rows of its own beside it.</summary>
+    void LedgerWritten(IConsentRows rows, LedgerRecord line)
+    {
+    }
 }

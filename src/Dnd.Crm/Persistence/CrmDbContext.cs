@@ -37,6 +37,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
     public DbSet<JobItemRecord> JobItems => Set<JobItemRecord>();
     public DbSet<JobTargetRecord> JobTargets => Set<JobTargetRecord>();
+    public DbSet<WebhookSubscriptionRecord> WebhookSubscriptions => Set<WebhookSubscriptionRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -102,6 +105,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         // A contact's ids, for a Messenger or Instagram send to them.
         b.Entity<ContactScopedIdRecord>().HasIndex(s => new { s.AccountId, s.ContactId });
         JobModel.Configure(b);
+        WebhookModel.Map(b);
 
         MapMore(b);
 

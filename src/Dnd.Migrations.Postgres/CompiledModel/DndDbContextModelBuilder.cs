@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c9466f63-bcae-464b-9e87-4ce1af4e3c11"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("1124791f-d02a-4bb5-9f8f-f023440a1bf9"), entityTypeCount: 33)
         {
         }
 
@@ -34,6 +34,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
             var suppressionRemovalRecord = SuppressionRemovalRecordEntityType.Create(this);
+            var webhookAttemptRecord = WebhookAttemptRecordEntityType.Create(this);
+            var webhookDeliveryRecord = WebhookDeliveryRecordEntityType.Create(this);
+            var webhookSubscriptionRecord = WebhookSubscriptionRecordEntityType.Create(this);
             var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
@@ -72,6 +75,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
             SuppressionRemovalRecordEntityType.CreateAnnotations(suppressionRemovalRecord);
+            WebhookAttemptRecordEntityType.CreateAnnotations(webhookAttemptRecord);
+            WebhookDeliveryRecordEntityType.CreateAnnotations(webhookDeliveryRecord);
+            WebhookSubscriptionRecordEntityType.CreateAnnotations(webhookSubscriptionRecord);
             OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);

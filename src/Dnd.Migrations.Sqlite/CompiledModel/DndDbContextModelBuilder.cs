@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("79034445-4a18-4d9a-9673-700e670ed1f5"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("08d11220-06fb-4ab9-94b0-cd37875f8045"), entityTypeCount: 33)
         {
         }
 
@@ -33,6 +33,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var processedWebhookRecord = ProcessedWebhookRecordEntityType.Create(this);
             var smartListRecord = SmartListRecordEntityType.Create(this);
             var suppressionRemovalRecord = SuppressionRemovalRecordEntityType.Create(this);
+            var webhookAttemptRecord = WebhookAttemptRecordEntityType.Create(this);
+            var webhookDeliveryRecord = WebhookDeliveryRecordEntityType.Create(this);
+            var webhookSubscriptionRecord = WebhookSubscriptionRecordEntityType.Create(this);
             var operatorUser = OperatorUserEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var executionLogRecord = ExecutionLogRecordEntityType.Create(this);
@@ -71,6 +74,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             ProcessedWebhookRecordEntityType.CreateAnnotations(processedWebhookRecord);
             SmartListRecordEntityType.CreateAnnotations(smartListRecord);
             SuppressionRemovalRecordEntityType.CreateAnnotations(suppressionRemovalRecord);
+            WebhookAttemptRecordEntityType.CreateAnnotations(webhookAttemptRecord);
+            WebhookDeliveryRecordEntityType.CreateAnnotations(webhookDeliveryRecord);
+            WebhookSubscriptionRecordEntityType.CreateAnnotations(webhookSubscriptionRecord);
             OperatorUserEntityType.CreateAnnotations(operatorUser);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             ExecutionLogRecordEntityType.CreateAnnotations(executionLogRecord);

@@ -7,6 +7,7 @@ using Dnd.Host.Api.Integrations;
 using Dnd.Host.Api.Jobs;
 using Dnd.Host.Api.Reviews;
 using Dnd.Host.Api.SmartLists;
+using Dnd.Host.Api.Subscriptions;
 using Dnd.Host.Api.Workflows;
 using Dnd.Host.Auth;
 
@@ -34,6 +35,7 @@ public static class ApiEndpoints
         api.MapAccountSettingsEndpoints();
         api.MapComplianceEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapWebhookSubscriptionEndpoints();
         api.MapOptOutReviewEndpoints();
         api.MapJobEndpoints();
         api.MapBulkDndEndpoints();

@@ -3,6 +3,7 @@ using Dnd.Crm.Jobs;
 using Dnd.Host.Api.BulkDnd;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Integrations;
+using Dnd.Host.Api.Subscriptions;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
 
@@ -20,6 +21,7 @@ public static class ApiServices
         builder.Services.AddScoped<IntegrationConnector>();
         builder.Services.AddScoped<BulkDndJobs>();
         builder.Services.AddJobHandler<BulkDndHandler>();
+        builder.Services.AddSingleton<Dnd.Crm.Subscriptions.IWebhookBodies, WebhookBodies>();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,0 +1,5 @@
+namespace Dnd.Host.Api.Subscriptions;
+
+public sealed record WebhookSubscriptionsResponse(IReadOnlyList<WebhookSubscriptionDto> Subscriptions);
+
+public sealed record WebhookSubscriptionDeletedResponse(bool Succeeded);
