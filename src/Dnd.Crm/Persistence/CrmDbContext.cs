@@ -32,6 +32,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<OptOutReviewRecord> OptOutReviews => Set<OptOutReviewRecord>();
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
     public DbSet<IntegrationEventRecord> IntegrationEvents => Set<IntegrationEventRecord>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportChunkRecord> ImportChunks => Set<ImportChunkRecord>();
+    public DbSet<ImportIssueRecord> ImportIssues => Set<ImportIssueRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -89,6 +92,10 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<IntegrationRecord>().HasKey(i => new { i.AccountId, i.Provider });
         b.Entity<IntegrationEventRecord>().HasKey(e => e.Id);
         b.Entity<IntegrationEventRecord>().HasIndex(e => new { e.AccountId, e.At });
+
+        ImportModel.Map(b);
+        // The account's whole ledger by time, for its CSV export in keyset pages.
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.At, l.Id }, "IX_Ledger_AccountId_At_Id");
 
         MapMore(b);
 

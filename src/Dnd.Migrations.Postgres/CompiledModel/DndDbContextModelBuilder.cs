@@ -12,12 +12,15 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("24194213-5b53-4996-995d-599c5bb3e89b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("32050c37-aaad-4e8d-8a89-47a0596cfed7"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
+            var importChunkRecord = ImportChunkRecordEntityType.Create(this);
+            var importIssueRecord = ImportIssueRecordEntityType.Create(this);
+            var importRecord = ImportRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
@@ -51,6 +54,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
+            ImportChunkRecordEntityType.CreateAnnotations(importChunkRecord);
+            ImportIssueRecordEntityType.CreateAnnotations(importIssueRecord);
+            ImportRecordEntityType.CreateAnnotations(importRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);

@@ -11,12 +11,15 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c99aaf7-8000-4e75-9504-cefc8ed5ee90"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("4606f3d3-8349-4dbf-84fb-388927bd4487"), entityTypeCount: 28)
         {
         }
 
         partial void Initialize()
         {
+            var importChunkRecord = ImportChunkRecordEntityType.Create(this);
+            var importIssueRecord = ImportIssueRecordEntityType.Create(this);
+            var importRecord = ImportRecordEntityType.Create(this);
             var accountRecord = AccountRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
@@ -50,6 +53,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, operatorUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
+            ImportChunkRecordEntityType.CreateAnnotations(importChunkRecord);
+            ImportIssueRecordEntityType.CreateAnnotations(importIssueRecord);
+            ImportRecordEntityType.CreateAnnotations(importRecord);
             AccountRecordEntityType.CreateAnnotations(accountRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Imports;
 using Dnd.Host.Api.Integrations;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
@@ -14,6 +15,9 @@ public static class ApiServices
         builder.Services.AddScoped<AccountContext>();
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
+        builder.Services.AddScoped<ContactImportUpload>();
+        builder.Services.AddScoped<ContactImportBatch>();
+        builder.Services.AddSingleton<ContactImportSteps>();
         builder.Services.AddScoped<IntegrationConnector>();
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails();

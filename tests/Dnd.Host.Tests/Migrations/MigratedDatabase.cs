@@ -18,7 +18,7 @@ public static class MigratedDatabase
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         var all = db.Database.GetMigrations().ToList();
         all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents", "SharedWorkflowsStayWithTheirAccounts",
-            "FailedResumesKeepTheirInput", "LedgerProofAndActor", "SmartListFilters", "OptOutReviews", "OperatorUsers", "LedgerAppliedByTime", "QuietHours", "WorkflowInstancesByDefinition", "Integrations", "Delivery", "MessagesDueIndex", "ProviderStatus");
+            "FailedResumesKeepTheirInput", "LedgerProofAndActor", "SmartListFilters", "OptOutReviews", "OperatorUsers", "LedgerAppliedByTime", "QuietHours", "WorkflowInstancesByDefinition", "Integrations", "Delivery", "MessagesDueIndex", "ProviderStatus", "ContactImports");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);
