@@ -40,6 +40,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<WebhookSubscriptionRecord> WebhookSubscriptions => Set<WebhookSubscriptionRecord>();
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
     public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportChunkRecord> ImportChunks => Set<ImportChunkRecord>();
+    public DbSet<ImportIssueRecord> ImportIssues => Set<ImportIssueRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -106,6 +109,9 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<ContactScopedIdRecord>().HasIndex(s => new { s.AccountId, s.ContactId });
         JobModel.Configure(b);
         WebhookModel.Map(b);
+        ImportModel.Map(b);
+        // The account's whole ledger by time, for its CSV export in keyset pages.
+        b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.At, l.Id }, "IX_Ledger_AccountId_At_Id");
 
         MapMore(b);
 

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1124791f-d02a-4bb5-9f8f-f023440a1bf9"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("bf72b666-bd46-4ba1-8365-0d5585d6f03f"), entityTypeCount: 36)
         {
         }
 
@@ -23,6 +23,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
             var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
+            var importChunkRecord = ImportChunkRecordEntityType.Create(this);
+            var importIssueRecord = ImportIssueRecordEntityType.Create(this);
+            var importRecord = ImportRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
             var jobItemRecord = JobItemRecordEntityType.Create(this);
@@ -64,6 +67,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
+            ImportChunkRecordEntityType.CreateAnnotations(importChunkRecord);
+            ImportIssueRecordEntityType.CreateAnnotations(importIssueRecord);
+            ImportRecordEntityType.CreateAnnotations(importRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             JobItemRecordEntityType.CreateAnnotations(jobItemRecord);

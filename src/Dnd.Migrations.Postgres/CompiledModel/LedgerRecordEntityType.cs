@@ -22,7 +22,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 baseEntityType,
                 propertyCount: 19,
                 unnamedIndexCount: 3,
-                namedIndexCount: 1,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -193,6 +193,10 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 new[] { accountId, at },
                 name: "IX_Ledger_AccountId_At_Applied");
             iX_Ledger_AccountId_At_Applied.AddAnnotation("Relational:Filter", "\"Verdict\" = 'Applied'");
+
+            var iX_Ledger_AccountId_At_Id = runtimeEntityType.AddIndex(
+                new[] { accountId, at, id },
+                name: "IX_Ledger_AccountId_At_Id");
 
             return runtimeEntityType;
         }

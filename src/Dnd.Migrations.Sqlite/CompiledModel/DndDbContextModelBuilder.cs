@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("08d11220-06fb-4ab9-94b0-cd37875f8045"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("357d81d3-f7b3-44b1-978b-66d942ee2e7f"), entityTypeCount: 36)
         {
         }
 
@@ -22,6 +22,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
             var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
+            var importChunkRecord = ImportChunkRecordEntityType.Create(this);
+            var importIssueRecord = ImportIssueRecordEntityType.Create(this);
+            var importRecord = ImportRecordEntityType.Create(this);
             var integrationEventRecord = IntegrationEventRecordEntityType.Create(this);
             var integrationRecord = IntegrationRecordEntityType.Create(this);
             var jobItemRecord = JobItemRecordEntityType.Create(this);
@@ -63,6 +66,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
+            ImportChunkRecordEntityType.CreateAnnotations(importChunkRecord);
+            ImportIssueRecordEntityType.CreateAnnotations(importIssueRecord);
+            ImportRecordEntityType.CreateAnnotations(importRecord);
             IntegrationEventRecordEntityType.CreateAnnotations(integrationEventRecord);
             IntegrationRecordEntityType.CreateAnnotations(integrationRecord);
             JobItemRecordEntityType.CreateAnnotations(jobItemRecord);

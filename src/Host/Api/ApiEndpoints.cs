@@ -2,7 +2,9 @@ using Dnd.Host.Api.Accounts;
 using Dnd.Host.Api.BulkDnd;
 using Dnd.Host.Api.Contacts;
 using Dnd.Host.Api.Conversations;
+using Dnd.Host.Api.Exports;
 using Dnd.Host.Api.Forms;
+using Dnd.Host.Api.Imports;
 using Dnd.Host.Api.Integrations;
 using Dnd.Host.Api.Jobs;
 using Dnd.Host.Api.Reviews;
@@ -23,6 +25,9 @@ public static class ApiEndpoints
         api.MapContactSearchEndpoints();
         api.MapAddressConsentEndpoints();
         api.MapConsentProofEndpoints();
+        api.MapContactImportEndpoints();
+        api.MapContactExportEndpoints();
+        api.MapLedgerExportEndpoints();
         api.MapContactWorkflowEndpoints();
         api.MapMessageEndpoints();
         // What the designer calls: opened from the operator app it has the person's cookie, not a key.

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Dnd.Crm.Jobs;
 using Dnd.Host.Api.BulkDnd;
 using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Imports;
 using Dnd.Host.Api.Integrations;
 using Dnd.Host.Api.Subscriptions;
 using Dnd.Host.Auth;
@@ -18,6 +19,9 @@ public static class ApiServices
         builder.Services.AddSingleton<Preferences.EmailConfirmLinks>();
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
+        builder.Services.AddScoped<ContactImportUpload>();
+        builder.Services.AddScoped<ContactImportBatch>();
+        builder.Services.AddSingleton<ContactImportSteps>();
         builder.Services.AddScoped<IntegrationConnector>();
         builder.Services.AddScoped<BulkDndJobs>();
         builder.Services.AddJobHandler<BulkDndHandler>();

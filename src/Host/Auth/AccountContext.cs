@@ -22,7 +22,9 @@ public sealed class AccountContext
     public string? UserName { get; private set; }
 
     /// <summary>Who acts, as a ledger line names it.</summary>
-    public string ActedBy => UserName is not null ? $"user '{UserName}' ({KeyId})" : KeyName is null ? "api" : $"api key '{KeyName}' ({KeyId})";
+    public string ActedBy => _actedBy ?? (UserName is not null ? $"user '{UserName}' ({KeyId})" : KeyName is null ? "api" : $"api key '{KeyName}' ({KeyId})");
+
+    private string? _actedBy;
 
     internal void Set(string accountId, string? keyName = null, string? keyId = null, string? clientIp = null)
     {
@@ -35,6 +37,16 @@ public sealed class AccountContext
     {
         _accountId = accountId;
         (UserName, KeyName, KeyId, ClientIp) = (userName, null, userId, clientIp);
+    }
+
+    /// <summary>
+    /// Work done later for whoever asked for it, outside their request (an import's batches): changes are theirs
+    /// (<paramref name="by"/>), and the ledger names them and what acted for them (<paramref name="actedBy"/>).
+    /// </summary>
+    internal void SetDelegated(string accountId, string by, string actedBy)
+    {
+        _accountId = accountId;
+        (UserName, KeyName, KeyId, ClientIp, _actedBy) = (null, by, null, null, actedBy);
     }
 
     /// <summary>The event, saying that this request's key acted, from this request's address.</summary>

@@ -12,6 +12,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Each problem with its field, for callers that report them elsewhere than in a 422 (an import's rows).</summary>
+    public IReadOnlyList<(string Field, string Message)> Items => _errors;
+
     public FieldErrors Add(string field, string message)
     {
         _errors.Add((field, message));

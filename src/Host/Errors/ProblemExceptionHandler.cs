@@ -1,4 +1,5 @@
 using Dnd.Crm.Consent;
+using Dnd.Crm.Imports;
 using Dnd.Crm.Reviews;
 using Dnd.Crm.Contacts;
 using Dnd.Workflows.Model;
@@ -25,6 +26,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             ContactNotFoundException e => (404, "Contact not found", e.Message, null),
             ReviewNotFoundException e => (404, "Review not found", e.Message, null),
+            ImportNotFoundException e => (404, "Import not found", e.Message, null),
             ReviewClosedException e => (409, "Review already handled", e.Message, null),
             WorkflowContactNotFoundException e => (404, "Contact not found", e.Message, null),
             WorkflowNotFoundException e => (404, "Workflow not found", e.Message, null),

@@ -11,6 +11,9 @@ public static class ApiLimits
 
     public const int ApiBodyBytes = 256 * 1024;
 
+    /// <summary>A contact CSV upload: HighLevel takes files of up to 30 MB; 100,000 rows with DND columns are about 15 MB.</summary>
+    public const int ImportBodyBytes = 50 * 1024 * 1024;
+
     /// <summary>
     /// The send-message body: an email of <see cref="EmailBodyBytes"/> grows when JSON escapes its quotes and markup,
     /// so its envelope gets room for that; the email itself is still held to <see cref="EmailBodyBytes"/>.
