@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Dnd.Crm.Subscriptions;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
@@ -69,15 +71,17 @@ public static class WebhookSubscriptionEndpoints
             page.Count == limit ? page[^1].Id : null));
     }
 
-    private static async Task<Results<Ok<RedeliveryResponse>, ProblemHttpResult>> RedeliverAsync(string id, long deliveryId, AccountContext account,
-        SubscriptionStore store, CancellationToken ct)
+    /// <param name="delivery">A delivery's id as the log gives it; anything else names no delivery (404, like an unknown one).</param>
+    private static async Task<Results<Ok<RedeliveryResponse>, ProblemHttpResult>> RedeliverAsync(string id, [FromRoute(Name = "deliveryId")] string delivery,
+        AccountContext account, SubscriptionStore store, CancellationToken ct)
     {
+        _ = long.TryParse(delivery, NumberStyles.None, CultureInfo.InvariantCulture, out var deliveryId);
         try
         {
-            return await store.RedeliverAsync(account.AccountId, id, deliveryId, ct) is { } attempt
+            return deliveryId > 0 && await store.RedeliverAsync(account.AccountId, id, deliveryId, ct) is { } attempt
                 ? TypedResults.Ok(new RedeliveryResponse(deliveryId, WebhookAttemptDto.From(attempt.ToRecord(deliveryId, redelivery: true))))
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found",
-                    detail: $"Subscription {id} has no delivery {deliveryId}.");
+                    detail: $"Subscription {id} has no delivery {delivery}.");
         }
         catch (InvalidOperationException e)
         {
