@@ -31,7 +31,7 @@ public static class ImportFiles
         var job = response.Headers.Location!.ToString();
         job.Should().StartWith("/locations/jobs/");
         await Eventually.MatchAsync(async () => (await Http.JsonAsync(await account.Client.GetAsync(job))).GetProperty("job").GetProperty("status").GetString(),
-            status => status is "completed" or "failed" or "cancelled", $"import {importId}'s job {job}");
+            status => status is "completed" or "failed" or "cancelled", $"import {importId}'s job {job}", timeoutMs: 60_000);
         var import = await Http.JsonAsync(await account.Client.GetAsync($"/locations/contacts/imports/{importId}"));
         import.GetProperty("applyJobId").GetString().Should().Be(job.Split('/')[^1]);
         return import;
