@@ -1,0 +1,141 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dnd.Activities.Persistence;
+using Dnd.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dnd.Host.Tests.Erasure;
+
+/// <summary>Erasure removes a contact's personal data everywhere but keeps its opt-outs, hashed per account, so the address stays suppressed.</summary>
+public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
+{
+    private readonly DndApp _app = shared.App;
+
+    private static string Id(JsonElement contact) => contact.GetProperty("id").GetString()!;
+
+    /// <summary>A contact with a name, custom field, tag, messages, a reviewed reply, a STOP by SMS and an email unsubscribe.</summary>
+    private async Task<(string Id, string Phone, string Email)> OptedOutContactAsync(TestAccount account, string unique)
+    {
+        var phone = $"+1555{unique}";
+        var email = $"erase.{unique}@example.com";
+        var contact = Id(await account.CreateContactAsync(new
+        {
+            firstName = $"Zephyrine{unique}", lastName = $"Quillfeather{unique}", phone, email, companyName = $"Quillworks{unique}", timezone = "Europe/Paris",
+            tags = new[] { $"tag{unique}" }, customFields = new[] { new { id = "nickname", value = $"Zeph{unique}" } },
+        }));
+        await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/conversations/messages",
+            new { type = "SMS", contactId = contact, message = $"Hello Zephyrine{unique}" }), 200);
+        await Http.EnsureAsync(await Twilio.InboundAsync(_app, account, phone, $"Not interested, Zephyrine{unique} here"), 200);
+        await Http.EnsureAsync(await Twilio.InboundAsync(_app, account, phone, "STOP"), 200);
+        await Http.EnsureAsync(await Mailgun.PostAsync(_app, account, email, "unsubscribed"), 200);
+        (await account.DndStatusAsync(contact, "SMS")).Should().Be("permanent");
+        (await account.DndStatusAsync(contact, "Email")).Should().NotBe("inactive");
+        return (contact, phone, email);
+    }
+
+    private static async Task<JsonElement> EraseAsync(TestAccount account, string contactId)
+    {
+        var response = await account.Client.PostAsync($"/contacts/{contactId}/erasure", null);
+        await Http.EnsureAsync(response, 200);
+        return await Http.JsonAsync(response);
+    }
+
+    [Fact]
+    public async Task An_erased_contact_leaves_no_personal_data_and_its_address_comes_back_opted_out()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/locations/webhook-subscriptions/",
+            new { url = "https://127.0.0.1:9/hook", events = new[] { "ContactDndUpdate", "ConsentLedgerEntry" } }), 201);
+        var (contact, phone, email) = await OptedOutContactAsync(account, "1490001");
+        var decisionsBefore = (await account.LedgerAsync(contact)).GetArrayLength();
+        string[] personal = [phone, "5551490001", email, "Zephyrine1490001", "Quillfeather1490001", "Quillworks1490001", "Zeph1490001", "tag1490001"];
+        (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().Contain(["Contacts.Phone", "Contacts.Email", "Contacts.CustomFieldsJson",
+            "Messages.Body", "OptOutReviews.Body", "AddressConsents.Address", "WebhookDeliveries.Body"], "the scan sees the data it is to find gone");
+
+        var receipt = await EraseAsync(account, contact);
+
+        receipt.GetProperty("receiptId").GetInt64().Should().BePositive();
+        receipt.GetProperty("keptOptOuts").GetProperty("phone").EnumerateArray().Select(c => c.GetString()).Should().Contain("SMS");
+        receipt.GetProperty("keptOptOuts").GetProperty("email").EnumerateArray().Select(c => c.GetString()).Should().Contain("Email");
+        (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().BeEmpty("no table keeps the erased contact's personal data");
+        await Http.ProblemAsync(await account.Client.GetAsync($"/contacts/{contact}"), 404);
+
+        var ledger = (await account.LedgerAsync(contact)).EnumerateArray().ToList();
+        ledger.Should().HaveCount(decisionsBefore + 1, "every decision stays, and the erasure is a line of its own");
+        ledger.Should().Contain(l => l.GetProperty("rule").GetString() != "ErasureRequest" && l.GetProperty("channel").GetString() == "SMS"
+                                     && l.GetProperty("verdict").GetString() == "Applied" && l.GetProperty("after").GetString() == "Permanent");
+        ledger.Last().GetProperty("rule").GetString().Should().Be("ErasureRequest");
+        ledger.Last().GetProperty("id").GetInt64().Should().Be(receipt.GetProperty("receiptId").GetInt64());
+        ledger.Last().GetProperty("actedBy").GetString().Should().Contain(TestAccount.KeyName, "the erasure names who asked for it");
+
+        var again = await account.CreateContactAsync(new { phone = "(555) 149-0001", email = email.ToUpperInvariant() });
+        again.GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
+        again.GetProperty("dndSettings").GetProperty("Email").GetProperty("status").GetString().Should().Be("permanent");
+        var born = (await account.LedgerAsync(Id(again))).EnumerateArray().ToList();
+        born.Should().Contain(l => l.GetProperty("rule").GetString() == "OptOutKeptThroughErasure" && l.GetProperty("channel").GetString() == "SMS"
+                                   && l.GetProperty("explanation").GetString()!.Contains("opted out before an erasure request"));
+        await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/conversations/messages", new { type = "SMS", contactId = Id(again), message = "hi" }), 422);
+        await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/conversations/messages",
+            new { type = "Email", contactId = Id(again), subject = "hi", html = "<p>hi</p>" }), 422);
+    }
+
+    [Fact]
+    public async Task Erasing_an_unknown_or_another_accounts_contact_is_404_and_changes_nothing()
+    {
+        var owner = await TestAccount.CreateAsync(_app);
+        var other = await TestAccount.CreateAsync(_app);
+        var contact = Id(await owner.CreateContactAsync(new { firstName = "Ottoline", phone = "+15551490100" }));
+
+        await Http.ProblemAsync(await other.Client.PostAsync($"/contacts/{contact}/erasure", null), 404);
+        await Http.ProblemAsync(await owner.Client.PostAsync("/contacts/no-such-contact/erasure", null), 404);
+        await Http.ProblemAsync(await other.Client.GetAsync($"/contacts/{contact}/export"), 404);
+
+        (await owner.GetContactAsync(contact)).GetProperty("firstName").GetString().Should().Be("Ottoline");
+        await EraseAsync(owner, contact);
+        // A second erasure finds nothing to erase.
+        await Http.ProblemAsync(await owner.Client.PostAsync($"/contacts/{contact}/erasure", null), 404);
+    }
+
+    [Fact]
+    public async Task The_access_export_holds_the_fields_the_ledger_and_the_messages()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var (contact, phone, email) = await OptedOutContactAsync(account, "1490200");
+
+        var response = await account.Client.GetAsync($"/contacts/{contact}/export");
+        await Http.EnsureAsync(response, 200);
+        var export = await Http.JsonAsync(response);
+
+        var fields = export.GetProperty("contact");
+        (fields.GetProperty("firstName").GetString(), fields.GetProperty("phone").GetString(), fields.GetProperty("email").GetString())
+            .Should().Be(("Zephyrine1490200", phone, email));
+        fields.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Contain("tag1490200");
+        fields.GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
+        export.GetProperty("addresses").GetProperty(phone).GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
+        export.GetProperty("ledger").EnumerateArray().Should().Contain(l => l.GetProperty("channel").GetString() == "SMS" && l.GetProperty("verdict").GetString() == "Applied");
+        var bodies = export.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()).ToList();
+        bodies.Should().Contain(b => b!.StartsWith("Hello Zephyrine1490200")).And.Contain("STOP");
+    }
+
+    [Fact]
+    public async Task Each_account_hashes_with_its_own_salt_and_one_accounts_erasure_suppresses_nothing_elsewhere()
+    {
+        var first = await TestAccount.CreateAsync(_app);
+        var second = await TestAccount.CreateAsync(_app);
+        var (inFirst, phone, _) = await OptedOutContactAsync(first, "1490300");
+
+        await EraseAsync(first, inFirst);
+        var inSecond = Id(await second.CreateContactAsync(new { phone }));
+        (await second.DndStatusAsync(inSecond, "SMS")).Should().Be("inactive", "an erasure in another account is no opt-out here");
+        await Http.EnsureAsync(await Twilio.InboundAsync(_app, second, phone, "STOP"), 200);
+        await EraseAsync(second, inSecond);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            var hashes = await db.ErasedAddresses.Where(e => e.AccountId == first.Id || e.AccountId == second.Id).ToListAsync();
+            hashes.Select(h => h.Hash).Should().OnlyHaveUniqueItems("the same phone hashes differently in each account").And.HaveCount(3);
+        }
+    }
+}
