@@ -4,6 +4,7 @@ using Dnd.Activities.Persistence;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dnd.Host.Tests.Erasure.ErasureFlow;
 
 namespace Dnd.Host.Tests.Erasure;
 
@@ -12,42 +13,13 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private readonly DndApp _app = shared.App;
 
-    private static string Id(JsonElement contact) => contact.GetProperty("id").GetString()!;
-
-    /// <summary>A contact with a name, custom field, tag, messages, a reviewed reply, a STOP by SMS and an email unsubscribe.</summary>
-    private async Task<(string Id, string Phone, string Email)> OptedOutContactAsync(TestAccount account, string unique)
-    {
-        var phone = $"+1555{unique}";
-        var email = $"erase.{unique}@example.com";
-        var contact = Id(await account.CreateContactAsync(new
-        {
-            firstName = $"Zephyrine{unique}", lastName = $"Quillfeather{unique}", phone, email, companyName = $"Quillworks{unique}", timezone = "Europe/Paris",
-            tags = new[] { $"tag{unique}" }, customFields = new[] { new { id = "nickname", value = $"Zeph{unique}" } },
-        }));
-        await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/conversations/messages",
-            new { type = "SMS", contactId = contact, message = $"Hello Zephyrine{unique}" }), 200);
-        await Http.EnsureAsync(await Twilio.InboundAsync(_app, account, phone, $"Not interested, Zephyrine{unique} here"), 200);
-        await Http.EnsureAsync(await Twilio.InboundAsync(_app, account, phone, "STOP"), 200);
-        await Http.EnsureAsync(await Mailgun.PostAsync(_app, account, email, "unsubscribed"), 200);
-        (await account.DndStatusAsync(contact, "SMS")).Should().Be("permanent");
-        (await account.DndStatusAsync(contact, "Email")).Should().NotBe("inactive");
-        return (contact, phone, email);
-    }
-
-    private static async Task<JsonElement> EraseAsync(TestAccount account, string contactId)
-    {
-        var response = await account.Client.PostAsync($"/contacts/{contactId}/erasure", null);
-        await Http.EnsureAsync(response, 200);
-        return await Http.JsonAsync(response);
-    }
-
     [Fact]
     public async Task An_erased_contact_leaves_no_personal_data_and_its_address_comes_back_opted_out()
     {
         var account = await TestAccount.CreateAsync(_app);
         await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/locations/webhook-subscriptions/",
             new { url = "https://127.0.0.1:9/hook", events = new[] { "ContactDndUpdate", "ConsentLedgerEntry" } }), 201);
-        var (contact, phone, email) = await OptedOutContactAsync(account, "1490001");
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490001");
         var decisionsBefore = (await account.LedgerAsync(contact)).GetArrayLength();
         string[] personal = [phone, "5551490001", email, "Zephyrine1490001", "Quillfeather1490001", "Quillworks1490001", "Zeph1490001", "tag1490001"];
         (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().Contain(["Contacts.Phone", "Contacts.Email", "Contacts.CustomFieldsJson",
@@ -69,15 +41,26 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
         ledger.Last().GetProperty("id").GetInt64().Should().Be(receipt.GetProperty("receiptId").GetInt64());
         ledger.Last().GetProperty("actedBy").GetString().Should().Contain(TestAccount.KeyName, "the erasure names who asked for it");
 
-        var again = await account.CreateContactAsync(new { phone = "(555) 149-0001", email = email.ToUpperInvariant() });
-        again.GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
-        again.GetProperty("dndSettings").GetProperty("Email").GetProperty("status").GetString().Should().Be("permanent");
-        var born = (await account.LedgerAsync(Id(again))).EnumerateArray().ToList();
-        born.Should().Contain(l => l.GetProperty("rule").GetString() == "OptOutKeptThroughErasure" && l.GetProperty("channel").GetString() == "SMS"
-                                   && l.GetProperty("explanation").GetString()!.Contains("opted out before an erasure request"));
-        await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/conversations/messages", new { type = "SMS", contactId = Id(again), message = "hi" }), 422);
-        await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/conversations/messages",
-            new { type = "Email", contactId = Id(again), subject = "hi", html = "<p>hi</p>" }), 422);
+        await BornOptedOutAsync(account, phone, email, "(555) 149-0001");
+    }
+
+    [Fact]
+    public async Task An_inbound_message_or_a_provider_event_for_an_erased_address_finds_it_opted_out()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490400");
+        await EraseAsync(account, contact);
+
+        await Http.EnsureAsync(await Twilio.InboundAsync(_app, account, phone, "hello again"), 200);
+        await Http.EnsureAsync(await Mailgun.PostAsync(_app, account, email, "delivered"), 200);
+        await Http.EnsureAsync(await Mailgun.PostAsync(_app, account, email, "failed", severity: "permanent", reason: "bounce"), 200);
+
+        var byPhone = await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{Uri.EscapeDataString(phone)}"));
+        var made = byPhone.GetProperty("contactIds").EnumerateArray().Single().GetString()!;
+        (await account.DndStatusAsync(made, "SMS")).Should().Be("permanent", "the contact an inbound text makes is born opted out");
+        var byEmail = await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{email}"));
+        byEmail.GetProperty("channels").GetProperty("Email").GetProperty("status").GetString().Should().Be("permanent");
+        byEmail.GetProperty("ledger").EnumerateArray().Select(l => l.GetProperty("rule").GetString()).Should().Contain("OptOutKeptThroughErasure");
     }
 
     [Fact]
@@ -101,7 +84,7 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
     public async Task The_access_export_holds_the_fields_the_ledger_and_the_messages()
     {
         var account = await TestAccount.CreateAsync(_app);
-        var (contact, phone, email) = await OptedOutContactAsync(account, "1490200");
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490200");
 
         var response = await account.Client.GetAsync($"/contacts/{contact}/export");
         await Http.EnsureAsync(response, 200);
@@ -123,7 +106,7 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
     {
         var first = await TestAccount.CreateAsync(_app);
         var second = await TestAccount.CreateAsync(_app);
-        var (inFirst, phone, _) = await OptedOutContactAsync(first, "1490300");
+        var (inFirst, phone, _) = await OptedOutContactAsync(_app, first, "1490300");
 
         await EraseAsync(first, inFirst);
         var inSecond = Id(await second.CreateContactAsync(new { phone }));
