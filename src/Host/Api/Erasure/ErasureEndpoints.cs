@@ -25,7 +25,8 @@ public static class ErasureEndpoints
     private static async Task<Ok<ErasureReceipt>> EraseAsync(string contactId, AccountContext account, ContactErasure erasure, CancellationToken ct) =>
         TypedResults.Ok(await erasure.EraseAsync(account.AccountId, contactId, account.ActedBy, ct));
 
-    private static async Task<Ok<AccessExport>> ExportAsync(string contactId, AccountContext account, DndDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<AccessExport>> ExportAsync(string contactId, AccountContext account, DndDbContext db, AccountSettingsStore settings,
+        TimeProvider clock, CancellationToken ct)
     {
         var accountId = account.AccountId;
         var row = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == accountId && c.Id == contactId, ct)
@@ -44,12 +45,12 @@ public static class ErasureEndpoints
         var reviews = await db.OptOutReviews.AsNoTracking().Where(r => r.AccountId == accountId && r.ContactId == contactId).ToListAsync(ct);
         var scoped = await db.ContactScopedIds.AsNoTracking().Where(s => s.AccountId == accountId && s.ContactId == contactId)
             .Select(s => new ScopedIdDto(s.Platform, s.ScopedId, s.CreatedAt)).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var (now, zone) = (clock.GetUtcNow(), (await settings.ProfileAsync(accountId, ct)).Zone);
         return TypedResults.Ok(new AccessExport(now, ContactMapper.ToDto(row),
             addresses,
             ledger.Select(LedgerEntryDto.From).ToList(),
             messages.Select(MessageDto.From).ToList(),
-            reviews.OrderBy(r => r.ReceivedAt).Select(r => OptOutReviewDto.From(r, row.FullName, now, TimeZoneInfo.Utc)).ToList(),
+            reviews.OrderBy(r => r.ReceivedAt).Select(r => OptOutReviewDto.From(r, row.FullName, now, zone)).ToList(),
             await ContactWorkflowEntry.ForContactAsync(db, accountId, contactId, ct),
             scoped));
     }
