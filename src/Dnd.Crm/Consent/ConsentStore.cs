@@ -55,12 +55,8 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
     /// </summary>
     public async Task AttachAsync(ContactRecord row, CancellationToken ct)
     {
-        foreach (var kind in new[] { AddressKind.Phone, AddressKind.Email })
+        foreach (var (kind, address) in row.Addresses())
         {
-            if (row.Address(kind) is not { } address)
-            {
-                continue;
-            }
             var shared = await AddressAsync(row.AccountId, address, ct);
             var consent = Contact(row);
             foreach (var (channel, theirs) in shared.Channels(kind))

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Activities.Persistence;
+using Dnd.Host.Tests.Imports;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,21 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
         var byEmail = await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{email}"));
         byEmail.GetProperty("channels").GetProperty("Email").GetProperty("status").GetString().Should().Be("permanent");
         byEmail.GetProperty("ledger").EnumerateArray().Select(l => l.GetProperty("rule").GetString()).Should().Contain("OptOutKeptThroughErasure");
+    }
+
+    [Fact]
+    public async Task A_csv_import_of_an_erased_address_makes_a_contact_opted_out_from_birth()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490600");
+        await EraseAsync(account, contact);
+
+        var import = await ImportFiles.DryRunAsync(account, $"First Name,Email,Phone\nBack,{email.ToUpperInvariant()},(555) 149-0600\n");
+        await ImportFiles.ApplyAsync(account, import.GetProperty("id").GetString()!);
+
+        var made = (await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{email}"))).GetProperty("contactIds").EnumerateArray().Single().GetString()!;
+        (await account.DndStatusAsync(made, "Email")).Should().Be("permanent");
+        (await account.DndStatusAsync(made, "SMS")).Should().Be("permanent");
     }
 
     [Fact]

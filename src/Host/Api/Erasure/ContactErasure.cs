@@ -30,8 +30,7 @@ public sealed class ContactErasure(DndDbContext db, AccountWrites writes, Contac
         var now = clock.GetUtcNow();
         var salt = await AccountSalts.GetOrCreateAsync(db, accountId, now, ct);
         var lines = await db.Ledger.Where(l => l.AccountId == accountId && l.ContactId == contactId).ToListAsync(ct);
-        var addresses = new[] { AddressKind.Phone, AddressKind.Email }
-            .Where(k => row.Address(k) is not null).Select(k => (Kind: k, Address: row.Address(k)!)).ToList();
+        var addresses = row.Addresses().ToList();
 
         var kept = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var (kind, address) in addresses)

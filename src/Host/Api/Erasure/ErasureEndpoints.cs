@@ -32,10 +32,9 @@ public static class ErasureEndpoints
         var row = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == accountId && c.Id == contactId, ct)
                   ?? throw new ContactNotFoundException(contactId);
         var addresses = new Dictionary<string, Dictionary<string, AddressChannelDto>>();
-        foreach (var kind in new[] { AddressKind.Phone, AddressKind.Email })
+        foreach (var (kind, address) in row.Addresses())
         {
-            if (row.Address(kind) is { } address
-                && await db.AddressConsents.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct) is { } record)
+            if (await db.AddressConsents.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct) is { } record)
             {
                 addresses[address] = new AddressConsentState(record).Channels(kind).ToDictionary(c => c.Key.ToWire(), c => AddressChannelDto.From(c.Value));
             }
