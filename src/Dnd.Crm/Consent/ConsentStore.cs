@@ -16,8 +16,12 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
     public const string SharedRule = "AddressConsentShared";
     public const string AppliesRule = "AddressConsentApplies";
 
+    /// <summary>An address seen again after its contact's personal data was erased: its opt-outs were kept, hashed, and apply again.</summary>
+    public const string ErasedRule = "OptOutKeptThroughErasure";
+
     private readonly Dictionary<string, ContactConsent> _contacts = new();
     private readonly Dictionary<(string, string), AddressConsentState> _addresses = new();
+    private readonly HashSet<(string, string)> _reborn = new();
 
     /// <summary>The contact's consent, read once per write so every change in it builds on the last.</summary>
     public ContactConsent Contact(ContactRecord row)
@@ -51,12 +55,8 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
     /// </summary>
     public async Task AttachAsync(ContactRecord row, CancellationToken ct)
     {
-        foreach (var kind in new[] { AddressKind.Phone, AddressKind.Email })
+        foreach (var (kind, address) in row.Addresses())
         {
-            if (row.Address(kind) is not { } address)
-            {
-                continue;
-            }
             var shared = await AddressAsync(row.AccountId, address, ct);
             var consent = Contact(row);
             foreach (var (channel, theirs) in shared.Channels(kind))
@@ -64,8 +64,10 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
                 var mine = consent[channel];
                 if (theirs.Strength > mine.Strength)
                 {
-                    var why = $"{address} is {theirs.Status} on {channel.ToWire()} ({theirs.Code ?? "no code"}, since {theirs.ChangedAt:u}); consent follows the address";
-                    if (engine.Adopt(consent, channel, theirs, $"address.consent {address}", AppliesRule, why) is { } entry)
+                    var reborn = _reborn.Contains((row.AccountId, address));
+                    var why = $"{address} is {theirs.Status} on {channel.ToWire()} ({theirs.Code ?? "no code"}, since {theirs.ChangedAt:u}); " +
+                              (reborn ? theirs.Message : "consent follows the address");
+                    if (engine.Adopt(consent, channel, theirs, $"address.consent {address}", reborn ? ErasedRule : AppliesRule, why) is { } entry)
                     {
                         Write(row, [entry]);
                         await ChangedAsync(row, channel, mine, theirs, entry, ct);
@@ -87,12 +89,36 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
             return known;
         }
         var record = await rows.FindAddressAsync(accountId, address, ct);
-        if (record is null)
+        if (record is not null)
         {
-            record = new AddressConsentRecord { AccountId = accountId, Address = address, UpdatedAt = clock.GetUtcNow() };
-            rows.Add(record);
+            return _addresses[(accountId, address)] = new AddressConsentState(record);
         }
-        return _addresses[(accountId, address)] = new AddressConsentState(record);
+        record = new AddressConsentRecord { AccountId = accountId, Address = address, UpdatedAt = clock.GetUtcNow() };
+        var erased = await rows.FindErasedAsync(accountId, address, ct);
+        if (erased is not null)
+        {
+            (record.StatesJson, record.LedgerSequence) = (erased.StatesJson, erased.LedgerSequence);
+        }
+        rows.Add(record);
+        var state = _addresses[(accountId, address)] = new AddressConsentState(record);
+        if (erased is not null)
+        {
+            Reborn(state);
+        }
+        return state;
+    }
+
+    /// <summary>
+    /// A new address that was erased before is born with the opt-outs kept for it, each on the address's ledger, so the
+    /// contact given it adopts them (<see cref="AttachAsync"/>) as it would any address's consent.
+    /// </summary>
+    private void Reborn(AddressConsentState address)
+    {
+        _reborn.Add((address.Record.AccountId, address.Address));
+        var now = clock.GetUtcNow();
+        WriteAddressLines(address, ChannelNames.All.Where(c => address[c].Blocks).Select(c => new ConsentLedgerEntry(0, now, "address.erased-opt-out",
+            Actor.System, c, Verdict.Applied, DndStatus.Inactive, address[c].Status, ErasedRule, null,
+            $"{c.ToWire()} {DndStatus.Inactive}→{address[c].Status}. {ErasedRule}: {address[c].Message}")).ToList());
     }
 
     /// <summary>Appends lines to the address's own ledger (a decision made where no contact has the address).</summary>

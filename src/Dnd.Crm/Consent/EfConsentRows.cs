@@ -1,4 +1,5 @@
 using Dnd.Rules.Consent;
+using Dnd.Crm.Erasure;
 using Dnd.Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,17 @@ public sealed class EfConsentRows(CrmDbContext db) : IConsentRows
 
     public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
         db.AddressConsents.SingleOrDefaultAsync(a => a.AccountId == accountId && a.Address == address, ct);
+
+    public async Task<ErasedAddressRecord?> FindErasedAsync(string accountId, string address, CancellationToken ct)
+    {
+        var salt = await db.AccountSalts.AsNoTracking().Where(s => s.AccountId == accountId).Select(s => s.Salt).SingleOrDefaultAsync(ct);
+        if (salt is null)
+        {
+            return null;
+        }
+        var hash = SuppressionHash.Of(salt, address);
+        return await db.ErasedAddresses.AsNoTracking().SingleOrDefaultAsync(e => e.AccountId == accountId && e.Hash == hash, ct);
+    }
 
     public Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct) =>
         db.ProcessedWebhooks.AsNoTracking().SingleOrDefaultAsync(w => w.AccountId == accountId && w.Provider == provider && w.EventId == eventId, ct);

@@ -20,6 +20,9 @@ public interface IConsentRows
 
     Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct);
 
+    /// <summary>The opt-outs kept for the address when a contact with it was erased (by its salted hash); null when none were.</summary>
+    Task<ErasedAddressRecord?> FindErasedAsync(string accountId, string address, CancellationToken ct);
+
     Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct);
 
     /// <summary>A new row, written with the write.</summary>

@@ -1,4 +1,5 @@
 using Dnd.Rules.Consent;
+using Dnd.Crm.Erasure;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Persistence.Rows;
 
@@ -70,6 +71,11 @@ public sealed class SqliteConsentRows(SqliteRows rows, CommitWatchers watchers) 
 
     public Task<AddressConsentRecord?> FindAddressAsync(string accountId, string address, CancellationToken ct) =>
         Task.FromResult(rows.Query<AddressConsentRecord>("\"AccountId\" = $p0 AND \"Address\" = $p1", accountId, address).SingleOrDefault());
+
+    public Task<ErasedAddressRecord?> FindErasedAsync(string accountId, string address, CancellationToken ct) =>
+        Task.FromResult(rows.Query<AccountSaltRecord>("\"AccountId\" = $p0", accountId).SingleOrDefault() is { } salt
+            ? rows.Query<ErasedAddressRecord>("\"AccountId\" = $p0 AND \"Hash\" = $p1", accountId, SuppressionHash.Of(salt.Salt, address)).SingleOrDefault()
+            : null);
 
     public Task<ProcessedWebhookRecord?> FindProcessedAsync(string accountId, string provider, string eventId, CancellationToken ct) =>
         Task.FromResult(rows.Query<ProcessedWebhookRecord>("\"AccountId\" = $p0 AND \"Provider\" = $p1 AND \"EventId\" = $p2", accountId, provider, eventId)

@@ -90,6 +90,11 @@ public sealed class ContactRecord
         _ => null,
     };
 
+    /// <summary>The phone and email the contact has, each with its kind: the addresses whose consent it shares.</summary>
+    public IEnumerable<(Dnd.Rules.Consent.AddressKind Kind, string Address)> Addresses() =>
+        new[] { Dnd.Rules.Consent.AddressKind.Phone, Dnd.Rules.Consent.AddressKind.Email }
+            .Where(kind => Address(kind) is not null).Select(kind => (kind, Address(kind)!));
+
     public static ContactRecord Create(string accountId, DateTimeOffset now, string? source) => new()
     {
         Id = Guid.NewGuid().ToString("N")[..20], AccountId = accountId, Source = source, CreatedAt = now, UpdatedAt = now,

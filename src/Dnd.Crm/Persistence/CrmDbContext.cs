@@ -43,6 +43,8 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportChunkRecord> ImportChunks => Set<ImportChunkRecord>();
     public DbSet<ImportIssueRecord> ImportIssues => Set<ImportIssueRecord>();
+    public DbSet<AccountSaltRecord> AccountSalts => Set<AccountSaltRecord>();
+    public DbSet<ErasedAddressRecord> ErasedAddresses => Set<ErasedAddressRecord>();
 
     /// <summary>Data Protection's key ring (it protects the integrations' secrets), so every replica and restart reads the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -110,6 +112,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         JobModel.Configure(b);
         WebhookModel.Map(b);
         ImportModel.Map(b);
+        ErasureModel.Map(b);
         // The account's whole ledger by time, for its CSV export in keyset pages.
         b.Entity<LedgerRecord>().HasIndex(l => new { l.AccountId, l.At, l.Id }, "IX_Ledger_AccountId_At_Id");
 

@@ -12,17 +12,19 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf72b666-bd46-4ba1-8365-0d5585d6f03f"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("971a93d9-1987-435a-80c0-28e04afb8323"), entityTypeCount: 38)
         {
         }
 
         partial void Initialize()
         {
             var accountRecord = AccountRecordEntityType.Create(this);
+            var accountSaltRecord = AccountSaltRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
             var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
+            var erasedAddressRecord = ErasedAddressRecordEntityType.Create(this);
             var importChunkRecord = ImportChunkRecordEntityType.Create(this);
             var importIssueRecord = ImportIssueRecordEntityType.Create(this);
             var importRecord = ImportRecordEntityType.Create(this);
@@ -63,10 +65,12 @@ namespace Dnd.Migrations.Postgres.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
             AccountRecordEntityType.CreateAnnotations(accountRecord);
+            AccountSaltRecordEntityType.CreateAnnotations(accountSaltRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
+            ErasedAddressRecordEntityType.CreateAnnotations(erasedAddressRecord);
             ImportChunkRecordEntityType.CreateAnnotations(importChunkRecord);
             ImportIssueRecordEntityType.CreateAnnotations(importIssueRecord);
             ImportRecordEntityType.CreateAnnotations(importRecord);

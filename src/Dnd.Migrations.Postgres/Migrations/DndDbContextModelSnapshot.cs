@@ -46,6 +46,23 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Dnd.Crm.Persistence.AccountSaltRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("AccountSalts");
+                });
+
             modelBuilder.Entity("Dnd.Crm.Persistence.AddressConsentRecord", b =>
                 {
                     b.Property<string>("AccountId")
@@ -230,6 +247,29 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "ContactId");
 
                     b.ToTable("ContactScopedIds");
+                });
+
+            modelBuilder.Entity("Dnd.Crm.Persistence.ErasedAddressRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StatesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("AccountId", "Hash");
+
+                    b.ToTable("ErasedAddresses");
                 });
 
             modelBuilder.Entity("Dnd.Crm.Persistence.ImportChunkRecord", b =>

@@ -11,17 +11,19 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("357d81d3-f7b3-44b1-978b-66d942ee2e7f"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("b7dfb187-5781-40b4-8e60-2b75f609180a"), entityTypeCount: 38)
         {
         }
 
         partial void Initialize()
         {
             var accountRecord = AccountRecordEntityType.Create(this);
+            var accountSaltRecord = AccountSaltRecordEntityType.Create(this);
             var addressConsentRecord = AddressConsentRecordEntityType.Create(this);
             var apiKeyRecord = ApiKeyRecordEntityType.Create(this);
             var contactRecord = ContactRecordEntityType.Create(this);
             var contactScopedIdRecord = ContactScopedIdRecordEntityType.Create(this);
+            var erasedAddressRecord = ErasedAddressRecordEntityType.Create(this);
             var importChunkRecord = ImportChunkRecordEntityType.Create(this);
             var importIssueRecord = ImportIssueRecordEntityType.Create(this);
             var importRecord = ImportRecordEntityType.Create(this);
@@ -62,10 +64,12 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, operatorUser);
 
             AccountRecordEntityType.CreateAnnotations(accountRecord);
+            AccountSaltRecordEntityType.CreateAnnotations(accountSaltRecord);
             AddressConsentRecordEntityType.CreateAnnotations(addressConsentRecord);
             ApiKeyRecordEntityType.CreateAnnotations(apiKeyRecord);
             ContactRecordEntityType.CreateAnnotations(contactRecord);
             ContactScopedIdRecordEntityType.CreateAnnotations(contactScopedIdRecord);
+            ErasedAddressRecordEntityType.CreateAnnotations(erasedAddressRecord);
             ImportChunkRecordEntityType.CreateAnnotations(importChunkRecord);
             ImportIssueRecordEntityType.CreateAnnotations(importIssueRecord);
             ImportRecordEntityType.CreateAnnotations(importRecord);

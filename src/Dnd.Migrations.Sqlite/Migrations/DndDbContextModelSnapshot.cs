@@ -40,6 +40,23 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Dnd.Crm.Persistence.AccountSaltRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("AccountSalts");
+                });
+
             modelBuilder.Entity("Dnd.Crm.Persistence.AddressConsentRecord", b =>
                 {
                     b.Property<string>("AccountId")
@@ -224,6 +241,29 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "ContactId");
 
                     b.ToTable("ContactScopedIds");
+                });
+
+            modelBuilder.Entity("Dnd.Crm.Persistence.ErasedAddressRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "Hash");
+
+                    b.ToTable("ErasedAddresses");
                 });
 
             modelBuilder.Entity("Dnd.Crm.Persistence.ImportChunkRecord", b =>

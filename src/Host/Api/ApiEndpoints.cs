@@ -1,6 +1,7 @@
 using Dnd.Host.Api.Accounts;
 using Dnd.Host.Api.BulkDnd;
 using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Erasure;
 using Dnd.Host.Api.Conversations;
 using Dnd.Host.Api.Exports;
 using Dnd.Host.Api.Forms;
@@ -22,6 +23,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("").RequireApiKey();
         api.MapContactEndpoints();
+        api.MapErasureEndpoints();
         api.MapContactSearchEndpoints();
         api.MapAddressConsentEndpoints();
         api.MapConsentProofEndpoints();

@@ -19,6 +19,7 @@ public static class ApiServices
         builder.Services.AddSingleton<Preferences.EmailConfirmLinks>();
         builder.Services.AddScoped<ContactDndApplier>();
         builder.Services.AddScoped<ContactCommands>();
+        builder.Services.AddScoped<Erasure.ContactErasure>();
         builder.Services.AddScoped<ContactImportUpload>();
         builder.Services.AddScoped<ContactImportBatch>();
         builder.Services.AddJobHandler<ContactImportHandler>();

@@ -40,8 +40,7 @@ public static class AddressConsentEndpoints
             .Select(c => c.Id).ToListAsync(ct);
         return TypedResults.Ok(new AddressConsentResponse(
             normalized,
-            state.Channels(kind).ToDictionary(c => c.Key.ToWire(), c => new AddressChannelDto(
-                c.Value.Status.ToWire(), c.Value.Code ?? "", c.Value.Message ?? "", c.Value.SpamLock, c.Value.ChangedAt)),
+            state.Channels(kind).ToDictionary(c => c.Key.ToWire(), c => AddressChannelDto.From(c.Value)),
             contacts,
             ledger.Select(LedgerEntryDto.From).ToList()));
     }

@@ -58,13 +58,6 @@ public static class ContactWorkflowEndpoints
         {
             throw new ContactNotFoundException(contactId);
         }
-        var instances = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.AccountId == account.AccountId && i.ContactId == contactId)
-            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
-        var ids = instances.Select(i => i.Id).ToList();
-        var logs = (await db.ExecutionLog.AsNoTracking().Where(l => ids.Contains(l.InstanceId)).ToListAsync(ct))
-            .OrderBy(l => l.Step).GroupBy(l => l.InstanceId).ToDictionary(g => g.Key, g => g.Select(ExecutionLogDto.From).ToList());
-        return TypedResults.Ok(new ContactWorkflowsResponse(instances
-            .Select(i => new ContactWorkflowEntry(WorkflowInstanceDto.From(i), logs.GetValueOrDefault(i.Id) ?? [])).ToList()));
+        return TypedResults.Ok(new ContactWorkflowsResponse(await ContactWorkflowEntry.ForContactAsync(db, account.AccountId, contactId, ct)));
     }
 }

@@ -1,6 +1,7 @@
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Consent;
 using Dnd.Host.Api.Contacts;
+using Dnd.Host.Api.Erasure;
 using Dnd.Host.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,6 +58,21 @@ public sealed class ContactRecordActions(OperatorSession session)
         catch (ContactNotFoundException)
         {
             return new DndChangeOutcome(true, "This contact no longer exists.");
+        }
+    });
+
+    /// <summary>Erases the contact's personal data as this user (the API's <see cref="ContactErasure"/>), keeping its opt-outs.</summary>
+    /// <returns>The receipt; null when the contact is already gone.</returns>
+    public Task<ErasureReceipt?> EraseAsync(string contactId, CancellationToken ct = default) => session.RunAsync(async services =>
+    {
+        try
+        {
+            var actedBy = services.GetRequiredService<Auth.AccountContext>().ActedBy;
+            return await services.GetRequiredService<ContactErasure>().EraseAsync(session.AccountId, contactId, actedBy, ct);
+        }
+        catch (ContactNotFoundException)
+        {
+            return (ErasureReceipt?)null;
         }
     });
 

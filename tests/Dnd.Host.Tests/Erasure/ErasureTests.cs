@@ -1,0 +1,140 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dnd.Activities.Persistence;
+using Dnd.Host.Tests.Imports;
+using Dnd.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Dnd.Host.Tests.Erasure.ErasureFlow;
+
+namespace Dnd.Host.Tests.Erasure;
+
+/// <summary>Erasure removes a contact's personal data everywhere but keeps its opt-outs, hashed per account, so the address stays suppressed.</summary>
+public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
+{
+    private readonly DndApp _app = shared.App;
+
+    [Fact]
+    public async Task An_erased_contact_leaves_no_personal_data_and_its_address_comes_back_opted_out()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/locations/webhook-subscriptions/",
+            new { url = "https://127.0.0.1:9/hook", events = new[] { "ContactDndUpdate", "ConsentLedgerEntry" } }), 201);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490001");
+        var decisionsBefore = (await account.LedgerAsync(contact)).GetArrayLength();
+        string[] personal = [phone, "5551490001", email, "Zephyrine1490001", "Quillfeather1490001", "Quillworks1490001", "Zeph1490001", "tag1490001"];
+        (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().Contain(["Contacts.Phone", "Contacts.Email", "Contacts.CustomFieldsJson",
+            "Messages.Body", "OptOutReviews.Body", "AddressConsents.Address", "WebhookDeliveries.Body"], "the scan sees the data it is to find gone");
+
+        var receipt = await EraseAsync(account, contact);
+
+        receipt.GetProperty("receiptId").GetInt64().Should().BePositive();
+        receipt.GetProperty("keptOptOuts").GetProperty("phone").EnumerateArray().Select(c => c.GetString()).Should().Contain("SMS");
+        receipt.GetProperty("keptOptOuts").GetProperty("email").EnumerateArray().Select(c => c.GetString()).Should().Contain("Email");
+        (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().BeEmpty("no table keeps the erased contact's personal data");
+        await Http.ProblemAsync(await account.Client.GetAsync($"/contacts/{contact}"), 404);
+
+        var ledger = (await account.LedgerAsync(contact)).EnumerateArray().ToList();
+        ledger.Should().HaveCount(decisionsBefore + 1, "every decision stays, and the erasure is a line of its own");
+        ledger.Should().Contain(l => l.GetProperty("rule").GetString() != "ErasureRequest" && l.GetProperty("channel").GetString() == "SMS"
+                                     && l.GetProperty("verdict").GetString() == "Applied" && l.GetProperty("after").GetString() == "Permanent");
+        ledger.Last().GetProperty("rule").GetString().Should().Be("ErasureRequest");
+        ledger.Last().GetProperty("id").GetInt64().Should().Be(receipt.GetProperty("receiptId").GetInt64());
+        ledger.Last().GetProperty("actedBy").GetString().Should().Contain(TestAccount.KeyName, "the erasure names who asked for it");
+
+        await BornOptedOutAsync(account, phone, email, "(555) 149-0001");
+    }
+
+    [Fact]
+    public async Task An_inbound_message_or_a_provider_event_for_an_erased_address_finds_it_opted_out()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490400");
+        await EraseAsync(account, contact);
+
+        await Http.EnsureAsync(await Twilio.InboundAsync(_app, account, phone, "hello again"), 200);
+        await Http.EnsureAsync(await Mailgun.PostAsync(_app, account, email, "delivered"), 200);
+        await Http.EnsureAsync(await Mailgun.PostAsync(_app, account, email, "failed", severity: "permanent", reason: "bounce"), 200);
+
+        var byPhone = await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{Uri.EscapeDataString(phone)}"));
+        var made = byPhone.GetProperty("contactIds").EnumerateArray().Single().GetString()!;
+        (await account.DndStatusAsync(made, "SMS")).Should().Be("permanent", "the contact an inbound text makes is born opted out");
+        var byEmail = await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{email}"));
+        byEmail.GetProperty("channels").GetProperty("Email").GetProperty("status").GetString().Should().Be("permanent");
+        byEmail.GetProperty("ledger").EnumerateArray().Select(l => l.GetProperty("rule").GetString()).Should().Contain("OptOutKeptThroughErasure");
+    }
+
+    [Fact]
+    public async Task A_csv_import_of_an_erased_address_makes_a_contact_opted_out_from_birth()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490600");
+        await EraseAsync(account, contact);
+
+        var import = await ImportFiles.DryRunAsync(account, $"First Name,Email,Phone\nBack,{email.ToUpperInvariant()},(555) 149-0600\n");
+        await ImportFiles.ApplyAsync(account, import.GetProperty("id").GetString()!);
+
+        var made = (await Http.JsonAsync(await account.Client.GetAsync($"/consent/addresses/{email}"))).GetProperty("contactIds").EnumerateArray().Single().GetString()!;
+        (await account.DndStatusAsync(made, "Email")).Should().Be("permanent");
+        (await account.DndStatusAsync(made, "SMS")).Should().Be("permanent");
+    }
+
+    [Fact]
+    public async Task Erasing_an_unknown_or_another_accounts_contact_is_404_and_changes_nothing()
+    {
+        var owner = await TestAccount.CreateAsync(_app);
+        var other = await TestAccount.CreateAsync(_app);
+        var contact = Id(await owner.CreateContactAsync(new { firstName = "Ottoline", phone = "+15551490100" }));
+
+        await Http.ProblemAsync(await other.Client.PostAsync($"/contacts/{contact}/erasure", null), 404);
+        await Http.ProblemAsync(await owner.Client.PostAsync("/contacts/no-such-contact/erasure", null), 404);
+        await Http.ProblemAsync(await other.Client.GetAsync($"/contacts/{contact}/export"), 404);
+
+        (await owner.GetContactAsync(contact)).GetProperty("firstName").GetString().Should().Be("Ottoline");
+        await EraseAsync(owner, contact);
+        // A second erasure finds nothing to erase.
+        await Http.ProblemAsync(await owner.Client.PostAsync($"/contacts/{contact}/erasure", null), 404);
+    }
+
+    [Fact]
+    public async Task The_access_export_holds_the_fields_the_ledger_and_the_messages()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490200");
+
+        var response = await account.Client.GetAsync($"/contacts/{contact}/export");
+        await Http.EnsureAsync(response, 200);
+        var export = await Http.JsonAsync(response);
+
+        var fields = export.GetProperty("contact");
+        (fields.GetProperty("firstName").GetString(), fields.GetProperty("phone").GetString(), fields.GetProperty("email").GetString())
+            .Should().Be(("Zephyrine1490200", phone, email));
+        fields.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Contain("tag1490200");
+        fields.GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
+        export.GetProperty("addresses").GetProperty(phone).GetProperty("SMS").GetProperty("status").GetString().Should().Be("permanent");
+        export.GetProperty("ledger").EnumerateArray().Should().Contain(l => l.GetProperty("channel").GetString() == "SMS" && l.GetProperty("verdict").GetString() == "Applied");
+        var bodies = export.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()).ToList();
+        bodies.Should().Contain(b => b!.StartsWith("Hello Zephyrine1490200")).And.Contain("STOP");
+    }
+
+    [Fact]
+    public async Task Each_account_hashes_with_its_own_salt_and_one_accounts_erasure_suppresses_nothing_elsewhere()
+    {
+        var first = await TestAccount.CreateAsync(_app);
+        var second = await TestAccount.CreateAsync(_app);
+        var (inFirst, phone, _) = await OptedOutContactAsync(_app, first, "1490300");
+
+        await EraseAsync(first, inFirst);
+        var inSecond = Id(await second.CreateContactAsync(new { phone }));
+        (await second.DndStatusAsync(inSecond, "SMS")).Should().Be("inactive", "an erasure in another account is no opt-out here");
+        await Http.EnsureAsync(await Twilio.InboundAsync(_app, second, phone, "STOP"), 200);
+        await EraseAsync(second, inSecond);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            var hashes = await db.ErasedAddresses.Where(e => e.AccountId == first.Id || e.AccountId == second.Id).ToListAsync();
+            hashes.Select(h => h.Hash).Should().OnlyHaveUniqueItems("the same phone hashes differently in each account").And.HaveCount(3);
+        }
+    }
+}
