@@ -20,6 +20,10 @@ public class TenantIsolationTests(SharedApp shared) : IClassFixture<SharedApp>
         var account = await TestAccount.CreateAsync(_app);
         var contact = (await account.CreateContactAsync(new { phone = "+15552100001", email = "theirs@example.com" })).GetProperty("id").GetString()!;
         await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/conversations/messages", new { type = "SMS", contactId = contact, message = "Hi" }), 200);
+        // The outbox parks it (no SMS integration) within a pass; until then a snapshot could catch it changing.
+        await Eventually.MatchAsync(async () => (await Http.JsonAsync(await account.Client.GetAsync($"/conversations/messages?contactId={contact}")))
+            .GetProperty("messages")[0].TryGetProperty("statusReason", out var reason) ? reason.GetString() : null,
+            reason => reason?.StartsWith("waiting", StringComparison.Ordinal) == true, "the outbox to park the message");
         var workflow = "theirs-" + Guid.NewGuid().ToString("N")[..8];
         await PublishAsync(account, Definition(workflow, [Activity("wait", "Delay", new { duration = "3600" }), Activity("sms", "Send", new { channel = "SMS", body = "Later" })],
             [Connect("wait", "Done", "sms")]));
