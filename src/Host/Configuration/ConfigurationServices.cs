@@ -6,6 +6,7 @@ using Dnd.Crm.Jobs;
 using Dnd.Workflows;
 using Dnd.Crm.Messaging;
 using Dnd.Workflows.Runtime;
+using Dnd.Host.Configuration.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Configuration;
@@ -24,6 +25,8 @@ public static class ConfigurationServices
         builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
             o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
+        builder.Services.AddDndSettingsValidation();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<DndOptions>>((host, dnd) => host.ShutdownTimeout = dnd.Value.ShutdownTimeout);
         builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
         builder.Services.AddDndCrm<DndDbContext>(sp =>
         {
