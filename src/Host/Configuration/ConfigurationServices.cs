@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dnd.Activities;
 using Dnd.Activities.Persistence;
 using Dnd.Crm;
@@ -26,7 +27,10 @@ public static class ConfigurationServices
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
             o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
         builder.Services.AddDndSettingsValidation();
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<DndOptions>>((host, dnd) => host.ShutdownTimeout = dnd.Value.ShutdownTimeout);
+        // Read as text, not through DndOptions: the host reads this while it is built, before the settings are checked
+        // (StartupSettings), and a bad value must be reported there as one line, not thrown from the build.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.TryParse(builder.Configuration["Dnd:ShutdownTimeout"], CultureInfo.InvariantCulture, out var timeout) ? timeout : new DndOptions().ShutdownTimeout);
         builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
         builder.Services.AddDndCrm<DndDbContext>(sp =>
         {

@@ -30,5 +30,5 @@ public static class StartupSettings
     }
 
     /// <summary>A rule's lines; a value the binder could not convert (a TimeSpan "abc") says so in its own message, which names the key.</summary>
-    private static IEnumerable<string> Lines(Exception e) => e is OptionsValidationException invalid ? invalid.Failures : [e.GetBaseException().Message];
+    private static IEnumerable<string> Lines(Exception e) => e is OptionsValidationException invalid ? invalid.Failures : [e.Message];
 }
