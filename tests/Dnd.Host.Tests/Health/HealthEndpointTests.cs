@@ -3,6 +3,7 @@ using Dnd.Activities.Persistence;
 using Dnd.Crm.Persistence;
 using Dnd.Host.Tests.Fuzz;
 using Dnd.Host.Tests.Infrastructure;
+using Dnd.Host.Tests.Postgres;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,14 @@ namespace Dnd.Host.Tests.Health;
 /// The probes. Our background services are removed so nothing drains what a test puts in the queues: an overdue item
 /// stays overdue until the test itself takes it away, which makes the lag deterministic.
 /// </summary>
-public sealed class HealthEndpointTests : IAsyncLifetime
+public sealed class HealthEndpointSqliteTests() : HealthEndpointTests(postgres: null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class HealthEndpointPostgresTests(PostgresServer postgres) : HealthEndpointTests(postgres.NewDatabase());
+
+public abstract class HealthEndpointTests(string? postgres) : IAsyncLifetime
 {
-    private readonly DndApp _app = new(settings: new Dictionary<string, string> { ["Dnd:Health:MaxJobLag"] = "00:10:00" }, services: services =>
+    private readonly DndApp _app = new(postgres: postgres, settings: new Dictionary<string, string> { ["Dnd:Health:MaxJobLag"] = "00:10:00" }, services: services =>
     {
         foreach (var hosted in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && FuzzApp.IsOurs(d)).ToList())
         {

@@ -1,3 +1,5 @@
+using Dnd.Host.Configuration.Validation;
+
 namespace Dnd.Host.Api.Health;
 
 public static class HealthServices
@@ -6,6 +8,11 @@ public static class HealthServices
     public static WebApplicationBuilder AddDndHealth(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<HealthOptions>(builder.Configuration.GetSection("Dnd:Health"));
+        builder.Services.Rules<HealthOptions>("Dnd:Health", (o, p) => p
+            .Positive("DatabaseTimeout", o.DatabaseTimeout)
+            .Positive("MaxOutboxLag", o.MaxOutboxLag)
+            .Positive("MaxWorkflowLag", o.MaxWorkflowLag)
+            .Positive("MaxJobLag", o.MaxJobLag));
         builder.Services.AddScoped<ReadinessChecks>();
         return builder;
     }

@@ -3,7 +3,6 @@ using Dnd.Crm.Integrations;
 using Dnd.Crm.Jobs;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
-using Dnd.Host.Api.Health;
 using Dnd.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -54,14 +53,10 @@ public static class SettingsValidation
             .Positive("StalledAfter", o.StalledAfter)
             .Positive("MinimumLoopWait", o.MinimumLoopWait)
             .AtLeast("Concurrency", o.Concurrency, 1)
-            .AtLeast("StepBudget", o.StepBudget, 1))
-        .Rules<HealthOptions>("Dnd:Health", (o, p) => p
-            .Positive("DatabaseTimeout", o.DatabaseTimeout)
-            .Positive("MaxOutboxLag", o.MaxOutboxLag)
-            .Positive("MaxWorkflowLag", o.MaxWorkflowLag)
-            .Positive("MaxJobLag", o.MaxJobLag));
+            .AtLeast("StepBudget", o.StepBudget, 1));
 
-    private static IServiceCollection Rules<T>(this IServiceCollection services, string section, Action<T, SettingProblems> rules) where T : class
+    /// <summary>Checks <typeparamref name="T"/> (bound from <paramref name="section"/>) with <paramref name="rules"/> before the server starts.</summary>
+    public static IServiceCollection Rules<T>(this IServiceCollection services, string section, Action<T, SettingProblems> rules) where T : class
     {
         services.AddSingleton<IValidateOptions<T>>(new SettingRules<T>(section, rules));
         services.AddOptions<T>().ValidateOnStart();
