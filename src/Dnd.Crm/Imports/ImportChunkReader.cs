@@ -7,13 +7,12 @@ namespace Dnd.Crm.Imports;
 /// Reads an import's stored file from a byte offset, one chunk in memory at a time: a batch re-reads its rows
 /// without the file being materialised, on whichever host runs it.
 /// </summary>
-public sealed class ImportChunkReader(CrmDbContext db, string importId, long offset) : Stream
+public sealed class ImportChunkReader(CrmDbContext db, string importId, long offset) : ForwardReadStream
 {
     private int _index = (int)(offset / ImportChunkRecord.Size);
     private byte[]? _chunk;
     private int _position = (int)(offset % ImportChunkRecord.Size);
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
@@ -35,14 +34,4 @@ public sealed class ImportChunkReader(CrmDbContext db, string importId, long off
             (_chunk, _position, _index) = (null, 0, _index + 1);
         }
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

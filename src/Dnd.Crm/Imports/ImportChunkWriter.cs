@@ -7,7 +7,7 @@ namespace Dnd.Crm.Imports;
 /// Passes an upload's bytes through to the CSV reader while storing them as chunks as they go: the file is parsed and
 /// stored in one pass, and never held whole in memory.
 /// </summary>
-public sealed class ImportChunkWriter(CrmDbContext db, string importId, Stream body) : Stream
+public sealed class ImportChunkWriter(CrmDbContext db, string importId, Stream body) : ForwardReadStream
 {
     private readonly byte[] _pending = new byte[ImportChunkRecord.Size];
     private int _filled;
@@ -41,7 +41,6 @@ public sealed class ImportChunkWriter(CrmDbContext db, string importId, Stream b
     /// <summary>Whether the file starts with a UTF-16 byte order mark, whose rows' offsets the reader counts in UTF-8, not in the stored bytes.</summary>
     public bool StartsWithUtf16() => _first is [0xFF, 0xFE] or [0xFE, 0xFF];
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     /// <summary>Stores what is left after the reader reached the end of the body.</summary>
     public async Task CompleteAsync(CancellationToken ct)
@@ -65,14 +64,4 @@ public sealed class ImportChunkWriter(CrmDbContext db, string importId, Stream b
         db.Entry(chunk).State = EntityState.Detached;
         (_filled, Chunks) = (0, Chunks + 1);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

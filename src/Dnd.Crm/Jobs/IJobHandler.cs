@@ -13,6 +13,13 @@ public interface IJobHandler
     /// <summary>The job kind it runs, as <see cref="JobRecord.Kind"/> stores it.</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// What a step needs from outside the database (a provider's page), fetched before the step's write begins: a call
+    /// that may take seconds must not hold the account's write (on SQLite, the database's one writer). None by default.
+    /// </summary>
+    Task<object?> PrepareAsync(JobRecord job, CancellationToken ct) => Task.FromResult<object?>(null);
+
     /// <summary>One batch from <see cref="JobRecord.Cursor"/> (null: the first step).</summary>
-    Task<JobStep> StepAsync(JobRecord job, CancellationToken ct);
+    /// <param name="prepared">What <see cref="PrepareAsync"/> returned for this cursor.</param>
+    Task<JobStep> StepAsync(JobRecord job, object? prepared, CancellationToken ct);
 }

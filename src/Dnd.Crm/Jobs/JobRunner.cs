@@ -122,6 +122,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var seen = await db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+            var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == seen.Kind)
+                ?? throw new InvalidOperationException($"No handler runs jobs of kind '{seen.Kind}'.");
+            var prepared = seen.Finished || seen.CancelRequested ? null : await handler.PrepareAsync(seen, ct);
             await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct);
             // Read again in the write: what another runner or a cancel committed meanwhile is seen here.
             var job = await db.Set<JobRecord>().SingleAsync(j => j.Id == jobId, ct);
@@ -129,6 +133,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
             if (job.Finished || job.Status == JobStatus.Running && job.ClaimedBy != _id && job.LeaseUntil >= now)
             {
                 return false;
+            }
+            if (job.Cursor != seen.Cursor)
+            {
+                return true; // another runner stepped it since: what was prepared is for a cursor already done
             }
             if (job.CancelRequested)
             {
@@ -139,9 +147,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
                 job.Status = JobStatus.Running;
                 job.StartedAt ??= now;
                 (job.ClaimedBy, job.LeaseUntil) = (_id, now + options.Value.Lease);
-                var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind)
-                    ?? throw new InvalidOperationException($"No handler runs jobs of kind '{job.Kind}'.");
-                Record(db, job, await handler.StepAsync(job, ct), now);
+                Record(db, job, await handler.StepAsync(job, prepared, ct), now);
             }
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);

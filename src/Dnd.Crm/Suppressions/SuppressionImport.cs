@@ -11,6 +11,7 @@ namespace Dnd.Crm.Suppressions;
 /// failure it stands for (mailgun-events.json: a bounce is a bounce DND, an unsubscribe an unsubscribe, a complaint a
 /// spam lock), to the account's contacts with the address or to the address itself, with Mailgun's reason on the ledger.
 /// Each entry is recorded as processed in the same write, so a step run again (a crash, a reconnect) adds nothing.
+/// Run as a job (<see cref="SuppressionImportHandler"/>): the page is fetched before the step's write, applied in it.
 /// </summary>
 public sealed class SuppressionImport(CrmDbContext db, AccountWrites writes, ConsentApplier consent, AccountSettingsStore settings,
     IntegrationDirectory integrations, MailgunSuppressions mailgun, TimeProvider clock)
@@ -18,26 +19,34 @@ public sealed class SuppressionImport(CrmDbContext db, AccountWrites writes, Con
     /// <summary>The processed-event provider name of an imported entry.</summary>
     public const string Processed = "mailgun-suppression";
 
-    /// <param name="cursor">Null at the start; then what the last step returned.</param>
-    public async Task<SuppressionImportStep> StepAsync(string accountId, string? cursor, CancellationToken ct)
+    /// <summary>The page a step at <paramref name="cursor"/> applies, read from Mailgun outside any write.</summary>
+    /// <param name="cursor">Null at the start; then the page's <see cref="SuppressionPage.NextCursor"/>.</param>
+    /// <exception cref="SuppressionCallException">Mailgun refused or did not answer.</exception>
+    public async Task<SuppressionPage> FetchAsync(string accountId, string? cursor, CancellationToken ct)
     {
         var (listIndex, pageUrl) = Parse(cursor);
         if ((await integrations.LookupAsync(accountId, Channel.Email, ct)).Connection is not MailgunConnection connection)
         {
-            return new SuppressionImportStep(null, 0, 0, 0, 0, "Mailgun is no longer connected; the import stopped");
+            return new SuppressionPage(MailgunSuppressionList.All[listIndex], [], null, "Mailgun is no longer connected; the import stopped");
         }
         var list = MailgunSuppressionList.All[listIndex];
         var (entries, next) = await mailgun.PageAsync(accountId, connection, list, pageUrl, ct);
         var nextCursor = next is not null ? Cursor(listIndex, next) : listIndex + 1 < MailgunSuppressionList.All.Count ? Cursor(listIndex + 1, null) : null;
-        if (entries.Count == 0)
-        {
-            return new SuppressionImportStep(nextCursor, 0, 0, 0, 0);
-        }
-        var (applied, unchanged, skipped) = await ApplyAsync(accountId, list, entries, ct);
-        return new SuppressionImportStep(nextCursor, entries.Count, applied, unchanged, skipped);
+        return new SuppressionPage(list, entries, nextCursor);
     }
 
-    private async Task<(int Applied, int Unchanged, int Skipped)> ApplyAsync(string accountId, MailgunSuppressionList list,
+    /// <summary>Applies a page's entries inside the caller's account write (the job's), which commits them.</summary>
+    public async Task<SuppressionImportStep> ApplyAsync(string accountId, SuppressionPage page, CancellationToken ct)
+    {
+        if (page.Entries.Count == 0)
+        {
+            return new SuppressionImportStep(page.NextCursor, 0, 0, 0, [], page.Problem);
+        }
+        var (applied, unchanged, skipped) = await ApplyAsync(accountId, page.List, page.Entries, ct);
+        return new SuppressionImportStep(page.NextCursor, page.Entries.Count, applied, unchanged, skipped);
+    }
+
+    private async Task<(int Applied, int Unchanged, List<string> Skipped)> ApplyAsync(string accountId, MailgunSuppressionList list,
         IReadOnlyList<SuppressionEntry> entries, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -47,12 +56,12 @@ public sealed class SuppressionImport(CrmDbContext db, AccountWrites writes, Con
         var lifted = (await db.SuppressionRemovals.AsNoTracking()
             .Where(r => r.AccountId == accountId && r.Status == SuppressionRemovalStatus.Pending && addresses.Contains(r.Address))
             .Select(r => r.Address).ToListAsync(ct)).ToHashSet();
-        var (applied, unchanged, skipped) = (0, 0, 0);
+        var (applied, unchanged, skipped) = (0, 0, new List<string>());
         foreach (var entry in entries)
         {
             if (lifted.Contains(entry.Address))
             {
-                skipped++;
+                skipped.Add(entry.Address);
                 continue;
             }
             var id = $"{list.Name}:{entry.Address}:{entry.CreatedAt}";

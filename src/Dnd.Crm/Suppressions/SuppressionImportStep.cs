@@ -4,4 +4,4 @@ namespace Dnd.Crm.Suppressions;
 /// <param name="Applied">Entries that set DND on a contact or an address.</param>
 /// <param name="Unchanged">Entries the rules left as they were (already DND, a stronger DND in place) or imported before.</param>
 /// <param name="Skipped">Addresses whose DND was lifted and are being taken off the list: the lift stands.</param>
-public sealed record SuppressionImportStep(string? NextCursor, int Read, int Applied, int Unchanged, int Skipped, string? Problem = null);
+public sealed record SuppressionImportStep(string? NextCursor, int Read, int Applied, int Unchanged, IReadOnlyList<string> Skipped, string? Problem = null);

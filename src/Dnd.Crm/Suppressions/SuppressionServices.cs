@@ -1,4 +1,5 @@
 using Dnd.Crm.Consent;
+using Dnd.Crm.Jobs;
 using Dnd.Crm.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,8 @@ public static class SuppressionServices
         services.AddSingleton<ICommitWatcher>(sp => sp.GetRequiredService<SuppressionRemovals>());
         services.AddSingleton<MailgunSuppressions>();
         services.AddScoped<SuppressionImport>();
+        services.AddScoped<SuppressionImportJobs>();
+        services.AddJobHandler<SuppressionImportHandler>();
         services.AddSingleton<SuppressionRemover>();
         services.AddHostedService(sp => sp.GetRequiredService<SuppressionRemover>());
         return services;

@@ -21,7 +21,7 @@ public static class ApiServices
         builder.Services.AddScoped<ContactCommands>();
         builder.Services.AddScoped<ContactImportUpload>();
         builder.Services.AddScoped<ContactImportBatch>();
-        builder.Services.AddSingleton<ContactImportSteps>();
+        builder.Services.AddJobHandler<ContactImportHandler>();
         builder.Services.AddScoped<IntegrationConnector>();
         builder.Services.AddScoped<BulkDndJobs>();
         builder.Services.AddJobHandler<BulkDndHandler>();

@@ -23,11 +23,18 @@ public static class ImportFiles
         return await Http.JsonAsync(response);
     }
 
+    /// <summary>Asks for the apply (a job, 202), waits for the job to finish, and returns the import as it then is.</summary>
     public static async Task<JsonElement> ApplyAsync(TestAccount account, string importId, bool skipInvalidRows = false)
     {
         var response = await account.Client.PostAsync($"/locations/contacts/imports/{importId}/apply?skipInvalidRows={skipInvalidRows}", null);
-        await Http.EnsureAsync(response, 200);
-        return await Http.JsonAsync(response);
+        await Http.EnsureAsync(response, 202);
+        var job = response.Headers.Location!.ToString();
+        job.Should().StartWith("/locations/jobs/");
+        await Eventually.MatchAsync(async () => (await Http.JsonAsync(await account.Client.GetAsync(job))).GetProperty("job").GetProperty("status").GetString(),
+            status => status is "completed" or "failed" or "cancelled", $"import {importId}'s job {job}", timeoutMs: 60_000);
+        var import = await Http.JsonAsync(await account.Client.GetAsync($"/locations/contacts/imports/{importId}"));
+        import.GetProperty("applyJobId").GetString().Should().Be(job.Split('/')[^1]);
+        return import;
     }
 
     public static async Task<int> ContactCountAsync(DndApp app, TestAccount account)

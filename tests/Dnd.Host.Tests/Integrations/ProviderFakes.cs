@@ -1,4 +1,5 @@
 using Dnd.Crm.Delivery;
+using Dnd.Crm.Jobs;
 using Dnd.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Dnd.Host.Tests.Infrastructure.Providers;
@@ -16,12 +17,21 @@ public sealed class ProviderFakes : IAsyncLifetime
     /// <summary>Moved by hand to where a test needs it (a retry's wait, a lost claim's lease).</summary>
     public TestClock Clock { get; } = new();
 
-    // The outbox and the suppression sync do not run by themselves: each test runs their passes, so it knows what left when.
+    // The outbox, the suppression sync and the jobs do not run by themselves: each test runs their passes, so it knows what left when.
     public ProviderFakes() => App = new DndApp(settings: Twilio.Settings.Concat(Mailgun.Settings)
-        .Append(new("Dnd:Messaging:PollInterval", "01:00:00")).Append(new("Dnd:Messaging:SuppressionSync", "false")).ToDictionary(), services: s => s.AddSingleton<TimeProvider>(Clock));
+        .Append(new("Dnd:Messaging:PollInterval", "01:00:00")).Append(new("Dnd:Messaging:SuppressionSync", "false")).Append(new("Dnd:Jobs:RunInBackground", "false")).ToDictionary(), services: s => s.AddSingleton<TimeProvider>(Clock));
 
     /// <summary>One pass of the outbox: due messages judged, claimed, handed to the fakes, answers recorded.</summary>
     public Task<int> OutboxPassAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+    /// <summary>Steps the jobs until none has work left (a connect's suppression import).</summary>
+    public async Task RunJobsAsync()
+    {
+        var runner = App.Services.GetRequiredService<JobRunner>();
+        while (await runner.StepAsync(CancellationToken.None))
+        {
+        }
+    }
 
     public Task InitializeAsync()
     {

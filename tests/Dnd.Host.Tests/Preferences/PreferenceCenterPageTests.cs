@@ -6,35 +6,14 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.Preferences;
 
 /// <summary>The preference center in Chromium on a phone, found by role and name as a contact would use it.</summary>
-public class PreferenceCenterPageTests : IAsyncLifetime
+public class PreferenceCenterPageTests : ContactPageTest
 {
-    private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
-
-    private readonly DndApp _app = new(kestrel: true);
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private TestAccount _account = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_playwright, _browser) = await Browser.LaunchAsync();
-        _account = await TestAccount.CreateAsync(_app, new HttpClient { BaseAddress = _app.RealAddress });
-        await Http.EnsureAsync(await _account.Client.PutAsJsonAsync("/locations/compliance/", new { businessName = "Kim's Bakery" }), 200);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task On_a_phone_the_contact_turns_sms_off_then_stops_everything_and_every_control_is_labelled()
     {
-        var id = (await _account.CreateContactAsync(new { phone = "+15550940001", email = "phone@example.com" })).GetProperty("id").GetString()!;
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Phone, IsMobile = true });
-        await page.GotoAsync(new Uri(_app.RealAddress, PreferenceClient.For(_app, _account, id).Path).ToString());
+        var id = (await Account.CreateContactAsync(new { phone = "+15550940001", email = "phone@example.com" })).GetProperty("id").GetString()!;
+        var page = await PhoneAsync();
+        await page.GotoAsync(new Uri(App.RealAddress, PreferenceClient.For(App, Account, id).Path).ToString());
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your message preferences" })).ToBeVisibleAsync();
         var sms = page.GetByRole(AriaRole.Group, new() { Name = "Text messages (SMS)" });
@@ -50,13 +29,13 @@ public class PreferenceCenterPageTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Text messages (SMS): turned off.");
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Text messages (SMS)" }).GetByText("Off", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Turn on Text messages (SMS)" })).ToBeVisibleAsync();
-        (await _account.DndStatusAsync(id, "SMS")).Should().Be("permanent");
+        (await Account.DndStatusAsync(id, "SMS")).Should().Be("permanent");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop everything" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Everything is turned off.");
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Email" }).GetByText("Off", new() { Exact = true })).ToBeVisibleAsync();
-        (await _account.DndStatusAsync(id, "Email")).Should().Be("permanent");
-        (await _account.DndStatusAsync(id, "GMB")).Should().Be("permanent");
+        (await Account.DndStatusAsync(id, "Email")).Should().Be("permanent");
+        (await Account.DndStatusAsync(id, "GMB")).Should().Be("permanent");
     }
 }

@@ -9,38 +9,15 @@ namespace Dnd.Host.Tests.Unsubscribe;
 /// The pages a contact opens from a text or an email, in Chromium on a phone-sized screen: they name the business,
 /// fit the screen, work from the keyboard, and a bad link is a page that says what to do, with a 400 status, never JSON.
 /// </summary>
-public class UnsubscribePageTests : IAsyncLifetime
+public class UnsubscribePageTests : ContactPageTest
 {
-    private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
-
-    private readonly DndApp _app = new(kestrel: true);
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private TestAccount _account = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_playwright, _browser) = await Browser.LaunchAsync();
-        _account = await TestAccount.CreateAsync(_app, new HttpClient { BaseAddress = _app.RealAddress });
-        await Http.EnsureAsync(await _account.Client.PutAsJsonAsync("/locations/compliance/", new { businessName = "Kim's Bakery" }), 200);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> PhoneAsync() => await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = Phone, IsMobile = true });
-
     [Fact]
     public async Task A_text_link_names_the_business_fits_a_phone_and_stops_sms_from_the_keyboard()
     {
-        var (id, path) = await SmsUnsubscribeLinkTests.TextedContactAsync(_account, "+15550920001");
+        var (id, path) = await SmsUnsubscribeLinkTests.TextedContactAsync(Account, "+15550920001");
         var page = await PhoneAsync();
 
-        var response = await page.GotoAsync(new Uri(_app.RealAddress, path).ToString());
+        var response = await page.GotoAsync(new Uri(App.RealAddress, path).ToString());
 
         response!.Status.Should().Be(200);
         await Assertions.Expect(page.GetByText("Kim's Bakery", new() { Exact = true })).ToBeVisibleAsync();
@@ -53,17 +30,17 @@ public class UnsubscribePageTests : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Unsubscribed" })).ToBeVisibleAsync();
-        (await _account.DndStatusAsync(id, "SMS")).Should().Be("permanent", "the link is the contact's own opt-out");
+        (await Account.DndStatusAsync(id, "SMS")).Should().Be("permanent", "the link is the contact's own opt-out");
     }
 
     [Theory]
     [InlineData("/u/not-a-real-link", "Reply STOP")]
     [InlineData("/unsubscribe/not.a-real-link", "Reply to the email")]
-    public async Task A_bad_link_opened_in_a_browser_is_a_page_with_a_400_that_says_what_to_do(string path, string advice)
+    public async Task A_bad_link_opened_in_aBrowser_is_a_page_with_a_400_that_says_what_to_do(string path, string advice)
     {
         var page = await PhoneAsync();
 
-        var response = await page.GotoAsync(new Uri(_app.RealAddress, path).ToString());
+        var response = await page.GotoAsync(new Uri(App.RealAddress, path).ToString());
 
         response!.Status.Should().Be(400);
         (await response.HeaderValueAsync("content-type")).Should().StartWith("text/html");
@@ -80,7 +57,7 @@ public class UnsubscribePageTests : IAsyncLifetime
     [InlineData("application/problem+json, text/html;q=0.5")]
     public async Task Any_other_client_still_gets_the_problem(string? accept)
     {
-        using var client = new HttpClient { BaseAddress = _app.RealAddress };
+        using var client = new HttpClient { BaseAddress = App.RealAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/u/not-a-real-link") { Content = new FormUrlEncodedContent([]) };
         if (accept is not null)
         {

@@ -20,7 +20,7 @@ public sealed class BulkDndHandler(DndDbContext db, ConsentService consent, Acco
 
     public string Kind => JobKind;
 
-    public async Task<JobStep> StepAsync(JobRecord job, CancellationToken ct)
+    public async Task<JobStep> StepAsync(JobRecord job, object? prepared, CancellationToken ct)
     {
         var parameters = BulkDndParameters.FromJson(job.ParametersJson);
         if (job.Cursor is null)

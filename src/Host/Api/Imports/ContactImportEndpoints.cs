@@ -1,5 +1,7 @@
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Imports;
+using Dnd.Crm.Jobs;
+using Dnd.Host.Api.Jobs;
 using Dnd.Crm.Persistence;
 using Dnd.Host.Auth;
 using Dnd.Host.Errors;
@@ -38,10 +40,10 @@ public static class ContactImportEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    /// <param name="dryRun">true (the default): store and check the file, write no contact. false: apply it right after, as the apply endpoint does.</param>
+    /// <param name="dryRun">true (the default): store and check the file, write no contact. false: start applying it right after, as the apply endpoint does.</param>
     /// <param name="skipInvalidRows">With dryRun=false: apply the valid rows of a file that has errors.</param>
     private static async Task<Created<ImportResponse>> UploadAsync(HttpRequest request, AccountContext account, ContactImportUpload upload,
-        ContactImportSteps steps, DndDbContext db, CancellationToken ct, bool dryRun = true, bool skipInvalidRows = false)
+        JobQueue jobs, DndDbContext db, CancellationToken ct, bool dryRun = true, bool skipInvalidRows = false)
     {
         if (!string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
         {
@@ -51,7 +53,7 @@ public static class ContactImportEndpoints
         var import = await upload.UploadAsync(request.Body, ct);
         if (!dryRun)
         {
-            await ApplyAllAsync(import, skipInvalidRows, account, steps, ct);
+            await EnqueueApplyAsync(import, skipInvalidRows, account, jobs, ct);
         }
         return TypedResults.Created($"/locations/contacts/imports/{import.Id}", await ResponseAsync(db, import.Id, ct));
     }
@@ -78,19 +80,19 @@ public static class ContactImportEndpoints
     }
 
     /// <param name="skipInvalidRows">Apply the valid rows of an import that has rows with errors (those are left out and listed).</param>
-    private static async Task<Ok<ImportResponse>> ApplyAsync(string importId, AccountContext account, DndDbContext db, ContactImportSteps steps,
-        CancellationToken ct, bool skipInvalidRows = false)
+    private static async Task<Accepted<JobResponse>> ApplyAsync(string importId, AccountContext account, DndDbContext db, JobQueue jobs, CancellationToken ct,
+        bool skipInvalidRows = false)
     {
         var import = await FindAsync(db, account, importId, ct);
-        await ApplyAllAsync(import, skipInvalidRows, account, steps, ct);
-        return TypedResults.Ok(await ResponseAsync(db, importId, ct));
+        var job = await EnqueueApplyAsync(import, skipInvalidRows, account, jobs, ct);
+        return TypedResults.Accepted($"/locations/jobs/{job.Id}", await JobEndpoints.ResponseAsync(jobs, job, ct));
     }
 
     /// <summary>
-    /// Runs the batches one after another in this request, for now: each is a step a job runner can take instead
-    /// (ContactImportSteps.ApplyBatchAsync from the returned NextRow), which is where this loop is meant to move.
+    /// The apply as a job (<see cref="ContactImportHandler"/>), one per import: asking again gives the same job, and
+    /// asking again with the other skipInvalidRows while it runs is a 409.
     /// </summary>
-    private static async Task ApplyAllAsync(ImportRecord import, bool skipInvalidRows, AccountContext account, ContactImportSteps steps, CancellationToken ct)
+    private static async Task<JobRecord> EnqueueApplyAsync(ImportRecord import, bool skipInvalidRows, AccountContext account, JobQueue jobs, CancellationToken ct)
     {
         if (import.ErrorRows > 0 && !skipInvalidRows)
         {
@@ -99,12 +101,16 @@ public static class ContactImportEndpoints
                 "Fix the file and upload it again, or apply with skipInvalidRows=true to leave those rows out.",
                 fields: ["skipInvalidRows"]);
         }
-        var next = import.AppliedThroughRow + 1;
-        for (var done = import.Status == ImportStatus.Applied; !done;)
+        if (import.Status is not (ImportStatus.Validated or ImportStatus.Applying or ImportStatus.Applied))
         {
-            var step = await steps.ApplyBatchAsync(import.Id, next, BatchRows, account.ActedBy, ct);
-            (next, done) = (step.NextRow, step.Done);
+            throw new ApiValidationException($"Import {import.Id} is {import.Status}: only a fully uploaded file is applied.", status: StatusCodes.Status409Conflict,
+                title: "Import not ready");
         }
+        var (job, outcome) = await jobs.EnqueueAsync(account.AccountId, ContactImportHandler.JobKind, ContactImportHandler.Parameters(import.Id, skipInvalidRows),
+            import.Id, account.ActedBy, ct);
+        return outcome != JobEnqueued.KeyConflict ? job
+            : throw new ApiValidationException($"Import {import.Id} is already applied by job {job.Id}, asked with another skipInvalidRows.",
+                status: StatusCodes.Status409Conflict, title: "Import already applying");
     }
 
     /// <summary>
@@ -129,8 +135,13 @@ public static class ContactImportEndpoints
         await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId && i.AccountId == account.AccountId, ct)
         ?? throw new ImportNotFoundException(importId);
 
-    private static async Task<ImportResponse> ResponseAsync(DndDbContext db, string importId, CancellationToken ct) =>
-        ImportResponse.From(await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId, ct), await PageAsync(db, importId, 0, DefaultPage, ct));
+    private static async Task<ImportResponse> ResponseAsync(DndDbContext db, string importId, CancellationToken ct)
+    {
+        var import = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId, ct);
+        var job = await db.Jobs.AsNoTracking().Where(j => j.AccountId == import.AccountId && j.Kind == ContactImportHandler.JobKind && j.IdempotencyKey == importId)
+            .Select(j => j.Id).FirstOrDefaultAsync(ct);
+        return ImportResponse.From(import, job, await PageAsync(db, importId, 0, DefaultPage, ct));
+    }
 
     private static async Task<ImportIssuesResponse> PageAsync(DndDbContext db, string importId, long after, int limit, CancellationToken ct)
     {

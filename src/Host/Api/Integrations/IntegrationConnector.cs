@@ -1,4 +1,5 @@
 using Dnd.Crm.Integrations;
+using Dnd.Crm.Suppressions;
 using Dnd.Host.Errors;
 
 namespace Dnd.Host.Api.Integrations;
@@ -7,7 +8,8 @@ namespace Dnd.Host.Api.Integrations;
 /// Connect, update and disconnect as the API and the operator app's Integrations screen both do them: the request
 /// checked, then the credentials checked with the provider, and only then saved (a refusal saves nothing).
 /// </summary>
-public sealed class IntegrationConnector(IntegrationStore store, IntegrationDirectory directory, IntegrationVerifier verifier)
+public sealed class IntegrationConnector(IntegrationStore store, IntegrationDirectory directory, IntegrationVerifier verifier,
+    SuppressionImportJobs suppressionImports)
 {
     public async Task<IReadOnlyList<IntegrationDto>> ListAsync(string accountId, CancellationToken ct)
     {
@@ -33,7 +35,10 @@ public sealed class IntegrationConnector(IntegrationStore store, IntegrationDire
             throw new ApiValidationException($"{provider} did not accept the credentials; nothing was saved.", [refused.Message],
                 title: "Provider refused the credentials", fields: [refused.Field]);
         }
-        return IntegrationDto.From(provider, await store.ConnectAsync(accountId, provider, settings, secrets, actedBy, ct));
+        var stored = await store.ConnectAsync(accountId, provider, settings, secrets, actedBy, ct);
+        // After the connect's commit: a crash in between leaves the lists unread until the next connect, never half-read.
+        await suppressionImports.AfterConnectAsync(accountId, provider, actedBy, ct);
+        return IntegrationDto.From(provider, stored);
     }
 
     /// <exception cref="ApiValidationException">404 for an unknown provider or one never connected.</exception>
