@@ -3,7 +3,7 @@ namespace Dnd.Host.Api.Health;
 /// <summary>Dnd:Health: what /health/ready allows before it says the server is not ready.</summary>
 public sealed class HealthOptions
 {
-    /// <summary>How long the database's one cheap query may take; slower counts as unreachable.</summary>
+    /// <summary>How long the probe's queries (a trivial one, then the lags) may take together; slower is a failed check.</summary>
     public TimeSpan DatabaseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the oldest due queued message may wait unclaimed (the dispatcher polls every second).</summary>

@@ -11,10 +11,10 @@ namespace Dnd.Host.Api.Health;
 /// <summary>
 /// What /health/ready measures: the database answers a trivial query in time, start-up left no migration pending, and
 /// the oldest due work item of the outbox, the workflow worker and the job runner has not waited past its threshold.
-/// Each lag is one seek to the head of the index the worker itself reads by (ReadinessQueryPlanTests), so a probe
+/// Each lag is one seek to the head of the index the worker itself reads by (WorkQueryPlanTests), so a probe
 /// every few seconds costs a handful of index lookups, never a table scan.
 /// </summary>
-public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimeProvider clock, IOptions<HealthOptions> options)
+public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimeProvider clock, IOptions<HealthOptions> options, ILogger<ReadinessChecks> logger)
 {
     /// <param name="ct">The request's: a probe that hung up gets no answer; the checks' own time limit is a failed check.</param>
     public async Task<ReadinessReport> RunAsync(CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimePr
     };
 
     /// <summary>How long the earliest of the queues' oldest due items has waited, against the limit.</summary>
-    private static Task<ReadinessCheck> LagAsync(string name, IQueryable<DateTimeOffset?>[] oldest, DateTimeOffset now, TimeSpan limit,
+    private Task<ReadinessCheck> LagAsync(string name, IQueryable<DateTimeOffset?>[] oldest, DateTimeOffset now, TimeSpan limit,
         CancellationToken timeout, CancellationToken ct) =>
         Guarded(name, Seconds(limit), async () =>
         {
@@ -78,8 +78,11 @@ public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimePr
             return new ReadinessCheck(name, lag <= limit, Seconds(lag), Seconds(limit));
         }, ct);
 
-    /// <summary>A check that throws or runs out of time failed, saying why; only the caller hanging up cancels.</summary>
-    private static async Task<ReadinessCheck> Guarded(string name, string threshold, Func<Task<ReadinessCheck>> check, CancellationToken ct)
+    /// <summary>
+    /// A check that throws or runs out of time failed. The probe is anonymous, so it says what kind of failure; the
+    /// database's own message (hosts, users) goes to the log. Only the caller hanging up cancels.
+    /// </summary>
+    private async Task<ReadinessCheck> Guarded(string name, string threshold, Func<Task<ReadinessCheck>> check, CancellationToken ct)
     {
         try
         {
@@ -87,7 +90,8 @@ public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimePr
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            return new ReadinessCheck(name, false, e is OperationCanceledException ? "no answer in time" : e.GetBaseException().Message, threshold);
+            logger.LogWarning(e, "Readiness check {Check} failed", name);
+            return new ReadinessCheck(name, false, e is OperationCanceledException ? "no answer in time" : "failed: " + e.GetBaseException().GetType().Name, threshold);
         }
     }
 
