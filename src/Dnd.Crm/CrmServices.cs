@@ -47,6 +47,7 @@ public static class CrmServices
         services.AddSingleton<CommitWatchers>();
         services.AddSingleton<AccountLocks>();
         services.AddSingleton<SqliteWriters>();
+        services.AddSingleton<SchemaStatus>();
         services.AddScoped<AccountWrites>();
         services.AddSingleton<AccountCache>();
         services.AddSingleton<IIntegrationCache>(sp => sp.GetRequiredService<AccountCache>());

@@ -1,6 +1,7 @@
 using Dnd.Host.Api;
 using Dnd.Host.Api.Health;
 using Dnd.Host.Configuration;
+using Dnd.Host.Configuration.Validation;
 using Dnd.Host.Limits;
 using Dnd.Host.OpenApi;
 using Dnd.Host.OperatorApp;
@@ -12,10 +13,15 @@ using Dnd.Host.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDndCore();
 builder.AddDndApi();
+builder.AddDndHealth();
 builder.AddDndOpenApi();
 builder.AddDndOperatorApp();
 
 var app = builder.Build();
+if (!StartupSettings.Check(app.Services, Console.Error))
+{
+    return StartupSettings.ExitCode;
+}
 if (DatabaseCommands.IsCommand(args))
 {
     return await DatabaseCommands.RunAsync(args, app.Services);

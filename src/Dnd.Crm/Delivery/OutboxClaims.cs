@@ -66,6 +66,29 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         return claimed;
     }
 
+    /// <summary>
+    /// Hands back claims that were never handed to a provider (the process is stopping): each goes back to the queue as it
+    /// was, its claimed attempt not counted. Runs to the end whatever is cancelled: it is the stop's last write.
+    /// </summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<OutboxClaim> unsent)
+    {
+        foreach (var account in unsent.GroupBy(c => c.Letter.AccountId))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var ids = account.Select(c => c.Letter.MessageId).ToList();
+            await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(account.Key, CancellationToken.None);
+            foreach (var message in await db.Messages.Where(m => ids.Contains(m.Id) && m.AccountId == account.Key && m.Status == MessageStatus.Sending)
+                         .ToListAsync(CancellationToken.None))
+            {
+                (message.Status, message.ClaimedAt) = (MessageStatus.Queued, null);
+                message.Attempts--;
+            }
+            await db.SaveChangesAsync(CancellationToken.None);
+            await write.CommitAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>The page-scoped ids FB messages go to; read only when there are some, so other channels pay nothing.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ScopedIdsAsync(CrmDbContext db, string accountId, IEnumerable<MessageRecord> messages,
         CancellationToken ct)

@@ -71,24 +71,41 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
         var claims = new OutboxClaims(scopes, clock, options.Value, quietHours, transport);
         var claimed = new List<OutboxClaim>();
-        foreach (var account in due.GroupBy(d => d.AccountId))
-        {
-            claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
-        }
+        var handedOver = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         // Answers are recorded as they come, a few hundred or a fraction of a second at a time, not once the whole
         // batch is over: a crash then loses only the answers of that moment (found again by the lookup).
         var answers = Channel.CreateUnbounded<(OutboxClaim Claim, DeliveryOutcome Outcome)>(new UnboundedChannelOptions { SingleReader = true });
-        var recording = RecordAsync(answers.Reader, ct);
+        // Not cancelled by a stop: a provider that answered has the message, and its answer is recorded before the process ends.
+        var recording = RecordAsync(answers.Reader, CancellationToken.None);
         try
         {
+            foreach (var account in due.GroupBy(d => d.AccountId))
+            {
+                claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
+            }
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },
-                async (claim, token) => await answers.Writer.WriteAsync((claim, await HandOverAsync(claim, token)), token));
+                async (claim, _) =>
+                {
+                    // A stop starts no more hand-overs, but one started runs to its answer (the transport's own timeout
+                    // bounds it), so the provider's answer is not lost to the stop.
+                    handedOver[claim.Letter.MessageId] = true;
+                    await answers.Writer.WriteAsync((claim, await HandOverAsync(claim, CancellationToken.None)), CancellationToken.None);
+                });
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: what was claimed but never handed over goes back to the queue now, for another host (or this one
+            // restarted) to send at once rather than after the lease and a lookup. A hand-over the stop's time limit cuts
+            // off may have reached its provider: it stays sending, and the lookup after the lease (OutboxRecovery) finds
+            // out, so it is never sent twice.
+            await claims.ReleaseAsync(claimed.Where(c => !handedOver.ContainsKey(c.Letter.MessageId)).ToList());
+            throw;
         }
         finally
         {
             answers.Writer.Complete();
+            await recording;
         }
-        await recording;
         return claimed.Count;
     }
 

@@ -61,6 +61,43 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         }
     }
 
+    /// <summary>
+    /// Stops stepping (a step under way finishes or is undone whole), then hands back this runner's leases: another
+    /// host takes its jobs over at once, not a lease later, and resumes them at their last saved cursor.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Once, however many stop (a test host stops twice): every caller waits for the one release before disposing.
+        await LazyInitializer.EnsureInitialized(ref _release, ReleaseLeasesAsync);
+    }
+
+    private Task? _release;
+
+    private async Task ReleaseLeasesAsync()
+    {
+        List<(string Id, string AccountId)> held;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            held = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Set<JobRecord>().AsNoTracking()
+                .Where(j => j.Status == JobStatus.Running && j.ClaimedBy == _id).Select(j => new { j.Id, j.AccountId }).ToListAsync())
+                .Select(j => (j.Id, j.AccountId)).ToList();
+        }
+        foreach (var account in held.GroupBy(j => j.AccountId))
+        {
+            var ids = account.Select(j => j.Id).ToList();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(account.Key, CancellationToken.None);
+            foreach (var job in await db.Set<JobRecord>().Where(j => ids.Contains(j.Id) && j.Status == JobStatus.Running && j.ClaimedBy == _id).ToListAsync())
+            {
+                (job.ClaimedBy, job.LeaseUntil) = (null, null);
+            }
+            await db.SaveChangesAsync();
+            await write.CommitAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>One step of the oldest job there is work for.</summary>
     /// <returns>False when no job had work (all done, or held by another runner's live lease).</returns>
     public async Task<bool> StepAsync(CancellationToken ct)

@@ -23,13 +23,13 @@ public static class DatabaseProvider
     /// </param>
     public static void Configure(DbContextOptionsBuilder options, string provider, string connectionString, bool compiledModel = true)
     {
-        switch (provider.Trim().ToLowerInvariant())
+        switch (Known(provider))
         {
             case Sqlite:
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
                 UseCompiledModel(options, SqliteMigrations, compiledModel);
                 break;
-            case Postgres or "postgresql" or "npgsql":
+            case Postgres:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations));
                 UseCompiledModel(options, PostgresMigrations, compiledModel);
                 break;
@@ -37,6 +37,14 @@ public static class DatabaseProvider
                 throw new InvalidOperationException($"Unknown database provider '{provider}'; use '{Sqlite}' or '{Postgres}'.");
         }
     }
+
+    /// <summary>The provider a configured name means (<see cref="Sqlite"/> or <see cref="Postgres"/>, aliases taken), or null for none.</summary>
+    public static string? Known(string? provider) => provider?.Trim().ToLowerInvariant() switch
+    {
+        Sqlite => Sqlite,
+        Postgres or "postgresql" or "npgsql" => Postgres,
+        _ => null,
+    };
 
     /// <summary>The compiled model of a migrations assembly, or null when it is not deployed beside this one.</summary>
     public static IModel? CompiledModel(string migrationsAssembly) =>

@@ -81,16 +81,37 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionD
                 .Take(options.Value.Batch).ToListAsync(ct)).Select(d => (d.Id, d.AccountId)).ToList();
         }
         var claimed = new List<WebhookDeliveryRecord>();
-        foreach (var account in due.GroupBy(d => d.AccountId))
-        {
-            claimed.AddRange(await ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), now, ct));
-        }
+        var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         var results = new System.Collections.Concurrent.ConcurrentBag<(WebhookDeliveryRecord Delivery, WebhookAttemptResult Result)>();
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct },
-            async (delivery, token) => results.Add((delivery, await SendAsync(delivery, token))));
-        foreach (var account in results.GroupBy(r => r.Delivery.AccountId))
+        try
         {
-            await RecordAsync(account.Key, account.ToList(), redelivery: false, ct);
+            foreach (var account in due.GroupBy(d => d.AccountId))
+            {
+                claimed.AddRange(await ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), now, ct));
+            }
+            // A stop starts no more POSTs; one started runs to its answer (bounded by the sender's timeout), which is recorded.
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct },
+                async (delivery, _) =>
+                {
+                    started[delivery.Id] = true;
+                    results.Add((delivery, await SendAsync(delivery, CancellationToken.None)));
+                });
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: leases on deliveries never POSTed are handed back, so another host sends them now, not after the lease.
+            foreach (var account in claimed.Where(d => !started.ContainsKey(d.Id)).GroupBy(d => d.AccountId))
+            {
+                await ReleaseAsync(account.Key, account.Select(d => d.Id).ToList());
+            }
+            throw;
+        }
+        finally
+        {
+            foreach (var account in results.GroupBy(r => r.Delivery.AccountId))
+            {
+                await RecordAsync(account.Key, account.ToList(), redelivery: false, ct.IsCancellationRequested ? CancellationToken.None : ct);
+            }
         }
         return claimed.Count;
     }
@@ -124,6 +145,21 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionD
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return free;
+    }
+
+    /// <summary>Unleases deliveries claimed but never POSTed, their claimed attempt not counted; the stop's last write, never cancelled.</summary>
+    private async Task ReleaseAsync(string accountId, List<long> ids)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, CancellationToken.None);
+        foreach (var delivery in await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.AccountId == accountId).ToListAsync(CancellationToken.None))
+        {
+            delivery.LeaseUntil = null;
+            delivery.Attempts--;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        await write.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Logs each attempt and moves its delivery on: delivered on a 2xx, else retried later or, past the retry period, failed.</summary>

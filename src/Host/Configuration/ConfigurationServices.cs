@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dnd.Activities;
 using Dnd.Activities.Persistence;
 using Dnd.Crm;
@@ -6,6 +7,7 @@ using Dnd.Crm.Jobs;
 using Dnd.Workflows;
 using Dnd.Crm.Messaging;
 using Dnd.Workflows.Runtime;
+using Dnd.Host.Configuration.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Dnd.Host.Configuration;
@@ -24,6 +26,11 @@ public static class ConfigurationServices
         builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>
             o.DefinitionsFolder = o.DefinitionsFolder is null ? null : ContentPaths.Resolve(root, o.DefinitionsFolder));
+        builder.Services.AddDndSettingsValidation();
+        // Read as text, not through DndOptions: the host reads this while it is built, before the settings are checked
+        // (StartupSettings), and a bad value must be reported there as one line, not thrown from the build.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.TryParse(builder.Configuration["Dnd:ShutdownTimeout"], CultureInfo.InvariantCulture, out var timeout) ? timeout : new DndOptions().ShutdownTimeout);
         builder.Services.AddSingleton(sp => RuleFiles.Load(sp.GetRequiredService<IOptions<DndOptions>>().Value.RulesFolder, root));
         builder.Services.AddDndCrm<DndDbContext>(sp =>
         {

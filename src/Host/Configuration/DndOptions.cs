@@ -16,6 +16,12 @@ public sealed class DndOptions
     /// </summary>
     public string? RulesFolder { get; set; }
 
+    /// <summary>
+    /// How long a stop (SIGTERM) waits for requests in flight and the workers to hand back their claims before the
+    /// process ends anyway; under an orchestrator's own grace period (Kubernetes: 30 s) so the drain is never cut short.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Accounts created at start if missing: handy for development and first deployments.</summary>
     public List<SeedAccount> SeedAccounts { get; set; } = [];
 }

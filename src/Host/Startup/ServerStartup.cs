@@ -36,6 +36,7 @@ public static class ServerStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
         await DatabaseInitializer.InitializeAsync(db, ct);
+        scope.ServiceProvider.GetRequiredService<SchemaStatus>().Checked(await db.Database.GetPendingMigrationsAsync(ct));
         scope.ServiceProvider.GetRequiredService<IntegrationSecrets>().EnsureKeyRing();
         var integrations = scope.ServiceProvider.GetRequiredService<IntegrationStore>();
         await LegacyWebhookSecrets.MoveAsync(db, integrations, ct);

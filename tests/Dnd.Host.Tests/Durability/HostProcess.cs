@@ -62,33 +62,7 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing: build the solution in the tests' configuration ({Configuration}) first.");
         }
         var port = FreePort();
-        // The muxer runs the app in its own process (hostfxr loads the runtime in place): this pid is the server.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet", [dll])
-        {
-            // Content root: relative settings (the workflows folder) resolve as they do under dotnet run.
-            WorkingDirectory = Path.Combine(RepoPaths.Root, "src", "Host"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Dnd__", StringComparison.OrdinalIgnoreCase) ||
-                                                                    k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
-                                                                    k.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(inherited);
-        }
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Dnd__AdminKey"] = AdminKey;
-        start.Environment["Dnd__Messaging__PublicBaseUrl"] = PublicBaseUrl;
-        start.Environment["Dnd__Messaging__UnsubscribeSigningKey"] = "kill-nine-unsubscribe-key";
-        start.Environment["Dnd__Messaging__DefaultSendingWindow"] = "always";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in database)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(dll, port, database);
         var logPath = Path.Combine(logFolder, $"server-{port}.log");
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
@@ -124,6 +98,85 @@ public sealed class HostProcess : IAsyncDisposable
         await server.DisposeAsync();
         throw new InvalidOperationException($"the server did not answer GET /health within 60 s:\n{server.Tail()}");
     }
+
+    /// <summary>The server's command line and environment: the test settings, then <paramref name="settings"/> over them.</summary>
+    private static ProcessStartInfo StartInfo(string dll, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        // The muxer runs the app in its own process (hostfxr loads the runtime in place): this pid is the server.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet", [dll])
+        {
+            // Content root: relative settings (the workflows folder) resolve as they do under dotnet run.
+            WorkingDirectory = Path.Combine(RepoPaths.Root, "src", "Host"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Dnd__", StringComparison.OrdinalIgnoreCase) ||
+                                                                    k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
+                                                                    k.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Dnd__AdminKey"] = AdminKey;
+        start.Environment["Dnd__Messaging__PublicBaseUrl"] = PublicBaseUrl;
+        start.Environment["Dnd__Messaging__UnsubscribeSigningKey"] = "kill-nine-unsubscribe-key";
+        start.Environment["Dnd__Messaging__DefaultSendingWindow"] = "always";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        return start;
+    }
+
+    /// <summary>Starts the server with <paramref name="settings"/> and waits for it to exit by itself (a refused start).</summary>
+    /// <returns>Its exit code and what it wrote on stderr.</returns>
+    public static async Task<(int ExitCode, string Errors)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan within)
+    {
+        using var process = Process.Start(StartInfo(DllPath, FreePort(), settings)) ?? throw new InvalidOperationException($"could not start {DllPath}");
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new InvalidOperationException($"the server was still running after {within.TotalSeconds:0} s; it should have refused to start");
+        }
+        return (process.ExitCode, await errors);
+    }
+
+    /// <summary>SIGTERM, what an orchestrator sends to stop a server gracefully; returns at once.</summary>
+    public void Terminate()
+    {
+        if (SendSignal(_process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
+        }
+    }
+
+    /// <summary>Waits for the process to end; its exit code, or null when it was still running after <paramref name="within"/>.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>SIGKILL to the server process itself (Process.Kill on Unix); returns at once.</summary>
     public void Kill() => _process.Kill(entireProcessTree: false);

@@ -7,6 +7,7 @@ using Dnd.Host.Tests.Infrastructure;
 using Dnd.Host.Tests.Postgres;
 using Dnd.Host.Webhooks;
 using Xunit.Abstractions;
+using static Dnd.Host.Tests.Durability.TwilioStops;
 
 namespace Dnd.Host.Tests.Durability;
 
@@ -45,33 +46,12 @@ public abstract class KillNineTests(ITestOutputHelper output)
     private const int ContactsPerCycle = 200;
     private const int Clients = 32;
     private const int ResentPerCycle = 25;
-    private const string KeywordRule = "InboundOptOutKeyword";
 
     /// <summary>Dnd__Database__* of a database of this test's own; restarts reuse it.</summary>
     protected abstract IReadOnlyDictionary<string, string> Database { get; }
 
     /// <summary>Kill, restart and check this many times in the one test.</summary>
     protected virtual int Cycles => 3;
-
-    private sealed record Account(string Id, string ApiKey, string TwilioToken);
-
-    /// <summary>One contact's STOP in a cycle, and what became of it before the kill.</summary>
-    private sealed class Stop(string contactId, string phone)
-    {
-        public string ContactId { get; } = contactId;
-        public string Phone { get; } = phone;
-        public string Sid { get; } = "SM" + Guid.NewGuid().ToString("N");
-
-        /// <summary>The request was handed to the network (it may or may not have reached the server).</summary>
-        public bool Sent;
-
-        /// <summary>The server's status code, 0 when none arrived (killed first, or the connection broke).</summary>
-        public int Status;
-
-        public bool Answered2xx => Status is >= 200 and < 300;
-    }
-
-    private sealed record Seen(string SmsStatus, int AppliedKeywordLines, int LedgerLines);
 
     [Fact]
     public async Task Every_stop_answered_2xx_survives_kill_9_and_none_is_applied_twice()
@@ -88,7 +68,7 @@ public abstract class KillNineTests(ITestOutputHelper output)
             for (var cycle = 1; cycle <= Cycles; cycle++)
             {
                 var phase = Stopwatch.StartNew();
-                var stops = await CreateContactsAsync(server, account, cycle);
+                var stops = await CreateContactsAsync(server, account, cycle, ContactsPerCycle);
                 var created = phase.Elapsed;
                 // A random moment in the middle of the load: after a quarter to three quarters of the STOPs were answered.
                 var killAfter = random.Next(ContactsPerCycle / 4, ContactsPerCycle * 3 / 4);
@@ -218,59 +198,4 @@ public abstract class KillNineTests(ITestOutputHelper output)
         await all.WaitAsync(TimeSpan.FromSeconds(30));
         return [.. errors];
     }
-
-    private static Task<HttpResponseMessage> PostStopAsync(HttpClient http, Account account, Stop stop)
-    {
-        var path = $"/webhooks/twilio/{account.Id}/sms";
-        var form = new Dictionary<string, string> { ["MessageSid"] = stop.Sid, ["From"] = stop.Phone, ["To"] = "+15550009999", ["Body"] = "STOP" };
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(account.TwilioToken, HostProcess.PublicBaseUrl + path, form));
-        return http.SendAsync(request);
-    }
-
-    private static async Task<Account> CreateAccountAsync(HostProcess server)
-    {
-        using var admin = server.Client();
-        admin.DefaultRequestHeaders.Add("X-Admin-Key", HostProcess.AdminKey);
-        var id = "kill9-" + Guid.NewGuid().ToString("N")[..10];
-        var token = "twilio-" + id;
-        var response = await admin.PostAsJsonAsync("/admin/accounts", new { id, name = id, twilioAuthToken = token, mailgunSigningKey = "mailgun-" + id });
-        await Http.EnsureAsync(response, 201);
-        return new Account(id, (await Http.JsonAsync(response)).GetProperty("apiKey").GetString()!, token);
-    }
-
-    private static async Task<Stop[]> CreateContactsAsync(HostProcess server, Account account, int cycle)
-    {
-        using var api = server.Client(account.ApiKey);
-        var stops = new Stop[ContactsPerCycle];
-        await Parallel.ForAsync(0, ContactsPerCycle, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var phone = $"+1555{cycle}{i:000000}";
-            var response = await api.PostAsJsonAsync("/contacts/", new { phone, firstName = $"Kill {cycle}-{i}" }, ct);
-            await Http.EnsureAsync(response, 201);
-            stops[i] = new Stop((await Http.JsonAsync(response)).GetProperty("contact").GetProperty("id").GetString()!, phone);
-        });
-        return stops;
-    }
-
-    /// <summary>Each contact's SMS DND status and ledger, as the (restarted) server shows them.</summary>
-    private static async Task<IReadOnlyDictionary<string, Seen>> ReadAsync(HostProcess server, Account account, IEnumerable<Stop> stops)
-    {
-        using var api = server.Client(account.ApiKey);
-        var seen = new ConcurrentDictionary<string, Seen>();
-        await Parallel.ForEachAsync(stops, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (stop, ct) =>
-        {
-            var contactResponse = await api.GetAsync($"/contacts/{stop.ContactId}", ct);
-            await Http.EnsureAsync(contactResponse, 200);
-            var status = (await Http.JsonAsync(contactResponse)).GetProperty("contact").GetProperty("dndSettings").GetProperty("SMS").GetProperty("status").GetString()!;
-            var ledgerResponse = await api.GetAsync($"/contacts/{stop.ContactId}/dnd/ledger", ct);
-            await Http.EnsureAsync(ledgerResponse, 200);
-            var entries = (await Http.JsonAsync(ledgerResponse)).GetProperty("entries").EnumerateArray().ToList();
-            var applied = entries.Count(e => Text(e, "channel") == "SMS" && Text(e, "verdict") == "Applied" && Text(e, "rule") == KeywordRule);
-            seen[stop.ContactId] = new Seen(status, applied, entries.Count);
-        });
-        return seen;
-    }
-
-    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

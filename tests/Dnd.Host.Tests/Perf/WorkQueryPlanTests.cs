@@ -129,6 +129,22 @@ public class WorkQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_readiness_probes_lags_each_read_the_head_of_their_workers_index()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var outbox = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestDueMessage(_db, now));
+        var triggers = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestPendingTrigger(_db));
+        var timers = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestDueTimer(_db, now));
+        var jobs = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestQueuedJob(_db));
+
+        // Scraped every few seconds: one seek each, never a scan nor a sort of a backlog.
+        outbox.Should().Contain("INDEX IX_Messages_Status_Due").And.NotContain("TEMP B-TREE");
+        triggers.Should().Contain("IX_PendingTriggers_CreatedAt").And.NotContain("TEMP B-TREE");
+        timers.Should().Contain("INDEX IX_Bookmarks_DueAt").And.NotContain("TEMP B-TREE");
+        jobs.Should().Contain("INDEX IX_Jobs_Status_CreatedAt").And.NotContain("TEMP B-TREE");
+    }
+
+    [Fact]
     public async Task A_workflows_instances_page_and_counts_read_a_range_of_its_index_without_sorting()
     {
         var page = await PlanAsync(_db.WorkflowInstances.Where(i => i.AccountId == "a" && i.DefinitionId == "w" && string.Compare(i.Id, "z") < 0)
