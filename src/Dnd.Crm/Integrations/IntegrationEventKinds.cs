@@ -16,6 +16,9 @@ public static class IntegrationEventKinds
     /// <summary>A suppression removal the provider kept refusing: given up, for staff to do by hand.</summary>
     public const string SuppressionRemovalFailed = "suppression-removal-failed";
 
+    /// <summary>The job that reads the provider's suppression lists on connect was started (its id is in the detail).</summary>
+    public const string SuppressionImportStarted = "suppression-import-started";
+
     /// <summary>The provider's suppression lists read on connect and applied as DND.</summary>
     public const string SuppressionsImported = "suppressions-imported";
 }

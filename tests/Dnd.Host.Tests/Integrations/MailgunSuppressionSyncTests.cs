@@ -44,7 +44,9 @@ public sealed class MailgunSuppressionSyncTests(ProviderFakes fakes) : IClassFix
     private async Task<System.Text.Json.JsonElement> ImportAsync(TestAccount account)
     {
         await fakes.RunJobsAsync();
-        var detail = (await AuditAsync(account)).Last(e => e.Action == "suppressions-imported").Detail;
+        var events = await AuditAsync(account);
+        var detail = events.First(e => e.Action == "suppression-import-started").Detail;
+        events.First(e => e.Action == "suppressions-imported").Detail.Should().Contain(System.Text.RegularExpressions.Regex.Match(detail, @"job \w+").Value);
         var job = System.Text.RegularExpressions.Regex.Match(detail, @"job (\w+)").Groups[1].Value;
         return await Http.JsonAsync(await account.Client.GetAsync($"/locations/jobs/{job}"));
     }
