@@ -25,6 +25,8 @@ public sealed class SettingProblems(string section)
 
     public SettingProblems Positive(string key, TimeSpan value) => Must(key, value > TimeSpan.Zero, "must be a positive time span such as 00:00:30", value);
 
+    public SettingProblems NotNegative(string key, TimeSpan value) => Must(key, value >= TimeSpan.Zero, "must be zero or a positive time span such as 00:01:00", value);
+
     public SettingProblems AbsoluteUrl(string key, string? value, bool optional = false) =>
         Must(key, optional && string.IsNullOrWhiteSpace(value) || Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
             "must be an absolute http(s) URL", value);

@@ -51,7 +51,8 @@ public static class SettingsValidation
         .Rules<WorkflowWorkerOptions>("Dnd:Workflows", (o, p) => p
             .Positive("PollInterval", o.PollInterval)
             .Positive("StalledAfter", o.StalledAfter)
-            .Positive("MinimumLoopWait", o.MinimumLoopWait)
+            // Zero is a deployment's choice (loops then rely on the send cap and the step budget), so only negative is refused.
+            .NotNegative("MinimumLoopWait", o.MinimumLoopWait)
             .AtLeast("Concurrency", o.Concurrency, 1)
             .AtLeast("StepBudget", o.StepBudget, 1));
 
