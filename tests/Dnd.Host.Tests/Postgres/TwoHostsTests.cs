@@ -50,8 +50,7 @@ public sealed class TwoHostsTests(PostgresServer postgres, ITestOutputHelper out
             ["Dnd__Messaging__ClaimLease"] = "00:00:03",
             ["Dnd__Workflows__StalledAfter"] = "00:00:02",
         };
-        // Started together on an empty database: both migrate it and make their Data Protection keys at once.
-        var hosts = await Task.WhenAll(HostProcess.StartAsync(settings, logs), HostProcess.StartAsync(settings, logs));
+        var hosts = await StartTogetherAsync(settings, logs);
         var (doomed, survivor) = (hosts[0], hosts[1]);
         output.WriteLine($"hosts on ports {doomed.Port} (killed) and {survivor.Port}; logs {logs}");
         try
@@ -137,6 +136,25 @@ public sealed class TwoHostsTests(PostgresServer postgres, ITestOutputHelper out
             {
                 await host.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Both at once on an empty database: both migrate it and make their Data Protection keys together.</summary>
+    private static async Task<HostProcess[]> StartTogetherAsync(IReadOnlyDictionary<string, string> settings, string logs)
+    {
+        var starting = new[] { HostProcess.StartAsync(settings, logs), HostProcess.StartAsync(settings, logs) };
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            // The one that did start must not outlive the test.
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+            throw;
         }
     }
 
