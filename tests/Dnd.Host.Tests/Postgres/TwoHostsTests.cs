@@ -28,6 +28,7 @@ public sealed class TwoHostsTests(PostgresServer postgres, ITestOutputHelper out
 
     private enum Kind { Stop, Enrol, Send }
 
+    /// <summary>One request of the load; <see cref="Stop"/> serves every kind as its contact and what became of the request.</summary>
     private sealed class Item(Kind kind, Stop contact)
     {
         public Kind Kind { get; } = kind;
