@@ -10,6 +10,7 @@
 #   ./bench/load.sh --quick         # ~3 s per scenario, a smoke run
 #   ./bench/load.sh --duration 20   # or LOAD_DURATION=20
 #   ./bench/load.sh --postgres      # the same against a throwaway local PostgreSQL (figures, no targets)
+#   ./bench/load.sh --postgres --hosts 2   # also the inbound load on two servers sharing that database
 #   LOAD_HOST_DLL=/path/Dnd.Host.dll ./bench/load.sh   # another build of the server (e.g. a ReadyToRun publish)
 #   ./bench/load.sh --help          # every option
 set -euo pipefail

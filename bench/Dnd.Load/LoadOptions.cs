@@ -15,10 +15,11 @@ public sealed record LoadOptions
     public int Delivery { get; init; } = 50_000;
     public string? Out { get; init; }
     public bool Keep { get; init; }
+    public int Hosts { get; init; } = 1;
 
     public const string Usage = """
         usage: bench/load.sh [--quick] [--duration SECONDS] [--postgres] [--contacts N] [--instances N]
-                             [--max-rate REQ_PER_S] [--flow-seconds N] [--delivery N] [--out FILE] [--keep]
+                             [--max-rate REQ_PER_S] [--flow-seconds N] [--delivery N] [--out FILE] [--keep] [--hosts 2]
           --duration   seconds per scenario (default 10; env LOAD_DURATION)
           --quick      smoke run: 3 s per scenario, 1 s warm-ups, 2,000 workflow instances
           --postgres   run against a throwaway local PostgreSQL instead of SQLite (figures, no targets)
@@ -31,6 +32,8 @@ public sealed record LoadOptions
                        quick 20,000; env LOAD_DELIVERY); one contact each in an account of its own, at most --contacts
           --out        markdown report (default bench/results/latest.md, latest-postgres.md with --postgres)
           --keep       keep the scratch folder (databases, request files, server logs)
+          --hosts 2    with --postgres: the inbound webhook load also on two server processes sharing the database, its
+                       throughput beside the one-host figure (env LOAD_HOSTS)
         LOAD_CHECK_SELFTEST=1 checks the checker: it expects a few ordinary SMS replies to have opted out, so the run
         must list those contacts as wrong and exit 1.
         """;
@@ -53,6 +56,7 @@ public sealed record LoadOptions
             FlowSeconds = env("LOAD_FLOW_SECONDS", quick ? 20 : 60),
             Delivery = env("LOAD_DELIVERY", quick ? 20_000 : 50_000),
             Postgres = Environment.GetEnvironmentVariable("LOAD_POSTGRES") == "1",
+            Hosts = env("LOAD_HOSTS", 1),
         };
         for (var i = 0; i < args.Length; i++)
         {
@@ -70,6 +74,7 @@ public sealed record LoadOptions
                 "--delivery" => o with { Delivery = NextInt() },
                 "--out" => o with { Out = Next() },
                 "--keep" => o with { Keep = true },
+                "--hosts" => o with { Hosts = NextInt() },
                 "--root" => o with { Root = Next() },
                 "-h" or "--help" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown argument {args[i]}\n{Usage}"),
@@ -78,6 +83,10 @@ public sealed record LoadOptions
         if (o.Contacts < 20_000)
         {
             throw new ArgumentException("--contacts must be at least 20,000 (the scenarios use separate pools of contacts)");
+        }
+        if (o.Hosts is not (1 or 2) || o.Hosts == 2 && !o.Postgres)
+        {
+            throw new ArgumentException("--hosts is 1 or 2, and 2 needs --postgres (SQLite is one server process by design)");
         }
         if (o.Delivery > o.Contacts)
         {

@@ -175,10 +175,12 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
         var mailgun64 = await ScenarioAsync(wrk, requests.Mailgun("mailgun-64", 64, UniqueLines(64, o.Seconds), false, 4), "Mailgun webhooks");
         var send64 = await ScenarioAsync(wrk, requests.Send("send-64", 64, 2_000, false, 5), "send message API");
         var afterLoad = _server.Memory();
+        var secondLog = Path.Combine(_scratch, "server-2.log");
+        var twoHosts = o.Hosts == 2 ? await TwoHostsAsync(wrk, requests, environment, secondLog) : null;
 
         // 6. Correctness: every 2xx STOP (and provider opt-out) left the DND it must; every send obeyed DND.
         Step("checking the contacts the load changed");
-        var check = await VerifyAsync(people, [inbound16, inbound64, status64, mailgun64], send64);
+        var check = await VerifyAsync(people, [inbound16, inbound64, status64, mailgun64, .. twoHosts is null ? [] : new[] { twoHosts.First, twoHosts.Second }], send64);
 
         // 7. Workflows, once the workflows the load itself started (each SMS opt-out starts the shipped clean-up
         // workflow) have run, so the scenarios below measure the engine rather than that backlog.
@@ -207,11 +209,19 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
         _phases.Add(("server shutdown", stopping, DateTimeOffset.UtcNow));
 
         ServerErrors(serverLog);
+        if (twoHosts is not null)
+        {
+            ServerErrors(secondLog);
+        }
 
         // 9. The table.
         BuildTable(http, db, dbName, search64, search1, inbound16, inbound64, status64, mailgun64, send64, check, flowSend, flowDelay,
             startupEmpty, startupSeeded, idle, afterLoad, afterAll, seedTime, searchVisible, people);
         DeliveryRows(http, db, fakeCeiling, inbound64, delivery, deliveryCheck);
+        if (twoHosts is not null)
+        {
+            TwoHostsRows(inbound64, twoHosts);
+        }
         var machine = Report.Machine(_scratch);
         var settings = $"{o.Seconds} s per scenario after a {o.WarmupSeconds} s warm-up per endpoint, ceilings {CeilingSeconds} s (HTTP) and {Math.Max(2, o.Seconds / 3.0):0.#} s (database) each; wrk {WrkVersion(wrk)} with one thread per connection; " +
                        $"{o.Contacts:N0} contacts seeded, {people.Instances:N0} instances per workflow scenario; server {(o.Postgres ? "on PostgreSQL" : "on SQLite")} from the working tree (git {GitDescribe()})";

@@ -27,7 +27,7 @@ public sealed class OutboxRecovery(IServiceScopeFactory scopes, TimeProvider clo
             .OrderBy(m => m.ClaimedAt).Take(Batch).ToListAsync(ct);
         foreach (var account in lost.GroupBy(m => m.AccountId))
         {
-            var found = new Dictionary<string, HandOverLookup>();
+            var found = new Dictionary<string, (DateTimeOffset? ClaimedAt, HandOverLookup Lookup)>();
             var sender = await services.GetRequiredService<AccountSettingsStore>().SenderAsync(account.Key, ct);
             var contactIds = account.Select(m => m.ContactId).Distinct().ToList();
             var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == account.Key && contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -36,23 +36,27 @@ public sealed class OutboxRecovery(IServiceScopeFactory scopes, TimeProvider clo
             {
                 var channel = ChannelNames.Parse(message.Channel);
                 var route = await transport.RouteAsync(services, account.Key, channel, ct);
-                found[message.Id] = route.Connection is null || !contacts.TryGetValue(message.ContactId, out var contact)
+                found[message.Id] = (message.ClaimedAt, route.Connection is null || !contacts.TryGetValue(message.ContactId, out var contact)
                     ? HandOverLookup.CannotTell
-                    : await transport.FindAsync(route.Connection, OutboundLetter.For(message, contact, sender, options.PublicBaseUrl, scopedIds), ct);
+                    : await transport.FindAsync(route.Connection, OutboundLetter.For(message, contact, sender, options.PublicBaseUrl, scopedIds), ct));
             }
             await RecordAsync(services, account.Key, found, ct);
         }
     }
 
-    private async Task RecordAsync(IServiceProvider services, string accountId, Dictionary<string, HandOverLookup> found, CancellationToken ct)
+    /// <param name="found">Each lost message's claim as it was looked up, and the provider's answer about that claim.</param>
+    private async Task RecordAsync(IServiceProvider services, string accountId, Dictionary<string, (DateTimeOffset? ClaimedAt, HandOverLookup Lookup)> found,
+        CancellationToken ct)
     {
         var db = services.GetRequiredService<CrmDbContext>();
         var ids = found.Keys.ToList();
         await using var write = await services.GetRequiredService<AccountWrites>().BeginAsync(accountId, ct);
         var messages = await db.Messages.Where(m => ids.Contains(m.Id) && m.AccountId == accountId && m.Status == MessageStatus.Sending).ToListAsync(ct);
-        foreach (var message in messages)
+        // Only the claim that was looked up: with several hosts another one may have recovered it meanwhile and a new claim
+        // be handing it over now; re-queuing that one on this stale answer would send it twice.
+        foreach (var message in messages.Where(m => m.ClaimedAt == found[m.Id].ClaimedAt))
         {
-            var lookup = found[message.Id];
+            var lookup = found[message.Id].Lookup;
             if (lookup.Answer == HandOverFound.Found)
             {
                 OutboxAnswers.Sent(message, lookup.ProviderMessageId);

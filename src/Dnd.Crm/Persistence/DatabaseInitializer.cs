@@ -19,6 +19,8 @@ public static class DatabaseInitializer
         {
             Directory.CreateDirectory(folder);
         }
+        // Hosts sharing a PostgreSQL database migrate one after another (SQLite has one server process by design).
+        await using var startup = db.Database.IsNpgsql() ? await PostgresStartupLock.AcquireAsync(db, ct) : null;
         var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct);
         // MigrateAsync also diffs the model against the last migration's snapshot, a good part of start-up; with nothing
         // pending there is nothing to apply (a model change without its migration fails ModelMigrationsTests instead).
