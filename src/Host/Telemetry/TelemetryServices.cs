@@ -51,9 +51,10 @@ public static class TelemetryServices
         return builder;
     }
 
-    /// <summary>Webhook timing and the gauges, then /metrics behind the admin key; nothing when telemetry is off.</summary>
+    /// <summary>Webhook log scopes (JSON logs only); webhook timing, the gauges and /metrics behind the admin key (telemetry on only).</summary>
     public static WebApplication UseDndTelemetry(this WebApplication app)
     {
+        app.UseDndLogScopes();
         var options = app.Services.GetRequiredService<TelemetryOptions>();
         if (!options.On)
         {

@@ -29,6 +29,8 @@ public sealed class LogRedactionTests
         await using var app = new DndApp(
             settings: new Dictionary<string, string>
             {
+                // The production shape: JSON logs, with the webhook's account scope.
+                ["Dnd:Logging:Json"] = "true",
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
@@ -47,6 +49,8 @@ public sealed class LogRedactionTests
         await Twilio.InboundAsync(app, account, Phone, "STOP");
 
         var lines = logs.Lines.ToList();
+        lines.Should().Contain(l => l.Contains($"RequestPath=/webhooks/twilio/{account.Id}/sms") && l.Contains($"AccountId={account.Id}"),
+            "a webhook's lines carry its account id as a field");
         string[] secrets = [Phone, Phone[2..], Email, InboundBody, SentBody, FailedBody, "zebra", account.TwilioToken, account.MailgunKey, account.ApiKey, DndApp.AdminKey];
         foreach (var secret in secrets)
         {

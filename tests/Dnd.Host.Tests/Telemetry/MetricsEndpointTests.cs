@@ -1,4 +1,7 @@
 using Dnd.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Dnd.Host.Tests.Telemetry;
 
@@ -11,6 +14,8 @@ public sealed class MetricsEndpointTests(SharedApp shared) : IClassFixture<Share
         var response = await shared.App.CreateClient().GetAsync("/metrics");
 
         ((int)response.StatusCode).Should().Be(404);
+        shared.App.Services.GetService<TracerProvider>().Should().BeNull("with no exporter nothing listens: no provider, no instrumentation");
+        shared.App.Services.GetService<MeterProvider>().Should().BeNull();
     }
 
     [Fact]
