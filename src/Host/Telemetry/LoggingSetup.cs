@@ -37,7 +37,7 @@ public static class LoggingSetup
             return app;
         }
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dnd.Webhooks");
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/webhooks"), webhooks => webhooks.Use(async (http, next) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebhookTelemetryMiddleware.Prefix), webhooks => webhooks.Use(async (http, next) =>
         {
             using var scope = http.GetRouteValue("accountId") is string accountId ? logger.BeginScope(LogFields.Ids(accountId)) : null;
             await next(http);

@@ -61,7 +61,7 @@ public static class TelemetryServices
             return app;
         }
         app.Services.GetRequiredService<TelemetryGauges>();
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/webhooks"), webhooks => webhooks.UseMiddleware<WebhookTelemetryMiddleware>());
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebhookTelemetryMiddleware.Prefix), webhooks => webhooks.UseMiddleware<WebhookTelemetryMiddleware>());
         if (options.Prometheus)
         {
             // Outside the OpenAPI document like the framework's own endpoints: it is off by default, and its body is

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dnd.Crm.Integrations;
 using Dnd.Host.Webhooks;
 using Dnd.Shared.Telemetry;
 
@@ -10,6 +11,8 @@ namespace Dnd.Host.Telemetry;
 /// </summary>
 public sealed class WebhookTelemetryMiddleware(RequestDelegate next)
 {
+    public const string Prefix = "/webhooks";
+
     public async Task InvokeAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
@@ -36,7 +39,7 @@ public sealed class WebhookTelemetryMiddleware(RequestDelegate next)
     private static string Provider(PathString path)
     {
         var segments = (path.Value ?? "").Split('/', 4, StringSplitOptions.RemoveEmptyEntries);
-        return segments is [_, var provider, ..] && provider is "twilio" or "mailgun" or "meta" ? provider : "other";
+        return segments is [_, var provider, ..] && IntegrationProviders.All.Contains(provider) ? provider : "other";
     }
 
     private static string ReasonOf(int status) => status switch
