@@ -7,6 +7,7 @@ using Dnd.Host.OpenApi;
 using Dnd.Host.OperatorApp;
 using Dnd.Host.Preferences;
 using Dnd.Host.Startup;
+using Dnd.Host.Telemetry;
 using Dnd.Host.Unsubscribe;
 using Dnd.Host.Webhooks;
 
@@ -16,6 +17,7 @@ builder.AddDndApi();
 builder.AddDndHealth();
 builder.AddDndOpenApi();
 builder.AddDndOperatorApp();
+builder.AddDndTelemetry();
 
 var app = builder.Build();
 if (!StartupSettings.Check(app.Services, Console.Error))
@@ -26,6 +28,7 @@ if (DatabaseCommands.IsCommand(args))
 {
     return await DatabaseCommands.RunAsync(args, app.Services);
 }
+app.UseDndTelemetry();
 app.UseDndRequestPipeline();
 app.UseDndOperatorApp();
 app.MapDndOpenApi();

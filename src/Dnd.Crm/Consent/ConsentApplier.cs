@@ -19,7 +19,9 @@ public sealed class ConsentApplier(IConsentRows rows, ConsentStore store, Consen
 
     public async Task<ConsentDecision> ApplyAsync(ContactRecord row, ConsentEvent evt, AccountSettings settings)
     {
+        using var activity = ConsentTelemetry.StartDecision(evt);
         var decision = await engine.ApplyAsync(store.Contact(row), evt, settings);
+        ConsentTelemetry.Decided(activity, evt, decision);
         await store.RecordAsync(row, decision, CancellationToken.None);
         return decision;
     }
@@ -51,7 +53,9 @@ public sealed class ConsentApplier(IConsentRows rows, ConsentStore store, Consen
     {
         var shared = await store.AddressAsync(accountId, address, ct);
         var subject = ContactConsent.Restore($"address:{address}", shared.Channels(kind), InboundDnd.Off, 0);
+        using var activity = ConsentTelemetry.StartDecision(evt);
         var decision = await engine.ApplyAsync(subject, evt, settings);
+        ConsentTelemetry.Decided(activity, evt, decision);
         // The address carries only its own channels; what the event asked of others has no one to apply to.
         var now = clock.GetUtcNow();
         foreach (var outcome in decision.Outcomes.Where(o => o.Verdict == Verdict.Applied && o.Channel.Address() == kind))

@@ -1,3 +1,4 @@
+using Dnd.Shared.Telemetry;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
 using Dnd.Crm.Persistence;
@@ -36,6 +37,8 @@ public sealed class ConsentStore(IConsentRows rows, ConsentEngine engine, TimePr
     /// <summary>Stores a decision made on the contact and carries its address channels to the address and its other contacts.</summary>
     public async Task RecordAsync(ContactRecord row, ConsentDecision decision, CancellationToken ct)
     {
+        using var activity = DndTelemetry.Source.StartActivity("dnd.ledger.write");
+        activity?.SetTag("dnd.ledger.lines", decision.Entries.Count);
         Write(row, decision.Entries);
         foreach (var outcome in decision.Outcomes.Where(o => o.Verdict == Verdict.Applied))
         {

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
+using Dnd.Shared.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -144,15 +146,40 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
 
     private async Task<DeliveryOutcome> HandOverAsync(OutboxClaim claim, CancellationToken ct)
     {
+        var letter = claim.Letter;
+        var provider = claim.Connection.Provider;
+        using var scope = logger.BeginScope(LogFields.Ids(letter.AccountId, claim.ContactId, letter.MessageId));
+        using var activity = DndTelemetry.Source.StartActivity("dnd.outbox.handover", ActivityKind.Client);
+        activity?.SetTag("dnd.provider", provider).SetTag("dnd.channel", Dnd.Rules.Consent.ChannelNames.ToWire(letter.Channel));
+        var started = Stopwatch.GetTimestamp();
+        DeliveryOutcome outcome;
         try
         {
-            return await transport!.SendAsync(claim.Connection, claim.Letter, ct);
+            outcome = await transport!.SendAsync(claim.Connection, letter, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // A transport's own fault: whether the provider took it is unknown, so it is looked up before any resend.
-            logger.LogError(e, "Hand-over of message {MessageId} failed", claim.Letter.MessageId);
-            return DeliveryOutcome.Unanswered(e.Message);
+            logger.LogError(e, "Hand-over of message {MessageId} failed", letter.MessageId);
+            outcome = DeliveryOutcome.Unanswered(e.Message);
+        }
+        Measure(provider, outcome, Stopwatch.GetElapsedTime(started), activity);
+        return outcome;
+    }
+
+    private static void Measure(string provider, DeliveryOutcome outcome, TimeSpan took, Activity? activity)
+    {
+        var kind = outcome.Kind.ToString().ToLowerInvariant();
+        DndMetrics.DispatchDuration.Record(took.TotalSeconds, new("provider", provider), new("outcome", kind));
+        if (outcome.Kind != DeliveryKind.Accepted)
+        {
+            // The provider's code (Twilio's 21610, Mailgun's HTTP status) or, without one, what kind of failure it was.
+            DndMetrics.DispatchFailures.Add(1, new("provider", provider), new("code", outcome.Code ?? kind));
+        }
+        activity?.SetTag("dnd.outcome", kind).SetTag("dnd.code", outcome.Code);
+        if (outcome.Kind != DeliveryKind.Accepted)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, kind);
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Dnd.Shared.Telemetry;
 using Dnd.Crm.Persistence.Rows;
 
 namespace Dnd.Crm.Persistence;
@@ -26,7 +28,11 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
     public SqliteBatchWriter(SqliteGroupCommit database, RowMaps maps)
     {
         (_database, _maps) = (database, maps);
-        _loop = Task.Run(LoopAsync);
+        // The loop outlives whichever request built this writer: it must not carry that request's span or log scope.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(LoopAsync);
+        }
     }
 
     /// <summary>Batches run so far (a commit may hold several).</summary>
@@ -71,6 +77,8 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
     private async Task RunBatchAsync(List<Job> batch)
     {
         var turn = await _database.TakeTurnAsync(CancellationToken.None, priority: true);
+        DndMetrics.WriteBatchSize.Record(batch.Count);
+        using var span = StartBatchSpan(batch);
         var started = WriterStats.Enabled ? WriterStats.Now() : default;
         var rows = _rows ??= new SqliteRows(turn.Connection, _maps);
         rows.Transaction = turn.Transaction;
@@ -83,6 +91,11 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
                 rows.Execute("SAVEPOINT job");
                 try
                 {
+                    // The job's spans (decision, ledger) belong to the request that queued it, not to this loop.
+                    if (span is not null)
+                    {
+                        Activity.Current = job.Caller;
+                    }
                     await job.RunAsync(rows);
                     rows.Flush();
                     rows.Execute("RELEASE job");
@@ -95,6 +108,10 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
                     rows.Execute("RELEASE job");
                     job.Fail(e);
                 }
+            }
+            if (span is not null)
+            {
+                Activity.Current = span;
             }
             moreComing = _jobs.Reader.Count > 0;
         }
@@ -115,6 +132,20 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
             WriterStats.Batch(batch.Count, started, ran, WriterStats.Now());
         }
         _ = AnswerAsync(committed, kept);
+    }
+
+    /// <summary>The group commit's own trace, linked to each request whose job it carries (one span, many parents).</summary>
+    private static Activity? StartBatchSpan(List<Job> batch)
+    {
+        if (!DndTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+        Activity.Current = null;
+        var links = batch.Where(j => j.Caller is not null).Select(j => new ActivityLink(j.Caller!.Context));
+        var span = DndTelemetry.Source.StartActivity("dnd.write.batch", ActivityKind.Internal, parentContext: default, links: links);
+        span?.SetTag("dnd.batch.size", batch.Count);
+        return span;
     }
 
     private async Task AnswerAsync(Task committed, List<Job> kept)
@@ -155,6 +186,9 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
 
     private abstract class Job
     {
+        /// <summary>The span current where the job was queued (a webhook's request), when anyone records spans.</summary>
+        public Activity? Caller { get; } = DndTelemetry.Source.HasListeners() ? Activity.Current : null;
+
         public abstract ValueTask RunAsync(SqliteRows rows);
 
         public abstract void Complete();

@@ -1,4 +1,5 @@
 using Dnd.Shared.Ids;
+using Dnd.Shared.Telemetry;
 using System.Text.Json;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
@@ -307,6 +308,10 @@ public sealed partial class WorkflowRuntime(
             ? res.Input
             : instance.ResumeJson is { } replay ? JsonSerializer.Deserialize<ResumeInput>(replay, WorkflowJson.Options) : null;
         ActivityResult result;
+        using var scope = logger.BeginScope(LogFields.Ids(instance.AccountId, instance.ContactId));
+        // A step started by the worker is a trace of its own; one run inline (an API call, a webhook) joins that request's.
+        using var span = DndTelemetry.Source.StartActivity("dnd.workflow.step");
+        span?.SetTag("dnd.activity", node.Type).SetTag("dnd.resumed", input is not null);
         try
         {
             var activity = registry.Get(node.Type);
@@ -314,6 +319,7 @@ public sealed partial class WorkflowRuntime(
         }
         catch (Exception e) when (e is not OperationCanceledException and not DbUpdateConcurrencyException)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             logger.LogWarning(e, "Step {Activity} of {Instance} failed (attempt {Attempt})", node.Id, instanceId, instance.Attempts + 1);
             throw new StepFailedException(node, $"{e.GetType().Name}: {e.Message}", instance.Revision, resumed: input);
         }

@@ -55,7 +55,7 @@ public static class MailgunWebhooks
             seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds() ||
             (DateTimeOffset.FromUnixTimeSeconds(seconds) - now).Duration() > window)
         {
-            return Rejected($"The signature's timestamp {sig.Timestamp} is more than {window} away from now; a stale signature is not accepted.");
+            return Rejected(request.HttpContext, WebhookRejection.Stale, $"The signature's timestamp {sig.Timestamp} is more than {window} away from now; a stale signature is not accepted.");
         }
         var data = payload!.EventData;
         if (data?.Event is null || data.Id is null || Recipient(data.Recipient) is not { } email)
@@ -93,7 +93,7 @@ public static class MailgunWebhooks
         }, ct);
         return claim switch
         {
-            WebhookIdempotency.Claim.Conflict => Rejected("This signature token was already used with a different body."),
+            WebhookIdempotency.Claim.Conflict => Rejected(request.HttpContext, WebhookRejection.Replay, "This signature token was already used with a different body."),
             WebhookIdempotency.Claim.Duplicate => TypedResults.Ok(WebhookDecisionResponse.Redelivery),
             _ => TypedResults.Ok(WebhookDecisionResponse.From(decisions!)),
         };
@@ -109,6 +109,9 @@ public static class MailgunWebhooks
             : null;
 
     /// <summary>406 is what Mailgun's docs name for a webhook the receiver rejects: it does not retry it.</summary>
-    private static ProblemHttpResult Rejected(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Webhook rejected", detail: detail);
+    private static ProblemHttpResult Rejected(HttpContext http, string reason, string detail)
+    {
+        WebhookRejection.Mark(http, reason);
+        return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Webhook rejected", detail: detail);
+    }
 }
