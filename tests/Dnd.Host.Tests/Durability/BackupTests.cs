@@ -22,7 +22,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     {
         var folder = TempFiles.NewFolder();
         var (live, restored, backup) = (Path.Combine(folder, "live.db"), Path.Combine(folder, "restored.db"), Path.Combine(folder, "backup.db"));
-        var server = await HostProcess.StartAsync(Sqlite(live), folder);
+        var server = await HostProcess.StartAsync(ServerDatabase.Sqlite(live), folder);
         string apiKey;
         var acknowledged = new ConcurrentDictionary<string, DateTimeOffset>();
         ProcessResult backedUp;
@@ -77,7 +77,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         output.WriteLine($"{beforeBackup.Count} acknowledged before the backup began, {contacts.Count} in the backup, {Contacts} in all");
         withoutLedger.Should().BeEmpty("a contact's change and its ledger line committed together");
 
-        var again = await HostProcess.StartAsync(Sqlite(restored), folder);
+        var again = await HostProcess.StartAsync(ServerDatabase.Sqlite(restored), folder);
         try
         {
             using var api = again.Client(apiKey);
@@ -107,15 +107,10 @@ public sealed class BackupTests(ITestOutputHelper output)
         File.Exists(live).Should().BeFalse("a refused restore leaves the database as it was");
     }
 
-    private static Dictionary<string, string> Sqlite(string file) => new()
-    {
-        ["Dnd__Database__Provider"] = "sqlite", ["Dnd__Database__ConnectionString"] = $"Data Source={file}",
-    };
-
     private static Task<ProcessResult> RunAsync(string verb, string file, string database) =>
         ProcessRunner.RunAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
             $"\"{HostProcess.DllPath}\" {verb} \"{file}\"", Path.Combine(RepoPaths.Root, "src", "Host"),
-            new Dictionary<string, string>(Sqlite(database)) { ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["Logging__LogLevel__Default"] = "Warning" },
+            new Dictionary<string, string>(ServerDatabase.Sqlite(database)) { ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["Logging__LogLevel__Default"] = "Warning" },
             timeoutMs: 60_000);
 
     private static async Task<string> CreateAccountAsync(HostProcess server)

@@ -8,23 +8,13 @@ namespace Dnd.Host.Tests.Durability;
 
 public sealed class GracefulStopSqliteTests(ITestOutputHelper output) : GracefulStopTests(output)
 {
-    private readonly string _file = TempFiles.NewDatabase();
-
-    protected override IReadOnlyDictionary<string, string> Database => new Dictionary<string, string>
-    {
-        ["Dnd__Database__Provider"] = "sqlite", ["Dnd__Database__ConnectionString"] = $"Data Source={_file}",
-    };
+    protected override IReadOnlyDictionary<string, string> Database { get; } = ServerDatabase.Sqlite(TempFiles.NewDatabase());
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class GracefulStopPostgresTests(PostgresServer postgres, ITestOutputHelper output) : GracefulStopTests(output)
 {
-    private readonly string _connectionString = postgres.NewDatabase();
-
-    protected override IReadOnlyDictionary<string, string> Database => new Dictionary<string, string>
-    {
-        ["Dnd__Database__Provider"] = "postgres", ["Dnd__Database__ConnectionString"] = _connectionString,
-    };
+    protected override IReadOnlyDictionary<string, string> Database { get; } = ServerDatabase.Postgres(postgres.NewDatabase());
 }
 
 /// <summary>

@@ -13,23 +13,13 @@ namespace Dnd.Host.Tests.Durability;
 
 public sealed class KillNineSqliteTests(ITestOutputHelper output) : KillNineTests(output)
 {
-    private readonly string _file = TempFiles.NewDatabase();
-
-    protected override IReadOnlyDictionary<string, string> Database => new Dictionary<string, string>
-    {
-        ["Dnd__Database__Provider"] = "sqlite", ["Dnd__Database__ConnectionString"] = $"Data Source={_file}",
-    };
+    protected override IReadOnlyDictionary<string, string> Database { get; } = ServerDatabase.Sqlite(TempFiles.NewDatabase());
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class KillNinePostgresTests(PostgresServer postgres, ITestOutputHelper output) : KillNineTests(output)
 {
-    private readonly string _connectionString = postgres.NewDatabase();
-
-    protected override IReadOnlyDictionary<string, string> Database => new Dictionary<string, string>
-    {
-        ["Dnd__Database__Provider"] = "postgres", ["Dnd__Database__ConnectionString"] = _connectionString,
-    };
+    protected override IReadOnlyDictionary<string, string> Database { get; } = ServerDatabase.Postgres(postgres.NewDatabase());
 
     /// <summary>Two: each write is its own transaction here (no group commit), and PostgreSQL writes are slower on a small machine.</summary>
     protected override int Cycles => 2;

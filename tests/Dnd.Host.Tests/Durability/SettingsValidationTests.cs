@@ -10,10 +10,7 @@ public sealed class SettingsValidationTests
 {
     private const string StackFrame = @"(?m)^\s*at \S+\(";
 
-    private static Dictionary<string, string> Sqlite() => new()
-    {
-        ["Dnd__Database__Provider"] = "sqlite", ["Dnd__Database__ConnectionString"] = $"Data Source={TempFiles.NewDatabase()}",
-    };
+    private static Dictionary<string, string> Sqlite() => ServerDatabase.Sqlite(TempFiles.NewDatabase());
 
     [Fact]
     public async Task Every_bad_setting_is_one_line_naming_its_key_and_the_server_exits_1()
