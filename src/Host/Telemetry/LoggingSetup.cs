@@ -22,6 +22,11 @@ public static class LoggingSetup
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });
+            // ASP.NET Core's request scope (RequestPath, RequestId) would stand in every line of a request, and the path of an
+            // unsubscribe or preference link is its token. Off, the framework makes no such scope: lines carry the ids the
+            // product's own scopes give (account, contact, message) and, while a trace is recorded, its trace and span ids.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+            builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         }
         return builder;
     }

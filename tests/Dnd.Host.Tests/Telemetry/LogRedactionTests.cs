@@ -4,6 +4,8 @@ using Dnd.Crm.Integrations;
 using Dnd.Host.Tests.Infrastructure;
 using Dnd.Rules.Consent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Dnd.Host.Tests.Telemetry;
@@ -35,7 +37,7 @@ public sealed class LogRedactionTests
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
             },
-            services: s => s.AddSingleton<ILoggerProvider>(logs).AddSingleton<IMessageTransport>(transport));
+            services: s => s.AddSingleton<ILoggerProvider>(logs).AddSingleton<IMessageTransport>(transport).AddSingleton<IStartupFilter, LogEveryRequest>());
         var account = await TestAccount.CreateAsync(app);
         var contact = (await account.CreateContactAsync(new { phone = Phone, email = Email })).GetProperty("id").GetString()!;
 
@@ -47,11 +49,17 @@ public sealed class LogRedactionTests
             && l.Contains($"ContactId={contact}") && l.Contains($"AccountId={account.Id}"))), found => found, "the hand-over failure's log line");
         await Eventually.MatchAsync(() => Task.FromResult(transport.Tried.Contains(sent)), tried => tried, "the good hand-over");
         await Twilio.InboundAsync(app, account, Phone, "STOP");
+        // An unsubscribe link's path is its token: a line logged while it is served must not carry it.
+        var token = app.Services.GetRequiredService<Dnd.Crm.Messaging.UnsubscribeTokens>().Create(new Dnd.Crm.Messaging.UnsubscribeClaim(account.Id, contact, sent));
+        await Http.EnsureAsync(await app.CreateClient().GetAsync($"/unsubscribe/{token}"), 200);
 
         var lines = logs.Lines.ToList();
-        lines.Should().Contain(l => l.Contains($"RequestPath=/webhooks/twilio/{account.Id}/sms") && l.Contains($"AccountId={account.Id}"),
+        lines.Should().Contain(l => l.Contains("Executing endpoint 'HTTP: POST /webhooks/twilio/{accountId}/sms") && l.Contains($"AccountId={account.Id}"),
             "a webhook's lines carry its account id as a field");
-        string[] secrets = [Phone, Phone[2..], Email, InboundBody, SentBody, FailedBody, "zebra", account.TwilioToken, account.MailgunKey, account.ApiKey, DndApp.AdminKey];
+        lines.Should().NotContain(l => l.Contains("RequestPath="), "the framework's request scope (whose path can be a link's token) is off");
+        lines.Should().Contain(l => l.Contains(LogEveryRequest.Line + " /unsubscribe"), "the unsubscribe request logged a line");
+        string[] secrets = [Phone, Phone[2..], Email, InboundBody, SentBody, FailedBody, "zebra", account.TwilioToken, account.MailgunKey, account.ApiKey,
+            DndApp.AdminKey, token];
         foreach (var secret in secrets)
         {
             lines.Where(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase)).Should().BeEmpty($"no log line may hold \"{secret}\"");
@@ -63,6 +71,23 @@ public sealed class LogRedactionTests
         var response = await account.Client.PostAsJsonAsync("/conversations/messages", new { type, contactId, message = body, subject = "Sale" });
         await Http.EnsureAsync(response, 200);
         return (await Http.JsonAsync(response)).GetProperty("messageId").GetString()!;
+    }
+
+    /// <summary>Logs one line inside every request (its path with the token's segment cut), as any code on a request's path may.</summary>
+    private sealed class LogEveryRequest(ILoggerFactory loggers) : IStartupFilter
+    {
+        public const string Line = "served request";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            var logger = loggers.CreateLogger("Test.Requests");
+            app.Use(async (http, then) =>
+            {
+                await then(http);
+                logger.LogInformation("{Line} {Area}", Line, "/" + http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
+            });
+            next(app);
+        };
     }
 
     /// <summary>Accepts every message but the failing one, whose hand-over throws (a transport's own fault).</summary>
