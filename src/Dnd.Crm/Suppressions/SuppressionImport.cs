@@ -40,15 +40,9 @@ public sealed class SuppressionImport(CrmDbContext db, AccountWrites writes, Con
     {
         if (page.Entries.Count == 0)
         {
-            return new SuppressionImportStep(page.NextCursor, 0, 0, 0, [], page.Problem);
+            return new SuppressionImportStep(0, 0, []);
         }
-        var (applied, unchanged, skipped) = await ApplyAsync(accountId, page.List, page.Entries, ct);
-        return new SuppressionImportStep(page.NextCursor, page.Entries.Count, applied, unchanged, skipped);
-    }
-
-    private async Task<(int Applied, int Unchanged, List<string> Skipped)> ApplyAsync(string accountId, MailgunSuppressionList list,
-        IReadOnlyList<SuppressionEntry> entries, CancellationToken ct)
-    {
+        var (list, entries) = (page.List, page.Entries);
         var now = clock.GetUtcNow();
         var accountSettings = await settings.SettingsAsync(accountId, ct);
         await using var write = await writes.BeginAsync(accountId, ct);
@@ -84,7 +78,7 @@ public sealed class SuppressionImport(CrmDbContext db, AccountWrites writes, Con
         }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        return (applied, unchanged, skipped);
+        return new SuppressionImportStep(applied, unchanged, skipped);
     }
 
     private static string Cursor(int listIndex, string? pageUrl) => $"{listIndex}|{pageUrl}";

@@ -22,17 +22,17 @@ public sealed class SuppressionImportHandler(SuppressionImport import, CrmDbCont
         var step = await import.ApplyAsync(job.AccountId, page, ct);
         var problems = step.Skipped.Select(a => new JobProblem(a, JobItemOutcome.Refused,
             $"not imported from {page.List.Name}: its e-mail DND was lifted after Mailgun listed it, and it is being taken off the list")).ToList();
-        if (step.Problem is not null)
+        if (page.Problem is not null)
         {
-            problems.Add(new JobProblem(page.List.Name, JobItemOutcome.Failed, step.Problem));
+            problems.Add(new JobProblem(page.List.Name, JobItemOutcome.Failed, page.Problem));
         }
-        var done = new JobStep(step.NextCursor, Succeeded: step.Applied + step.Unchanged, Refused: step.Skipped.Count, Failed: step.Problem is null ? 0 : 1,
+        var done = new JobStep(page.NextCursor, Succeeded: step.Applied + step.Unchanged, Refused: step.Skipped.Count, Failed: page.Problem is null ? 0 : 1,
             Problems: problems);
         if (done.NextCursor is null)
         {
             db.IntegrationEvents.Add(IntegrationAudit.Event(job.AccountId, IntegrationProviders.Mailgun, IntegrationEventKinds.SuppressionsImported, job.ActedBy,
                 clock.GetUtcNow(), $"suppression lists read (job {job.Id}): {job.Succeeded + done.Succeeded} entries applied as DND or already so, " +
-                                   $"{job.Refused + done.Refused} left out as lifted{(step.Problem is null ? "" : $"; {step.Problem}")}"));
+                                   $"{job.Refused + done.Refused} left out as lifted{(page.Problem is null ? "" : $"; {page.Problem}")}"));
         }
         return done;
     }
