@@ -111,6 +111,9 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
             ["Dnd__AdminKey"] = AdminKey,
             ["Dnd__Messaging__PublicBaseUrl"] = publicBaseUrl,
             ["Dnd__Messaging__UnsubscribeSigningKey"] = "bench-unsubscribe-signing-key",
+            // README's deployment setting: two glibc malloc arenas instead of eight per core (SQLite allocates on every
+            // pool thread); it can only be set before the process starts.
+            ["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2",
             // The outbox delivers to the fake (only the delivery account ever connects an integration).
             ["Dnd__Providers__Twilio__BaseUrl"] = _twilio.BaseUrl,
             ["Dnd__Providers__Twilio__MessagingBaseUrl"] = _twilio.BaseUrl,
@@ -224,7 +227,7 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
         }
         var machine = Report.Machine(_scratch);
         var settings = $"{o.Seconds} s per scenario after a {o.WarmupSeconds} s warm-up per endpoint, ceilings {CeilingSeconds} s (HTTP) and {Math.Max(2, o.Seconds / 3.0):0.#} s (database) each; wrk {WrkVersion(wrk)} with one thread per connection; " +
-                       $"{o.Contacts:N0} contacts seeded, {people.Instances:N0} instances per workflow scenario; server {(o.Postgres ? "on PostgreSQL" : "on SQLite")} from the working tree (git {GitDescribe()})";
+                       $"{o.Contacts:N0} contacts seeded, {people.Instances:N0} instances per workflow scenario; server {(o.Postgres ? "on PostgreSQL" : "on SQLite")} from the working tree (git {GitDescribe()}), run as {Path.GetRelativePath(Root, HostDll)}";
         var command = string.Join(' ', new[] { "./bench/load.sh" }.Concat(args));
         var markdown = _report.Markdown($"Load harness{(o.Postgres ? " (PostgreSQL)" : "")}", command, machine, settings);
         Directory.CreateDirectory(Path.GetDirectoryName(o.OutFile)!);

@@ -4,7 +4,7 @@
 //                                                        [--work /tmp/dnd-prof] [--connections 64]
 //
 // Seeds 100,000 contacts once into <work>/pristine.db (as load.sh does, through the server's EF model), then for each run
-// copies it, starts the Release server from src/Host/bin/Release (build it first), installs the SMS clean-up template,
+// copies it, starts the Release server from src/Host/bin/Release (build it first), installs the DND clean-up template,
 // warms every webhook up on the filler contacts, and runs each scenario with wrk for --seconds. With --trace N it attaches
 // `dotnet-trace collect --profile dotnet-sampled-thread-time` to the server for N seconds in the middle of each scenario and writes
 // <work>/<scenario>.nettrace (summarize.py reads its speedscope conversion). Prints req/s, p50/p99, the server's CPU per
@@ -92,7 +92,7 @@ await using var server = await ServerProcess.StartAsync(hostDll, Path.Combine(ho
 using (var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl) })
 {
     api.DefaultRequestHeaders.Authorization = new("Bearer", account.ApiKey);
-    (await api.PostAsync("/workflows/templates/sms-opt-out-cleanup/install", null)).EnsureSuccessStatusCode();
+    (await api.PostAsync("/workflows/templates/dnd-everywhere-cleanup/install", null)).EnsureSuccessStatusCode();
 }
 var requests = new Requests(work, people, account, publicBaseUrl);
 var wrkLog = Path.Combine(work, "wrk.log");
@@ -175,7 +175,8 @@ foreach (var name in scenarios)
     var ok = s.Where(c => c is >= 200 and < 300);
     Console.WriteLine($"{name}: {s.Rps:N0} req/s, p50 {s.P50Ms:0.00} ms, p99 {s.P99Ms:0.00} ms; 2xx {ok:N0} of {s.Requests:N0}; " +
                       $"server CPU {cpu / 100.0:0.00} s = {cpu * 10_000.0 / Math.Max(1, s.Requests):0} µs/request ({cpu / 100.0 / (s.DurationUs / 1e6):0.00} cores); " +
-                      $"machine busy {100.0 * (stat1.Busy - stat0.Busy) / Math.Max(1, stat1.All - stat0.All):0}%; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                      $"machine busy {100.0 * (stat1.Busy - stat0.Busy) / Math.Max(1, stat1.All - stat0.All):0}%; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; " +
+                      $"server RSS {server.Memory().RssKb / 1024} MiB (peak {server.Memory().PeakKb / 1024})");
     // Lines "WRITER jobs N ... run wall W cpu C us; commit wall W cpu C us" that the server logs each second (WriterStats).
     using (var log = new FileStream(Path.Combine(work, "server.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
     {

@@ -18,6 +18,7 @@ builder.AddDndHealth();
 builder.AddDndOpenApi();
 builder.AddDndOperatorApp();
 builder.AddDndTelemetry();
+builder.AddDndStartupPreparation();
 
 var app = builder.Build();
 if (!StartupSettings.Check(app.Services, Console.Error))
@@ -28,6 +29,7 @@ if (DatabaseCommands.IsCommand(args))
 {
     return await DatabaseCommands.RunAsync(args, app.Services);
 }
+app.UseDndStartupGate();
 app.UseDndTelemetry();
 app.UseDndRequestPipeline();
 app.UseDndOperatorApp();
@@ -40,7 +42,6 @@ app.MapSmsUnsubscribeEndpoints();
 app.MapPreferenceEndpoints();
 app.MapDndOperatorApp();
 
-await ServerStartup.PrepareAsync(app.Services);
 app.Run();
 return 0;
 
