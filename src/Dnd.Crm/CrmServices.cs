@@ -8,6 +8,7 @@ using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Reviews;
 using Dnd.Crm.Suppressions;
+using Dnd.Crm.Imports;
 using Dnd.Crm.Subscriptions;
 using Dnd.Crm.Templates;
 using Dnd.Rules.Engine;
@@ -71,6 +72,8 @@ public static class CrmServices
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddDndJobs();
         services.AddDndOutboundWebhooks();
+        services.AddSingleton<ImportRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRetention>());
         return services;
     }
 }

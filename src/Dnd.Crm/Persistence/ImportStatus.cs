@@ -10,4 +10,7 @@ public static class ImportStatus
 
     /// <summary>The upload broke off (the client went away or the file was not CSV): nothing of it is applied.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Not applied within the retention (Dnd:Imports:Retention): its file is deleted, so it can no longer be applied.</summary>
+    public const string Expired = "expired";
 }

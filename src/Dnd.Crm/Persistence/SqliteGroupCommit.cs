@@ -51,6 +51,13 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         // 128 MiB wrote no faster and only grew the process (the OS page cache holds the file anyway).
         pragmas.CommandText = $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};";
         pragmas.ExecuteNonQuery();
+        using var secureDelete = _connection.CreateCommand();
+        // Every write goes through this connection: deleted and overwritten content is zeroed, on its page and in the
+        // pages it frees, so an erasure (or an import's file deleted) leaves no plaintext in free space. Cheap here: the
+        // hot paths insert and update in place, where zeroing is a memset of a page being written anyway; only large
+        // deletes (import files) write the freed pages once more.
+        secureDelete.CommandText = "PRAGMA secure_delete = ON";
+        secureDelete.ExecuteNonQuery();
         _checkpointer = new SqliteCheckpointer(connectionString);
     }
 

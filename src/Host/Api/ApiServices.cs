@@ -22,6 +22,7 @@ public static class ApiServices
         builder.Services.AddScoped<Erasure.ContactErasure>();
         builder.Services.AddScoped<ContactImportUpload>();
         builder.Services.AddScoped<ContactImportBatch>();
+        builder.Services.AddScoped<HeldImportErasure>();
         builder.Services.AddJobHandler<ContactImportHandler>();
         builder.Services.AddScoped<IntegrationConnector>();
         builder.Services.AddScoped<BulkDndJobs>();

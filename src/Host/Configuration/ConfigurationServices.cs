@@ -22,6 +22,7 @@ public static class ConfigurationServices
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Dnd:Messaging"));
         builder.Services.Configure<ProviderOptions>(builder.Configuration.GetSection("Dnd:Providers"));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection("Dnd:Jobs"));
+        builder.Services.Configure<Dnd.Crm.Imports.ImportOptions>(builder.Configuration.GetSection("Dnd:Imports"));
         builder.Services.Configure<Dnd.Crm.Subscriptions.WebhookOptions>(builder.Configuration.GetSection("Dnd:OutboundWebhooks"));
         builder.Services.Configure<WorkflowWorkerOptions>(builder.Configuration.GetSection("Dnd:Workflows"));
         builder.Services.PostConfigure<WorkflowWorkerOptions>(o =>

@@ -46,6 +46,51 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task No_copy_is_left_in_imports_audit_lines_job_problems_idempotency_keys_nor_the_database_files()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        await Http.EnsureAsync(await account.Client.PostAsJsonAsync("/locations/webhook-subscriptions/",
+            new { url = "https://127.0.0.1:9/hook", events = new[] { "ContactDndUpdate", "ConsentLedgerEntry" } }), 201);
+        var (contact, phone, email) = await OptedOutContactAsync(_app, account, "1490700");
+        // Applied before the erasure: its file goes as it is applied, and its counts stay.
+        var first = (await ImportFiles.DryRunAsync(account, $"Email,Business Name\n{email},Quillworks1490700 Ltd\n")).GetProperty("id").GetString()!;
+        var applied = await ImportFiles.ApplyAsync(account, first);
+        applied.GetProperty("updated").GetInt32().Should().Be(1);
+        // Held (not applied yet) when the contact is erased: the contact's row is the second of three.
+        var held = (await ImportFiles.DryRunAsync(account, $"First Name,Email,Phone\nOlwen,olwen.1490700@example.com,\nZephyrine1490700,{email},(555) 149-0700\n" +
+                                                           "Ifor,ifor.1490700@example.com,\n")).GetProperty("id").GetString()!;
+        await SeededTraces.WriteAsync(_app, account, email);
+        string[] personal = [phone, "5551490700", email, "Zephyrine1490700", "Quillfeather1490700", "Quillworks1490700", "Zeph1490700", "tag1490700"];
+        (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().Contain(["Contacts.Email", "Messages.Body", "OptOutReviews.Body",
+            "AddressConsents.Address", "WebhookDeliveries.Body", "ImportChunks.Data", "IntegrationEvents.Detail", "JobItems.Reference", "JobItems.Message",
+            "ProcessedWebhooks.EventId", "SuppressionRemovals.Address", "SmartLists.Query"], "the scan sees each copy it is to find gone");
+        RawFileScan.Find(_app.DatabasePath, email).Should().NotBeEmpty("the files hold the address before");
+
+        var receipt = await EraseAsync(account, contact);
+
+        receipt.GetProperty("counts").GetProperty("importRows").GetInt32().Should().Be(1);
+        receipt.GetProperty("counts").GetProperty("traces").GetInt32().Should().Be(4);
+        (await PlaintextScan.FindAsync(_app.DatabasePath, personal)).Should().BeEmpty("no table keeps the erased contact's personal data");
+        RawFileScan.Find(_app.DatabasePath, personal).Should().BeEmpty("no free page nor WAL frame keeps it either");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        // Pending or not, a delivery about the contact now says only that it is erased, so a receiver drops its copy.
+        (await db.WebhookDeliveries.Where(d => d.AccountId == account.Id && d.Subject == contact).Select(d => d.Body).ToListAsync())
+            .Should().NotBeEmpty().And.OnlyContain(b => b.Contains("\"erased\":true") && b.Contains(contact));
+
+        // The held import now reports the row and leaves it out: the contact is not re-created from the file.
+        var import = await Http.JsonAsync(await account.Client.GetAsync($"/locations/contacts/imports/{held}"));
+        (import.GetProperty("validRows").GetInt32(), import.GetProperty("rowsWithErrors").GetInt32()).Should().Be((2, 1));
+        ImportFiles.Issues(import).Should().ContainSingle(i => i.GetProperty("row").GetInt32() == 2 && i.GetProperty("kind").GetString() == "error")
+            .Which.GetProperty("message").GetString().Should().Contain("erased");
+        await Http.ProblemAsync(await account.Client.PostAsync($"/locations/contacts/imports/{held}/apply", null), 422);
+        var after = await ImportFiles.ApplyAsync(account, held, skipInvalidRows: true);
+        (after.GetProperty("created").GetInt32(), after.GetProperty("skipped").GetInt32()).Should().Be((2, 1));
+        (await db.Contacts.Where(c => c.AccountId == account.Id).Select(c => c.FirstName).ToListAsync()).Should().BeEquivalentTo(["Olwen", "Ifor"]);
+        (await db.ImportChunks.CountAsync(c => c.ImportId == held || c.ImportId == first)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task An_inbound_message_or_a_provider_event_for_an_erased_address_finds_it_opted_out()
     {
         var account = await TestAccount.CreateAsync(_app);

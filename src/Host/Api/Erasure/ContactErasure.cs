@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using Dnd.Activities;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Consent;
 using Dnd.Crm.Contacts;
 using Dnd.Crm.Erasure;
 using Dnd.Crm.Persistence;
+using Dnd.Host.Api.Imports;
 using Dnd.Rules.Consent;
 using Dnd.Workflows.Persistence;
 using Dnd.Workflows.Runtime;
@@ -17,7 +19,8 @@ namespace Dnd.Host.Api.Erasure;
 /// back is opted out from birth (ConsentStore.AddressAsync); the contact row goes, and every row that held its data
 /// keeps what it means without it. The erasure is itself a line of the contact's ledger, naming who asked.
 /// </summary>
-public sealed class ContactErasure(DndDbContext db, AccountWrites writes, ContactBook book, TimeProvider clock)
+public sealed class ContactErasure(DndDbContext db, AccountWrites writes, ContactBook book, HeldImportErasure imports, TimeProvider clock,
+    ILogger<ContactErasure> logger)
 {
     public const string Rule = "ErasureRequest";
 
@@ -42,8 +45,9 @@ public sealed class ContactErasure(DndDbContext db, AccountWrites writes, Contac
         var values = addresses.Select(a => a.Address).ToList();
         var counts = new ErasureCounts(lines.Count, await MessagesAsync(accountId, contactId, ct), await ReviewsAsync(accountId, contactId, ct),
             await WorkflowsAsync(accountId, contactId, now, ct), await ScopedIdsAsync(accountId, contactId, ct),
-            await DeliveriesAsync(accountId, contactId, values, ct), await SuppressionRemovalsAsync(accountId, contactId, ct),
-            await ImportIssuesAsync(accountId, values, ct));
+            await DeliveriesAsync(accountId, contactId, values, ct), await SuppressionRemovalsAsync(accountId, contactId, values, ct),
+            await ImportIssuesAsync(accountId, values, ct), await imports.EraseAsync(accountId, values, ct),
+            await TracesAsync(accountId, values, salt, ct));
 
         await book.RemoveAsync(row, ct);
         var receipt = new LedgerRecord
@@ -56,6 +60,7 @@ public sealed class ContactErasure(DndDbContext db, AccountWrites writes, Contac
         db.Ledger.Add(receipt);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
+        await TruncateWalAsync(ct);
         return new ErasureReceipt(receipt.Id, contactId, now, kept, counts);
     }
 
@@ -151,14 +156,24 @@ public sealed class ContactErasure(DndDbContext db, AccountWrites writes, Contac
         return ids.Count;
     }
 
-    /// <summary>The contact's (and its addresses') outbound webhook bodies and their receivers' answers.</summary>
+    /// <summary>
+    /// The contact's (and its addresses') outbound webhook bodies and their receivers' answers. A delivery still pending
+    /// is sent, not dropped, with the body saying the contact is erased (its type, account and contact id, no personal
+    /// data): the receiver learns to erase its own copy rather than keep the last one it had.
+    /// </summary>
     private async Task<int> DeliveriesAsync(string accountId, string contactId, List<string> addresses, CancellationToken ct)
     {
         var subjects = addresses.Select(a => "address:" + a).Append(contactId).ToList();
         var deliveries = await db.WebhookDeliveries.Where(d => d.AccountId == accountId && subjects.Contains(d.Subject)).ToListAsync(ct);
         foreach (var delivery in deliveries)
         {
-            (delivery.Subject, delivery.Body) = (delivery.Subject == contactId ? contactId : ErasedLedger.Marker, "{\"erased\":true}");
+            var aboutContact = delivery.Subject == contactId;
+            var body = new JsonObject { ["type"] = delivery.Event, ["locationId"] = accountId, ["erased"] = true };
+            if (aboutContact)
+            {
+                body["contactId"] = contactId;
+            }
+            (delivery.Subject, delivery.Body) = (aboutContact ? contactId : ErasedLedger.Marker, body.ToJsonString());
         }
         var ids = deliveries.Select(d => d.Id).ToList();
         foreach (var attempt in await db.WebhookAttempts.Where(a => ids.Contains(a.DeliveryId) && a.ResponseExcerpt != null).ToListAsync(ct))
@@ -169,14 +184,17 @@ public sealed class ContactErasure(DndDbContext db, AccountWrites writes, Contac
     }
 
     /// <summary>A pending removal from a provider's suppression list would make the address reachable there again: it goes too.</summary>
-    private async Task<int> SuppressionRemovalsAsync(string accountId, string contactId, CancellationToken ct)
+    private async Task<int> SuppressionRemovalsAsync(string accountId, string contactId, List<string> addresses, CancellationToken ct)
     {
         var removals = await db.SuppressionRemovals.Where(r => r.AccountId == accountId && r.ContactId == contactId).ToListAsync(ct);
+        // Those about the address itself too (another contact's lift of it, done or not): their rows quote it.
+        removals.AddRange(await db.SuppressionRemovals.Where(r => r.AccountId == accountId && r.ContactId != contactId && addresses.Contains(r.Address))
+            .ToListAsync(ct));
         db.SuppressionRemovals.RemoveRange(removals);
         return removals.Count;
     }
 
-    /// <summary>An import's problem lines that quote the address. (The uploaded CSV's chunks are not rewritten: see README.)</summary>
+    /// <summary>An import's problem lines that quote the address (written before problems stopped quoting addresses).</summary>
     private async Task<int> ImportIssuesAsync(string accountId, List<string> addresses, CancellationToken ct)
     {
         var imports = db.Imports.Where(i => i.AccountId == accountId).Select(i => i.Id);
@@ -190,5 +208,48 @@ public sealed class ContactErasure(DndDbContext db, AccountWrites writes, Contac
             issue.Message = ErasedLedger.Marker;
         }
         return issues.Count;
+    }
+
+    /// <summary>
+    /// Where the address is quoted in the account's records of what the system did: integration audit lines (a
+    /// suppression-list removal), job problems (a suppression import's skipped address), the suppression import's
+    /// idempotency keys, and smart lists' saved searches. The address becomes the hash there ("erased:&lt;hash&gt;" in a key, so a re-read list still
+    /// finds the entry done); the line or key stays.
+    /// </summary>
+    private async Task<int> TracesAsync(string accountId, List<string> addresses, byte[] salt, CancellationToken ct)
+    {
+        var count = 0;
+        var jobs = db.Jobs.Where(j => j.AccountId == accountId).Select(j => j.Id);
+        foreach (var address in addresses)
+        {
+            var subject = SuppressionHash.LedgerSubject(SuppressionHash.Of(salt, address));
+            count += await db.IntegrationEvents.Where(e => e.AccountId == accountId && e.Detail.Contains(address))
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Detail, e => e.Detail.Replace(address, ErasedLedger.Marker)), ct);
+            count += await db.JobItems.Where(i => jobs.Contains(i.JobId) && (i.Reference.Contains(address) || i.Message.Contains(address)))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(i => i.Reference, i => i.Reference.Replace(address, ErasedLedger.Marker))
+                    .SetProperty(i => i.Message, i => i.Message.Replace(address, ErasedLedger.Marker)), ct);
+            count += await db.ProcessedWebhooks.Where(p => p.AccountId == accountId && p.EventId.Contains(address))
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.EventId, p => p.EventId.Replace(address, subject)), ct);
+            // A smart list searching for the address finds nothing now; its filter must not keep the address either.
+            count += await db.SmartLists.Where(l => l.AccountId == accountId && (l.Query!.Contains(address) || l.FiltersJson!.Contains(address)))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(l => l.Query, l => l.Query!.Replace(address, ErasedLedger.Marker))
+                    .SetProperty(l => l.FiltersJson, l => l.FiltersJson!.Replace(address, ErasedLedger.Marker)), ct);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// On SQLite, the WAL still holds the pages as they were before the erasure: copied back and truncated, the
+    /// database's files no longer hold the plaintext (secure_delete zeroed what the erasure deleted or overwrote).
+    /// PostgreSQL keeps dead rows until VACUUM reclaims them (see README).
+    /// </summary>
+    private async Task TruncateWalAsync(CancellationToken ct)
+    {
+        if (db.Database.IsSqlite() && !await SqliteWalTruncation.TruncateAsync(db.Database.GetConnectionString()!, ct))
+        {
+            logger.LogWarning("The WAL could not be truncated after an erasure: its old frames hold the erased data until later writes overwrite them");
+        }
     }
 }

@@ -74,6 +74,12 @@ public sealed class ContactImportBatch(DndDbContext db, AccountWrites writes, Ac
         import.AppliedThroughRow = Math.Max(import.AppliedThroughRow, last);
         import.ResumeOffset = more ? nextOffset : 0;
         import.Status = more ? ImportStatus.Applying : ImportStatus.Applied;
+        if (!more)
+        {
+            // Applied, the file is only a copy of its contacts' personal data (which an erasure could not reach): it goes
+            // with the last batch. The counts and the row problems (which name columns and contacts, not addresses) stay.
+            await StoredImportFile.DeleteAsync(db, import.Id, ct);
+        }
         (import.Created, import.Updated, import.Unchanged, import.Refused, import.Skipped) = (import.Created + counts.Created,
             import.Updated + counts.Updated, import.Unchanged + counts.Unchanged, import.Refused + counts.Refused, import.Skipped + counts.Skipped);
         import.UpdatedAt = clock.GetUtcNow();
@@ -90,7 +96,7 @@ public sealed class ContactImportBatch(DndDbContext db, AccountWrites writes, Ac
             && await book.FindAsync(accountId, null, row.Phone, ct) is { } other && other.Id != contact.Id)
         {
             // Merging would give one contact another's phone, which an account without duplicates refuses.
-            Issue(C.Phone, ImportIssueKinds.Error, $"{C.Phone} {row.Phone} is contact {other.Id}'s and {C.Email} {row.Email} is contact {contact.Id}'s: the row was not applied");
+            Issue(C.Phone, ImportIssueKinds.Error, $"{C.Phone} is contact {other.Id}'s and {C.Email} is contact {contact.Id}'s: the row was not applied");
             counts.Skipped++;
             return;
         }

@@ -17,7 +17,8 @@ namespace Dnd.Host.Api.Imports;
 /// it, every row is checked, and what would happen (new contacts, updates, duplicates merged) is counted. Nothing about
 /// contacts is written; the problems are stored by row and column.
 /// </summary>
-public sealed class ContactImportUpload(DndDbContext db, AccountSettingsStore settings, ContactDndApplier dnd, AccountContext caller, TimeProvider clock)
+public sealed class ContactImportUpload(DndDbContext db, AccountSettingsStore settings, ContactDndApplier dnd, AccountContext caller, AccountWrites writes,
+    TimeProvider clock)
 {
     /// <summary>Rows whose addresses are looked up among the account's contacts in one query.</summary>
     private const int LookupRows = 500;
@@ -150,8 +151,10 @@ public sealed class ContactImportUpload(DndDbContext db, AccountSettingsStore se
     private async Task ForgetAsync(string importId)
     {
         db.ChangeTracker.Clear();
-        db.ImportChunks.RemoveRange(await db.ImportChunks.Where(c => c.ImportId == importId).ToListAsync(CancellationToken.None));
+        await using var write = await writes.BeginAsync(caller.AccountId, CancellationToken.None);
+        await StoredImportFile.DeleteAsync(db, importId, CancellationToken.None);
         db.Imports.RemoveRange(await db.Imports.Where(i => i.Id == importId).ToListAsync(CancellationToken.None));
         await db.SaveChangesAsync(CancellationToken.None);
+        await write.CommitAsync(CancellationToken.None);
     }
 }

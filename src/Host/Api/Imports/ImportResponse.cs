@@ -7,7 +7,7 @@ namespace Dnd.Host.Api.Imports;
 /// An import: what its dry run found (rows, valid, with errors, and what the valid ones would do), what its apply has
 /// done so far, and the first page of its row problems.
 /// </summary>
-/// <param name="Status">uploading, validated, applying, applied or failed.</param>
+/// <param name="Status">uploading, validated, applying, applied, failed or expired (not applied within the retention: its file is deleted).</param>
 /// <param name="IgnoredColumns">Columns of the file this import does not read.</param>
 /// <param name="Duplicates">Rows with the address of an earlier row: merged into that row's contact (each has a note).</param>
 /// <param name="AppliedThroughRow">Rows up to this one are applied.</param>

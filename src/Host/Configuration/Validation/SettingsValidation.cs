@@ -37,6 +37,9 @@ public static class SettingsValidation
             .Positive("PollInterval", o.PollInterval)
             .Positive("Lease", o.Lease)
             .AtLeast("BatchSize", o.BatchSize, 1))
+        .Rules<Dnd.Crm.Imports.ImportOptions>("Dnd:Imports", (o, p) => p
+            .Positive("Retention", o.Retention)
+            .Positive("SweepInterval", o.SweepInterval))
         .Rules<Dnd.Crm.Subscriptions.WebhookOptions>("Dnd:OutboundWebhooks", (o, p) => p
             .Positive("PollInterval", o.PollInterval)
             .Positive("RetryFor", o.RetryFor)
