@@ -138,6 +138,6 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, TimeProvider clock
         }
         (message.Status, message.ClaimedAt) = (MessageStatus.Sending, now);
         message.Attempts++;
-        return new OutboxClaim(OutboundLetter.For(message, contact!, sender, options.PublicBaseUrl, scopedIds), connection, message.ContactId);
+        return new OutboxClaim(OutboundLetter.For(message, contact!, sender, options.PublicBaseUrl, scopedIds), connection, message.ContactId, message.TraceParent);
     }
 }

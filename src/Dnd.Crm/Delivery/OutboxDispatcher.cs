@@ -64,12 +64,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             return 0;
         }
         await new OutboxRecovery(scopes, clock, options.Value, transport).RecoverAsync(ct);
-        List<(string Id, string AccountId)> due;
+        List<(string Id, string AccountId, string? TraceParent)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = (await OutboxQueries.Due(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), clock.GetUtcNow())
-                    .Select(m => new { m.Id, m.AccountId }).Take(options.Value.DeliveryBatch).ToListAsync(ct))
-                .Select(m => (m.Id, m.AccountId)).ToList();
+                    .Select(m => new { m.Id, m.AccountId, m.TraceParent }).Take(options.Value.DeliveryBatch).ToListAsync(ct))
+                .Select(m => (m.Id, m.AccountId, m.TraceParent)).ToList();
         }
         var claims = new OutboxClaims(scopes, clock, options.Value, quietHours, transport);
         var claimed = new List<OutboxClaim>();
@@ -83,6 +83,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         {
             foreach (var account in due.GroupBy(d => d.AccountId))
             {
+                // One write claims messages of many traces: the first message's trace is the claim's parent, the others its links.
+                using var span = TraceParents.Start("dnd.outbox.claim", ActivityKind.Internal, account.Select(d => d.TraceParent));
+                span?.SetTag("dnd.batch.size", account.Count());
                 claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
             }
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },
@@ -149,7 +152,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var letter = claim.Letter;
         var provider = claim.Connection.Provider;
         using var scope = logger.BeginScope(LogFields.Ids(letter.AccountId, claim.ContactId, letter.MessageId));
-        using var activity = DndTelemetry.Source.StartActivity("dnd.outbox.handover", ActivityKind.Client);
+        // In the trace that queued the message (a workflow's step, an opt-out's webhook), not the pass's.
+        using var activity = TraceParents.Start("dnd.outbox.handover", ActivityKind.Client, claim.TraceParent);
         activity?.SetTag("dnd.provider", provider).SetTag("dnd.channel", Dnd.Rules.Consent.ChannelNames.ToWire(letter.Channel));
         var started = Stopwatch.GetTimestamp();
         DeliveryOutcome outcome;

@@ -1,6 +1,7 @@
 using Dnd.Crm.Consent;
 using Dnd.Crm.Persistence;
 using Dnd.Rules.Consent;
+using Dnd.Shared.Telemetry;
 
 namespace Dnd.Crm.Messaging;
 
@@ -25,7 +26,7 @@ public static class OptInConfirmation
             Id = id, AccountId = contact.AccountId, ContactId = contact.Id, Channel = Channel.Email.ToWire(), Direction = "outbound",
             Status = MessageStatus.Queued, Subject = composed.Subject, Body = composed.Body,
             HeadersJson = System.Text.Json.JsonSerializer.Serialize(composed.Headers), Purpose = MessagePurpose.OptInConfirmation,
-            NotAfter = now + Window, LedgerSequence = ledgerSequence, CreatedAt = now,
+            NotAfter = now + Window, LedgerSequence = ledgerSequence, CreatedAt = now, TraceParent = TraceParents.Current,
             StatusReason = $"the confirmation the contact asked for on the preference center (ledger line {ledgerSequence})",
         };
         rows.Add(message);

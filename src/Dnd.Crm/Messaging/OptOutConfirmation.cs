@@ -3,6 +3,7 @@ using Dnd.Crm.Persistence;
 using Dnd.Shared.Ids;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Engine;
+using Dnd.Shared.Telemetry;
 
 namespace Dnd.Crm.Messaging;
 
@@ -40,7 +41,7 @@ public static class OptOutConfirmation
         {
             Id = RowIds.New(), AccountId = contact.AccountId, ContactId = contact.Id, Channel = channel.ToWire(), Direction = "outbound",
             Status = status, Body = text, Purpose = MessagePurpose.OptOutConfirmation, NotAfter = optOutAt + Window,
-            LedgerSequence = ledgerSequence, CreatedAt = now,
+            LedgerSequence = ledgerSequence, CreatedAt = now, TraceParent = TraceParents.Current,
             StatusReason = $"the one confirmation allowed after the opt-out of ledger line {ledgerSequence}",
         };
         rows.Add(message);

@@ -5,6 +5,7 @@ using Dnd.Crm.Consent;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Templates;
+using Dnd.Shared.Telemetry;
 
 namespace Dnd.Crm.Messaging;
 
@@ -40,6 +41,7 @@ public sealed class OutboundMessenger(IConsentRows rows, TemplateRenderer templa
             WorkflowInstanceId = workflowInstanceId,
             Purpose = purpose,
             CreatedAt = now,
+            TraceParent = TraceParents.Current,
         };
         var blocked = Reachability.BlockedReason(contact, channel) ?? (capPerHour is { } cap ? await OverCapAsync(contact, channel, cap, now, ct) : null);
         if (blocked is not null)

@@ -93,6 +93,7 @@ public partial class CrmDbContext : IdentityDbContext<OperatorUser>, IDataProtec
         b.Entity<MessageRecord>().HasIndex(m => new { m.Status, m.CreatedAt });
         // A provider's status webhook finds its message by the provider's id.
         b.Entity<MessageRecord>().HasIndex(m => new { m.AccountId, m.ProviderMessageId });
+        b.Entity<MessageRecord>().Property(m => m.TraceParent).HasMaxLength(Dnd.Shared.Telemetry.TraceParents.MaxLength);
         b.Entity<SmartListRecord>().HasKey(s => s.Id);
         b.Entity<OptOutReviewRecord>().HasKey(r => r.Id);
         // The queue in its order (open first, by deadline), and a contact's open reviews on a channel when it comes to block.

@@ -53,4 +53,7 @@ public sealed class MessageRecord
     /// <summary>The contact's ledger line whose decision blocked it, when one did.</summary>
     public long? LedgerSequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The W3C traceparent of the span that wrote it, when telemetry is on: the worker's span continues that trace (<see cref="Dnd.Shared.Telemetry.TraceParents"/>).</summary>
+    public string? TraceParent { get; set; }
 }

@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("971a93d9-1987-435a-80c0-28e04afb8323"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("f5cedfc3-db1e-4e87-8253-88e1355a9aca"), entityTypeCount: 38)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Crm.Persistence.MessageRecord",
                 typeof(MessageRecord),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -175,6 +175,15 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(MessageRecord).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var traceParent = runtimeEntityType.AddProperty(
+                "TraceParent",
+                typeof(string),
+                propertyInfo: typeof(MessageRecord).GetProperty("TraceParent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MessageRecord).GetField("<TraceParent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 55);
+            traceParent.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var workflowInstanceId = runtimeEntityType.AddProperty(
                 "WorkflowInstanceId",

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 "Dnd.Workflows.Persistence.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -149,6 +149,15 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(WorkflowInstanceRecord).GetField("<StepCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             stepCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var traceParent = runtimeEntityType.AddProperty(
+                "TraceParent",
+                typeof(string),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("TraceParent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<TraceParent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 55);
+            traceParent.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -762,6 +762,10 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("Subject")
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasColumnType("text");
 
@@ -1194,6 +1198,10 @@ namespace Dnd.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DueAt");
@@ -1271,6 +1279,10 @@ namespace Dnd.Migrations.Postgres.Migrations
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
 
                     b.HasKey("Id");
 
@@ -1402,6 +1414,10 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.Property<int>("StepCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7dfb187-5781-40b4-8e60-2b75f609180a"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("a76530ca-307b-4f20-8453-5598efbb4d67"), entityTypeCount: 38)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Workflows.Persistence.PendingTriggerRecord",
                 typeof(PendingTriggerRecord),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -64,6 +64,14 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(PendingTriggerRecord).GetProperty("PayloadJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PendingTriggerRecord).GetField("<PayloadJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var traceParent = runtimeEntityType.AddProperty(
+                "TraceParent",
+                typeof(string),
+                propertyInfo: typeof(PendingTriggerRecord).GetProperty("TraceParent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PendingTriggerRecord).GetField("<TraceParent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 55);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -20,7 +20,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 "Dnd.Workflows.Persistence.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -139,6 +139,14 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("StepCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WorkflowInstanceRecord).GetField("<StepCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var traceParent = runtimeEntityType.AddProperty(
+                "TraceParent",
+                typeof(string),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("TraceParent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<TraceParent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 55);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

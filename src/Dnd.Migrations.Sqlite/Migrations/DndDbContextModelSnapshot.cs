@@ -750,6 +750,10 @@ namespace Dnd.Migrations.Sqlite.Migrations
                     b.Property<string>("Subject")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasColumnType("TEXT");
 
@@ -1178,6 +1182,10 @@ namespace Dnd.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DueAt");
@@ -1252,6 +1260,10 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1384,6 +1396,10 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.Property<int>("StepCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

@@ -15,4 +15,7 @@ public sealed class BookmarkRecord
     public string? Channel { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The W3C traceparent of the span that wrote it, when telemetry is on: the worker's span continues that trace (<see cref="Dnd.Shared.Telemetry.TraceParents"/>).</summary>
+    public string? TraceParent { get; set; }
 }

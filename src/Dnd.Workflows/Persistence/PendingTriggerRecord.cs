@@ -12,4 +12,7 @@ public sealed class PendingTriggerRecord
     public required string Kind { get; set; }
     public string PayloadJson { get; set; } = "{}";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The W3C traceparent of the span that wrote it, when telemetry is on: the worker's span continues that trace (<see cref="Dnd.Shared.Telemetry.TraceParents"/>).</summary>
+    public string? TraceParent { get; set; }
 }

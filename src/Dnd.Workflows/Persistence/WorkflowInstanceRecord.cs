@@ -43,6 +43,9 @@ public sealed class WorkflowInstanceRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The W3C traceparent of the span that wrote it, when telemetry is on: the worker's span continues that trace (<see cref="Dnd.Shared.Telemetry.TraceParents"/>).</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>Bumped by every step; a runner whose step raced another's fails its save instead of running twice.</summary>
     public long Revision { get; set; }
 }

@@ -34,5 +34,8 @@ public static class WorkflowModel
         b.Entity<PendingTriggerRecord>().HasKey(t => t.Id);
         // The worker takes them oldest first: a range read, not a sort of the backlog each pass.
         b.Entity<PendingTriggerRecord>().HasIndex(t => t.CreatedAt);
+        instance.Property(i => i.TraceParent).HasMaxLength(Dnd.Shared.Telemetry.TraceParents.MaxLength);
+        b.Entity<BookmarkRecord>().Property(k => k.TraceParent).HasMaxLength(Dnd.Shared.Telemetry.TraceParents.MaxLength);
+        b.Entity<PendingTriggerRecord>().Property(t => t.TraceParent).HasMaxLength(Dnd.Shared.Telemetry.TraceParents.MaxLength);
     }
 }

@@ -1,4 +1,5 @@
 using Dnd.Shared.Ids;
+using Dnd.Shared.Telemetry;
 using System.Text.Json;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Model;
@@ -62,6 +63,9 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         {
             foreach (var trigger in contact)
             {
+                // In the trace of the change that recorded the trigger: the instances it starts store this span, and their steps are its children.
+                using var span = TraceParents.Start("dnd.workflow.trigger", System.Diagnostics.ActivityKind.Consumer, trigger.TraceParent);
+                span?.SetTag("dnd.trigger", trigger.Kind);
                 foreach (var instanceId in await ClaimAsync(trigger, latest[trigger.AccountId], token))
                 {
                     await runtime.RunAsync(trigger.AccountId, instanceId, token);
@@ -80,6 +84,7 @@ public sealed class TriggerDispatcher(IServiceScopeFactory scopes, DefinitionSto
         Kind = kind,
         PayloadJson = JsonSerializer.Serialize(payload, payload.GetType()),
         CreatedAt = now,
+        TraceParent = TraceParents.Current,
     };
 
     /// <summary>Claims a trigger (deletes it) and creates the instances it starts, in one account write.</summary>

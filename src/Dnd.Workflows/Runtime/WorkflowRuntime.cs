@@ -87,6 +87,7 @@ public sealed partial class WorkflowRuntime(
             InputJson = input is null ? "{}" : JsonSerializer.Serialize(input, input.GetType(), WorkflowJson.Options),
             CreatedAt = now,
             UpdatedAt = now,
+            TraceParent = TraceParents.Current,
         };
         write.Workflows.Add(instance);
         return instance;
@@ -309,7 +310,8 @@ public sealed partial class WorkflowRuntime(
             : instance.ResumeJson is { } replay ? JsonSerializer.Deserialize<ResumeInput>(replay, WorkflowJson.Options) : null;
         ActivityResult result;
         using var scope = logger.BeginScope(LogFields.Ids(instance.AccountId, instance.ContactId));
-        // A step started by the worker is a trace of its own; one run inline (an API call, a webhook) joins that request's.
+        // Inline (an API call, a webhook) a step joins that request's trace; run by the worker, the trace its trigger,
+        // instance or bookmark row stored (the worker's span, TraceParents).
         using var span = DndTelemetry.Source.StartActivity("dnd.workflow.step");
         span?.SetTag("dnd.activity", node.Type).SetTag("dnd.resumed", input is not null);
         try
@@ -358,6 +360,8 @@ public sealed partial class WorkflowRuntime(
                 Channel = b.Channel,
                 DueAt = b.DueAt,
                 CreatedAt = now,
+                // The step's span: a timer's resume continues the trace that started the wait.
+                TraceParent = TraceParents.Current,
             });
         }
         else

@@ -1,4 +1,5 @@
 using Dnd.Shared.Signals;
+using Dnd.Shared.Telemetry;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -69,27 +70,30 @@ public sealed class WorkflowWorker(
     {
         var moreTriggers = await triggers.DispatchPendingAsync(ct) == TriggerDispatcher.PassSize;
         var now = clock.GetUtcNow();
-        List<(string Id, string AccountId)> due, stalled;
+        List<(string Id, string AccountId, string? TraceParent)> due, stalled;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
             due = (await db.Bookmarks.Where(b => b.DueAt != null && b.DueAt <= now).OrderBy(b => b.DueAt)
-                .Select(b => new { b.Id, b.AccountId }).Take(PassSize).ToListAsync(ct)).Select(b => (b.Id, b.AccountId)).ToList();
+                .Select(b => new { b.Id, b.AccountId, b.TraceParent }).Take(PassSize).ToListAsync(ct)).Select(b => (b.Id, b.AccountId, b.TraceParent)).ToList();
             var stalledBefore = recoverAll ? now : now - options.Value.StalledAfter;
             stalled = (await db.WorkflowInstances.Where(i => i.Status == WorkflowStatus.Running && i.UpdatedAt <= stalledBefore)
-                .OrderBy(i => i.UpdatedAt).Select(i => new { i.Id, i.AccountId }).Take(PassSize).ToListAsync(ct)).Select(i => (i.Id, i.AccountId)).ToList();
+                .OrderBy(i => i.UpdatedAt).Select(i => new { i.Id, i.AccountId, i.TraceParent }).Take(PassSize).ToListAsync(ct))
+                .Select(i => (i.Id, i.AccountId, i.TraceParent)).ToList();
         }
         // Instances run side by side so their steps share SQLite's group commits; each instance is still one at a time.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct };
+        // Each in the trace its row was written in: the timer's in the step that started the wait, a stalled instance's in the one that created it.
         await Parallel.ForEachAsync(due, parallel, (b, token) =>
-            Isolated(() => runtime.ResumeAsync(b.AccountId, b.Id, new ResumeInput(BookmarkRequest.Timer, TimedOut: true), token), b.Id));
-        await Parallel.ForEachAsync(stalled, parallel, (i, token) => Isolated(() => runtime.RunAsync(i.AccountId, i.Id, token), i.Id));
+            Isolated("dnd.workflow.timer", b.TraceParent, () => runtime.ResumeAsync(b.AccountId, b.Id, new ResumeInput(BookmarkRequest.Timer, TimedOut: true), token), b.Id));
+        await Parallel.ForEachAsync(stalled, parallel, (i, token) => Isolated("dnd.workflow.recover", i.TraceParent, () => runtime.RunAsync(i.AccountId, i.Id, token), i.Id));
         return moreTriggers || due.Count == PassSize || stalled.Count == PassSize;
     }
 
     /// <summary>One instance's failure is logged and retried on a later pass; it does not stop the others of the pass.</summary>
-    private async ValueTask Isolated(Func<Task> run, string id)
+    private async ValueTask Isolated(string spanName, string? traceParent, Func<Task> run, string id)
     {
+        using var span = TraceParents.Start(spanName, System.Diagnostics.ActivityKind.Consumer, traceParent);
         try
         {
             await run();

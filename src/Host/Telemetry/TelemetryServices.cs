@@ -1,4 +1,5 @@
 using Dnd.Host.Auth;
+using Dnd.Host.Configuration.Validation;
 using Dnd.Shared.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -20,6 +21,11 @@ public static class TelemetryServices
         builder.AddDndLogging();
         var options = TelemetryOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
+        // The same values as options, so a bad one stops the server before it starts (the exporter is chosen below, now).
+        builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section))
+            .PostConfigure(o => o.TakeStandard(builder.Configuration));
+        builder.Services.Rules<TelemetryOptions>(TelemetryOptions.Section, (o, p) => p
+            .Must("OtlpProtocol", o.Protocol is not null, $"must be '{TelemetryOptions.Grpc}' or '{TelemetryOptions.HttpProtobuf}'", o.OtlpProtocol));
         if (!options.On)
         {
             return builder;
@@ -42,7 +48,8 @@ public static class TelemetryServices
                 .AddMeter("System.Runtime"));
         if (options.Otlp)
         {
-            telemetry.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(options.OtlpEndpoint!));
+            // An unknown protocol never exports: the settings check stops the server first.
+            telemetry.UseOtlpExporter(options.Protocol ?? OtlpExportProtocol.Grpc, new Uri(options.OtlpEndpoint!));
         }
         if (options.Prometheus)
         {
