@@ -60,7 +60,14 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionD
         finally
         {
             // The stop waits for the lanes: their POSTs under way are answered and recorded, the rest handed back.
-            await Task.WhenAll(_lanes.Values).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.WhenAll(_lanes.Values);
+            }
+            catch (Exception)
+            {
+                // Each lane logged its own failure; a stop's cancellation is how they end.
+            }
         }
     }
 

@@ -36,9 +36,9 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// POSTs in flight at once to one subscription: a receiver that hangs holds this many of <see cref="Concurrency"/>,
-    /// and the other subscriptions' deliveries go on past it.
+    /// and the other subscriptions' deliveries go on past it; a busy receiver that answers gets this many at a time.
     /// </summary>
-    public int SubscriptionConcurrency { get; set; } = 4;
+    public int SubscriptionConcurrency { get; set; } = 8;
 
     /// <summary>How often the subscriptions are read again, for changes made through another server process.</summary>
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(30);
