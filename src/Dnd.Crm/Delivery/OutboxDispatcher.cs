@@ -5,6 +5,7 @@ using Dnd.Crm.Messaging;
 using Dnd.Crm.Messaging.QuietHours;
 using Dnd.Crm.Persistence;
 using Dnd.Shared.Telemetry;
+using Dnd.Shared.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,26 +35,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             logger.LogInformation("No message transport is registered: outbound messages stay queued in the outbox.");
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
+        await WorkerLoop.RunAsync(async ct =>
         {
-            try
+            // A full batch means more are due: go straight on rather than wait a poll interval.
+            if (await DispatchPendingAsync(ct) < options.Value.DeliveryBatch)
             {
-                // A full batch means more are due: go straight on rather than wait a poll interval.
-                if (await DispatchPendingAsync(stoppingToken) < options.Value.DeliveryBatch)
-                {
-                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-                }
+                await Task.Delay(options.Value.PollInterval, clock, ct);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Outbox pass failed; retrying");
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-        }
+        }, e => logger.LogError(e, "Outbox pass failed; retrying"), options.Value.PollInterval, clock, stoppingToken);
     }
 
     /// <returns>How many messages were handed to a provider in this pass (accepted or not).</returns>
@@ -72,8 +61,6 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
                 .Select(m => (m.Id, m.AccountId, m.TraceParent)).ToList();
         }
         var claims = new OutboxClaims(scopes, clock, options.Value, quietHours, transport);
-        var claimed = new List<OutboxClaim>();
-        var handedOver = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         // Answers are recorded as they come, a few hundred or a fraction of a second at a time, not once the whole
         // batch is over: a crash then loses only the answers of that moment (found again by the lookup).
         var answers = Channel.CreateUnbounded<(OutboxClaim Claim, DeliveryOutcome Outcome)>(new UnboundedChannelOptions { SingleReader = true });
@@ -81,37 +68,28 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var recording = RecordAsync(answers.Reader, CancellationToken.None);
         try
         {
-            foreach (var account in due.GroupBy(d => d.AccountId))
-            {
-                // One write claims messages of many traces: the first message's trace is the claim's parent, the others its links.
-                using var span = TraceParents.Start("dnd.outbox.claim", ActivityKind.Internal, account.Select(d => d.TraceParent));
-                span?.SetTag("dnd.batch.size", account.Count());
-                claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
-            }
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DeliveryConcurrency, CancellationToken = ct },
-                async (claim, _) =>
+            // A stop hands back what was claimed but never handed over, for another host (or this one restarted) to
+            // send at once rather than after the lease and a lookup. A hand-over the stop's time limit cuts off may have
+            // reached its provider: it stays sending, and the lookup after the lease (OutboxRecovery) finds out, so it
+            // is never sent twice.
+            return await ClaimedWork.RunAsync<OutboxClaim>(async claimed =>
                 {
-                    // A stop starts no more hand-overs, but one started runs to its answer (the transport's own timeout
-                    // bounds it), so the provider's answer is not lost to the stop.
-                    handedOver[claim.Letter.MessageId] = true;
-                    await answers.Writer.WriteAsync((claim, await HandOverAsync(claim, CancellationToken.None)), CancellationToken.None);
-                });
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Stopping: what was claimed but never handed over goes back to the queue now, for another host (or this one
-            // restarted) to send at once rather than after the lease and a lookup. A hand-over the stop's time limit cuts
-            // off may have reached its provider: it stays sending, and the lookup after the lease (OutboxRecovery) finds
-            // out, so it is never sent twice.
-            await claims.ReleaseAsync(claimed.Where(c => !handedOver.ContainsKey(c.Letter.MessageId)).ToList());
-            throw;
+                    foreach (var account in due.GroupBy(d => d.AccountId))
+                    {
+                        // One write claims messages of many traces: the first message's trace is the claim's parent, the others its links.
+                        using var span = TraceParents.Start("dnd.outbox.claim", ActivityKind.Internal, account.Select(d => d.TraceParent));
+                        span?.SetTag("dnd.batch.size", account.Count());
+                        claimed.AddRange(await claims.ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), ct));
+                    }
+                }, options.Value.DeliveryConcurrency,
+                async claim => await answers.Writer.WriteAsync((claim, await HandOverAsync(claim, CancellationToken.None)), CancellationToken.None),
+                claims.ReleaseAsync, ct);
         }
         finally
         {
             answers.Writer.Complete();
             await recording;
         }
-        return claimed.Count;
     }
 
     private async Task RecordAsync(ChannelReader<(OutboxClaim Claim, DeliveryOutcome Outcome)> answers, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Dnd.Crm.Persistence;
+using Dnd.Shared.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,26 +16,13 @@ namespace Dnd.Crm.Imports;
 public sealed class ImportRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ImportOptions> options, ILogger<ImportRetention> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        WorkerLoop.RunAsync(async ct =>
             {
-                await ExpireAsync(clock.GetUtcNow() - options.Value.Retention, stoppingToken);
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Import retention sweep failed; retrying");
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-            }
-        }
-    }
+                await ExpireAsync(clock.GetUtcNow() - options.Value.Retention, ct);
+                await Task.Delay(options.Value.SweepInterval, clock, ct);
+            },
+            e => logger.LogError(e, "Import retention sweep failed; retrying"), options.Value.SweepInterval, clock, stoppingToken);
 
     /// <summary>Expires every import not applied and unchanged since <paramref name="unchangedSince"/> that still has its file.</summary>
     /// <returns>The imports expired.</returns>

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Dnd.Crm.Persistence;
+using Dnd.Shared.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,34 +32,22 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
+        await WorkerLoop.RunAsync(async ct =>
         {
+            while (await StepAsync(ct))
+            {
+            }
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            poll.CancelAfter(options.Value.PollInterval);
             try
             {
-                while (await StepAsync(stoppingToken))
-                {
-                }
-                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                poll.CancelAfter(options.Value.PollInterval);
-                try
-                {
-                    await _wake.Reader.ReadAsync(poll.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // The poll's while is over: look for work another process enqueued.
-                }
+                await _wake.Reader.ReadAsync(poll.Token);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                return;
+                // The poll's while is over: look for work another process enqueued.
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Job pass failed; retrying");
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-        }
+        }, e => logger.LogError(e, "Job pass failed; retrying"), options.Value.PollInterval, clock, stoppingToken);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Dnd.Crm.Persistence;
+using Dnd.Shared.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,14 +10,23 @@ using Microsoft.Extensions.Options;
 namespace Dnd.Crm.Subscriptions;
 
 /// <summary>
-/// Sends the staged deliveries. Each pass: the due ones (pending, their time come, not leased, and the earliest pending
-/// of their subscription and subject, so a contact's events arrive in order while other contacts' go on) are leased in
-/// their account's write, POSTed concurrently outside any write, and their attempts recorded in the account's write.
-/// A sender that dies mid-POST leaves its lease to expire, and the delivery goes again: at least once.
+/// Sends the staged deliveries. Each pass takes the due ones (pending, their time come, not leased, and the earliest
+/// pending of their subscription and subject, so a contact's events arrive in order while other contacts' go on) and
+/// gives each subscription's a lane of its own: leased in their account's write, POSTed concurrently outside any write
+/// (at most <see cref="WebhookOptions.SubscriptionConcurrency"/> at once), their attempts recorded in the account's
+/// write. A pass does not wait for the lanes, and leaves a subscription whose lane is still going to it: a receiver
+/// that hangs holds its own lane, and every other subscription's deliveries go on past it. A sender that dies
+/// mid-POST leaves its lease to expire, and the delivery goes again: at least once.
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionDirectory directory, WebhookSender sender, WebhookWatcher watcher,
     TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    /// <summary>The subscriptions with a lane under way, by id.</summary>
+    private readonly ConcurrentDictionary<string, Task> _lanes = new();
+
+    /// <summary>POSTs in flight across all lanes.</summary>
+    private readonly SemaphoreSlim _slots = new(options.Value.Concurrency);
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Before the first request: a consent write must see the subscriptions that exist.
@@ -30,29 +41,32 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionD
             return;
         }
         var refreshed = clock.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            await WorkerLoop.RunAsync(async ct =>
             {
                 if (clock.GetUtcNow() - refreshed >= options.Value.RefreshEvery)
                 {
-                    await ReloadAsync(stoppingToken);
+                    await ReloadAsync(ct);
                     refreshed = clock.GetUtcNow();
                 }
-                // Something sent may have let the next of its contact's events go: straight on, rather than wait.
-                if (await DispatchPendingAsync(stoppingToken) == 0)
+                // A lane that ends wakes the watcher: what it sent may have let the next of its contacts' events go.
+                if ((await StartPassAsync(ct)).Count == 0)
                 {
-                    await watcher.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    await watcher.WaitAsync(options.Value.PollInterval, ct);
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            }, e => logger.LogError(e, "Outbound webhook pass failed; retrying"), options.Value.PollInterval, clock, stoppingToken);
+        }
+        finally
+        {
+            // The stop waits for the lanes: their POSTs under way are answered and recorded, the rest handed back.
+            try
             {
-                return;
+                await Task.WhenAll(_lanes.Values);
             }
-            catch (Exception e)
+            catch (Exception)
             {
-                logger.LogError(e, "Outbound webhook pass failed; retrying");
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                // Each lane logged its own failure; a stop's cancellation is how they end.
             }
         }
     }
@@ -64,56 +78,87 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionD
     }
 
     /// <summary>The deliveries a pass may send now, in id order.</summary>
-    public static IQueryable<WebhookDeliveryRecord> Due(CrmDbContext db, DateTimeOffset now) =>
-        db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil <= now)
-                && !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.Subject == d.Subject
-                    && e.Status == WebhookDeliveryStatus.Pending && e.Id < d.Id))
-            .OrderBy(d => d.Id);
+    public static IQueryable<WebhookDeliveryRecord> Due(CrmDbContext db, DateTimeOffset now) => DueUnordered(db, now).OrderBy(d => d.Id);
 
+    /// <summary>The deliveries a pass may send now.</summary>
+    public static IQueryable<WebhookDeliveryRecord> DueUnordered(CrmDbContext db, DateTimeOffset now) =>
+        db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil <= now)
+            && !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.Subject == d.Subject
+                && e.Status == WebhookDeliveryStatus.Pending && e.Id < d.Id));
+
+    /// <summary>One pass, waiting for its lanes to end (tests, and the server without <see cref="WebhookOptions.Background"/>).</summary>
     /// <returns>How many deliveries were POSTed in this pass.</returns>
-    public async Task<int> DispatchPendingAsync(CancellationToken ct)
+    public async Task<int> DispatchPendingAsync(CancellationToken ct) => (await Task.WhenAll(await StartPassAsync(ct))).Sum();
+
+    /// <returns>The lanes started, each ending with how many of its deliveries it POSTed.</returns>
+    private async Task<List<Task<int>>> StartPassAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        List<(long Id, string AccountId)> due;
+        var busy = _lanes.Keys.ToList();
+        List<(long Id, string AccountId, string SubscriptionId)> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            due = (await Due(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), now).Select(d => new { d.Id, d.AccountId })
-                .Take(options.Value.Batch).ToListAsync(ct)).Select(d => (d.Id, d.AccountId)).ToList();
+            due = (await Due(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), now).Where(d => !busy.Contains(d.SubscriptionId))
+                    .Select(d => new { d.Id, d.AccountId, d.SubscriptionId }).Take(options.Value.Batch).ToListAsync(ct))
+                .Select(d => (d.Id, d.AccountId, d.SubscriptionId)).ToList();
         }
-        var claimed = new List<WebhookDeliveryRecord>();
-        var started = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
-        var results = new System.Collections.Concurrent.ConcurrentBag<(WebhookDeliveryRecord Delivery, WebhookAttemptResult Result)>();
+        var lanes = new List<Task<int>>();
+        foreach (var subscription in due.GroupBy(d => (d.SubscriptionId, d.AccountId)))
+        {
+            var ids = subscription.Select(d => d.Id).Take(LaneSize).ToList();
+            // Registered before it starts, so it cannot end (and leave) before it was marked busy.
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var lane = RunLaneAsync(registered.Task, subscription.Key.SubscriptionId, subscription.Key.AccountId, ids, now, ct);
+            _lanes[subscription.Key.SubscriptionId] = lane;
+            registered.SetResult();
+            lanes.Add(lane);
+        }
+        return lanes;
+    }
+
+    /// <summary>A lane's life: busy from before it starts until it has recorded all it sent, then the loop is woken.</summary>
+    private async Task<int> RunLaneAsync(Task registered, string subscriptionId, string accountId, List<long> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        await registered;
         try
         {
-            foreach (var account in due.GroupBy(d => d.AccountId))
-            {
-                claimed.AddRange(await ClaimAsync(account.Key, account.Select(d => d.Id).ToList(), now, ct));
-            }
-            // A stop starts no more POSTs; one started runs to its answer (bounded by the sender's timeout), which is recorded.
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct },
-                async (delivery, _) =>
-                {
-                    started[delivery.Id] = true;
-                    results.Add((delivery, await SendAsync(delivery, CancellationToken.None)));
-                });
+            return await LaneAsync(accountId, ids, now, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Stopping: leases on deliveries never POSTed are handed back, so another host sends them now, not after the lease.
-            foreach (var account in claimed.Where(d => !started.ContainsKey(d.Id)).GroupBy(d => d.AccountId))
-            {
-                await ReleaseAsync(account.Key, account.Select(d => d.Id).ToList());
-            }
+            logger.LogError(e, "Outbound webhook lane of subscription {SubscriptionId} failed", subscriptionId);
             throw;
         }
         finally
         {
-            foreach (var account in results.GroupBy(r => r.Delivery.AccountId))
+            _lanes.TryRemove(subscriptionId, out _);
+            watcher.Committed();
+        }
+    }
+
+    /// <summary>
+    /// What one lane takes: as many as it can POST, each taking up to the timeout, before its leases run out — so even
+    /// a receiver that hangs on every one has them all answered while they are still this host's.
+    /// </summary>
+    private int LaneSize => options.Value.SubscriptionConcurrency * Math.Max(1, (int)(options.Value.Lease / options.Value.Timeout) - 1);
+
+    /// <summary>One subscription's due deliveries: leased, POSTed (a stop starts no more, and hands back those not started), recorded.</summary>
+    private async Task<int> LaneAsync(string accountId, List<long> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var results = new ConcurrentBag<(WebhookDeliveryRecord Delivery, WebhookAttemptResult Result)>();
+        try
+        {
+            return await ClaimedWork.RunAsync<WebhookDeliveryRecord>(async claimed => claimed.AddRange(await ClaimAsync(accountId, ids, now, ct)),
+                options.Value.SubscriptionConcurrency, async delivery => results.Add((delivery, await SendAsync(delivery, CancellationToken.None))),
+                unstarted => ReleaseAsync(accountId, unstarted.Select(d => d.Id).ToList()), ct, _slots);
+        }
+        finally
+        {
+            if (!results.IsEmpty)
             {
-                await RecordAsync(account.Key, account.ToList(), redelivery: false, ct.IsCancellationRequested ? CancellationToken.None : ct);
+                await RecordAsync(accountId, results.ToList(), redelivery: false, ct.IsCancellationRequested ? CancellationToken.None : ct);
             }
         }
-        return claimed.Count;
     }
 
     private async Task<WebhookAttemptResult> SendAsync(WebhookDeliveryRecord delivery, CancellationToken ct) =>

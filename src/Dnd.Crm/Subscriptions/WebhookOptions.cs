@@ -31,8 +31,14 @@ public sealed class WebhookOptions
 
     public int Batch { get; set; } = 200;
 
-    /// <summary>POSTs in flight at once, so one slow receiver holds one slot, not the pass.</summary>
+    /// <summary>POSTs in flight at once, to all receivers together.</summary>
     public int Concurrency { get; set; } = 32;
+
+    /// <summary>
+    /// POSTs in flight at once to one subscription: a receiver that hangs holds this many of <see cref="Concurrency"/>,
+    /// and the other subscriptions' deliveries go on past it; a busy receiver that answers gets this many at a time.
+    /// </summary>
+    public int SubscriptionConcurrency { get; set; } = 8;
 
     /// <summary>How often the subscriptions are read again, for changes made through another server process.</summary>
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(30);

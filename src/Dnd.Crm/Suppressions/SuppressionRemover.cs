@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Dnd.Crm.Messaging;
+using Dnd.Shared.Work;
 
 namespace Dnd.Crm.Suppressions;
 
@@ -21,7 +22,7 @@ public sealed class SuppressionRemover(IServiceScopeFactory scopes, SuppressionR
 {
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(24);
 
-    /// <summary>How long a pass holds the removals it is doing; longer than any call's timeout.</summary>
+    /// <summary>How long a pass holds the removals it is doing (longer than any call's timeout); a graceful stop hands back those it never began.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>The backstop poll: a removal waiting on a retry, or on a connect, is found by it.</summary>
@@ -36,26 +37,20 @@ public sealed class SuppressionRemover(IServiceScopeFactory scopes, SuppressionR
             logger.LogInformation("Suppression sync is off here: lifted addresses wait for a pass elsewhere.");
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
+        await WorkerLoop.RunAsync(async ct =>
         {
-            try
+            if (await RemovePendingAsync(ct) < Batch)
             {
-                if (await RemovePendingAsync(stoppingToken) < Batch)
-                {
-                    await removals.Signal.WaitAsync(PollInterval, stoppingToken);
-                }
+                await removals.Signal.WaitAsync(PollInterval, ct);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Suppression removal pass failed; retrying");
-                await Task.Delay(PollInterval, clock, stoppingToken);
-            }
-        }
+        }, e => logger.LogError(e, "Suppression removal pass failed; retrying"), PollInterval, clock, stoppingToken);
     }
+
+    /// <summary>The removals a pass may do now, longest due first: their time come, not held, and their account's Mailgun connected.</summary>
+    public static IQueryable<SuppressionRemovalRecord> Due(CrmDbContext db, DateTimeOffset now) =>
+        db.SuppressionRemovals.Where(r => r.Status == SuppressionRemovalStatus.Pending && r.NextAttemptAt <= now && db.Integrations.Any(i =>
+                i.AccountId == r.AccountId && i.Provider == IntegrationProviders.Mailgun && i.Status == IntegrationStatus.Connected))
+            .OrderBy(r => r.NextAttemptAt);
 
     /// <returns>How many removals were tried.</returns>
     public async Task<int> RemovePendingAsync(CancellationToken ct)
@@ -63,10 +58,7 @@ public sealed class SuppressionRemover(IServiceScopeFactory scopes, SuppressionR
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var now = clock.GetUtcNow();
-        var due = await db.SuppressionRemovals.AsNoTracking()
-            .Where(r => r.Status == SuppressionRemovalStatus.Pending && r.NextAttemptAt <= now && db.Integrations.Any(i =>
-                i.AccountId == r.AccountId && i.Provider == IntegrationProviders.Mailgun && i.Status == IntegrationStatus.Connected))
-            .OrderBy(r => r.NextAttemptAt).Take(Batch).ToListAsync(ct);
+        var due = await Due(db, now).AsNoTracking().Take(Batch).ToListAsync(ct);
         var tried = 0;
         foreach (var account in due.GroupBy(r => r.AccountId))
         {
@@ -75,13 +67,24 @@ public sealed class SuppressionRemover(IServiceScopeFactory scopes, SuppressionR
             {
                 continue; // disconnected since the query: the removals wait for the next connect
             }
+            var ids = account.Select(r => r.Id).ToList();
             var outcomes = new List<(SuppressionRemovalRecord Row, string? Removed, string? Refused, bool Transient)>();
-            foreach (var row in await ClaimAsync(scope.ServiceProvider, account.Key, account.Select(r => r.Id).ToList(), ct))
+            try
             {
-                outcomes.Add(await RemoveAsync(row, connection, ct));
+                // One at a time, as Mailgun's rate limits like. A stop lets the removal under way finish (bounded by the
+                // call's timeout) and be recorded, and hands back the ones not started, for the next host now.
+                tried += await ClaimedWork.RunAsync<SuppressionRemovalRecord>(
+                    async claimed => claimed.AddRange(await ClaimAsync(scope.ServiceProvider, account.Key, ids, ct)), 1,
+                    async row => outcomes.Add(await RemoveAsync(row, connection, CancellationToken.None)),
+                    unstarted => ReleaseAsync(account.Key, unstarted.Select(r => r.Id).ToList()), ct);
             }
-            await RecordAsync(scope.ServiceProvider, account.Key, outcomes, ct);
-            tried += outcomes.Count;
+            finally
+            {
+                if (outcomes.Count > 0)
+                {
+                    await RecordAsync(scope.ServiceProvider, account.Key, outcomes, ct.IsCancellationRequested ? CancellationToken.None : ct);
+                }
+            }
         }
         return tried;
     }
@@ -102,6 +105,21 @@ public sealed class SuppressionRemover(IServiceScopeFactory scopes, SuppressionR
         await write.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return rows;
+    }
+
+    /// <summary>Due again now, their hold dropped: the stop's last write, never cancelled.</summary>
+    private async Task ReleaseAsync(string accountId, List<string> ids)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        await using var write = await scope.ServiceProvider.GetRequiredService<AccountWrites>().BeginAsync(accountId, CancellationToken.None);
+        var now = clock.GetUtcNow();
+        foreach (var row in await db.SuppressionRemovals.Where(r => ids.Contains(r.Id) && r.Status == SuppressionRemovalStatus.Pending).ToListAsync())
+        {
+            row.NextAttemptAt = now;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        await write.CommitAsync(CancellationToken.None);
     }
 
     private async Task<(SuppressionRemovalRecord, string?, string?, bool)> RemoveAsync(SuppressionRemovalRecord row, MailgunConnection connection,

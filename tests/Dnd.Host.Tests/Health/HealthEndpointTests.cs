@@ -53,7 +53,7 @@ public abstract class HealthEndpointTests(string? postgres) : IAsyncLifetime
         var body = await Http.JsonAsync(response);
         body.GetProperty("status").GetString().Should().Be("ready");
         Checks(body).Select(c => (c.Name, c.Healthy)).Should().Equal(
-            ("database", true), ("migrations", true), ("outbox", true), ("workflows", true), ("jobs", true));
+            ("database", true), ("migrations", true), ("outbox", true), ("workflows", true), ("jobs", true), ("webhooks", true), ("suppression-removals", true));
         Checks(body).Single(c => c.Name == "migrations").Value.Should().Be("none pending");
         Checks(body).Single(c => c.Name == "outbox").Threshold.Should().Be("120 s");
     }
@@ -110,6 +110,61 @@ public abstract class HealthEndpointTests(string? postgres) : IAsyncLifetime
         }
         await Http.EnsureAsync(await _app.CreateClient().GetAsync("/health/ready"), 200);
     }
+
+    [Fact]
+    public async Task Ready_is_503_naming_the_webhook_and_suppression_removal_backlogs_whose_oldest_due_item_waited_past_its_threshold()
+    {
+        var account = await TestAccount.CreateAsync(_app);
+        var unconnected = await TestAccount.CreateAsync(_app);
+        var now = DateTimeOffset.UtcNow;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            // Due half an hour ago, first of its contact's: the dispatcher should have sent it long ago.
+            db.WebhookDeliveries.Add(Delivery(account.Id, "contact-a", now.AddMinutes(-30)));
+            await db.SaveChangesAsync();
+            // Not due, however old: behind the same contact's earlier delivery, or being sent (leased) right now.
+            db.WebhookDeliveries.Add(Delivery(account.Id, "contact-a", now.AddHours(-2)));
+            db.WebhookDeliveries.Add(Delivery(account.Id, "contact-b", now.AddHours(-3), leaseUntil: now.AddMinutes(1)));
+            // The account's Mailgun (a row made with the account, its webhook key only) marked connected; the other's stays not connected.
+            await db.Integrations.Where(i => i.AccountId == account.Id && i.Provider == Dnd.Crm.Integrations.IntegrationProviders.Mailgun)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, Dnd.Crm.Integrations.IntegrationStatus.Connected));
+            db.SuppressionRemovals.Add(Removal(account.Id, now.AddMinutes(-20)));
+            // Waiting for its account to connect a Mailgun: not due, however old.
+            db.SuppressionRemovals.Add(Removal(unconnected.Id, now.AddHours(-5)));
+            await db.SaveChangesAsync();
+        }
+
+        var response = await _app.CreateClient().GetAsync("/health/ready");
+
+        await Http.EnsureAsync(response, 503);
+        var failing = Checks(await Http.JsonAsync(response)).Where(c => !c.Healthy).ToList();
+        failing.Select(c => (c.Name, c.Threshold)).Should().Equal(("webhooks", "300 s"), ("suppression-removals", "600 s"));
+        Seconds(failing[0].Value).Should().BeInRange(1800, 1860, "the delivery due half an hour ago; the ones not due are not counted");
+        Seconds(failing[1].Value).Should().BeInRange(1200, 1260, "the removal due 20 minutes ago; the one waiting for a connect is not counted");
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            await db.WebhookDeliveries.Where(d => d.AccountId == account.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, Dnd.Crm.Subscriptions.WebhookDeliveryStatus.Delivered));
+            await db.SuppressionRemovals.Where(r => r.AccountId == account.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Dnd.Crm.Suppressions.SuppressionRemovalStatus.Done));
+        }
+        await Http.EnsureAsync(await _app.CreateClient().GetAsync("/health/ready"), 200);
+    }
+
+    private static WebhookDeliveryRecord Delivery(string accountId, string subject, DateTimeOffset due, DateTimeOffset? leaseUntil = null) => new()
+    {
+        SubscriptionId = "sub-lagging", AccountId = accountId, Subject = subject, Event = "ContactDndUpdate", Body = "{}", CreatedAt = due,
+        Status = Dnd.Crm.Subscriptions.WebhookDeliveryStatus.Pending, NextAttemptAt = due, LeaseUntil = leaseUntil,
+    };
+
+    private static SuppressionRemovalRecord Removal(string accountId, DateTimeOffset due) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"), AccountId = accountId, ContactId = "contact-r", Address = "r@example.com",
+        Status = Dnd.Crm.Suppressions.SuppressionRemovalStatus.Pending, CreatedAt = due, NextAttemptAt = due,
+    };
 
     private sealed record Check(string Name, bool Healthy, string Value, string? Threshold);
 

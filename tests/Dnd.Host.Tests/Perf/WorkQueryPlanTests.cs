@@ -136,12 +136,18 @@ public class WorkQueryPlanTests : IAsyncLifetime
         var triggers = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestPendingTrigger(_db));
         var timers = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestDueTimer(_db, now));
         var jobs = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestQueuedJob(_db));
+        var webhooks = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestDueWebhook(_db, now));
+        var removals = await PlanAsync(Dnd.Host.Api.Health.ReadinessChecks.OldestDueSuppressionRemoval(_db, now));
 
         // Scraped every few seconds: one seek each, never a scan nor a sort of a backlog.
         outbox.Should().Contain("INDEX IX_Messages_Status_Due").And.NotContain("TEMP B-TREE");
         triggers.Should().Contain("IX_PendingTriggers_CreatedAt").And.NotContain("TEMP B-TREE");
         timers.Should().Contain("INDEX IX_Bookmarks_DueAt").And.NotContain("TEMP B-TREE");
         jobs.Should().Contain("INDEX IX_Jobs_Status_CreatedAt").And.NotContain("TEMP B-TREE");
+        // Walked from the head of the due range; a delivery waiting behind its contact's earlier one is skipped by one seek of the order index.
+        webhooks.Should().Contain("INDEX IX_WebhookDeliveries_Status_NextAttemptAt").And.Contain("IX_WebhookDeliveries_SubscriptionId_Subject_Status_Id")
+            .And.NotContain("TEMP B-TREE");
+        removals.Should().Contain("INDEX IX_SuppressionRemovals_Status_NextAttemptAt").And.NotContain("TEMP B-TREE");
     }
 
     [Fact]

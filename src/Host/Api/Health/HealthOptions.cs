@@ -14,4 +14,16 @@ public sealed class HealthOptions
 
     /// <summary>How long the oldest queued job may wait; jobs run one at a time, so a long one legitimately keeps the next waiting.</summary>
     public TimeSpan MaxJobLag { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long the oldest due outbound webhook delivery may wait to be sent (the dispatcher is woken on commit; a retry
+    /// waiting for its backoff, or a delivery behind its contact's earlier one, is not due).
+    /// </summary>
+    public TimeSpan MaxWebhookLag { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long the oldest due suppression removal (its account's Mailgun connected) may wait; the remover polls every
+    /// minute and a crashed host's hold lasts two.
+    /// </summary>
+    public TimeSpan MaxSuppressionRemovalLag { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -12,7 +12,9 @@ public static class HealthServices
             .Positive("DatabaseTimeout", o.DatabaseTimeout)
             .Positive("MaxOutboxLag", o.MaxOutboxLag)
             .Positive("MaxWorkflowLag", o.MaxWorkflowLag)
-            .Positive("MaxJobLag", o.MaxJobLag));
+            .Positive("MaxJobLag", o.MaxJobLag)
+            .Positive("MaxWebhookLag", o.MaxWebhookLag)
+            .Positive("MaxSuppressionRemovalLag", o.MaxSuppressionRemovalLag));
         builder.Services.AddScoped<ReadinessChecks>();
         return builder;
     }

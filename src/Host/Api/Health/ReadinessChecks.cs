@@ -3,6 +3,8 @@ using System.Globalization;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Delivery;
 using Dnd.Crm.Persistence;
+using Dnd.Crm.Subscriptions;
+using Dnd.Crm.Suppressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,8 @@ namespace Dnd.Host.Api.Health;
 
 /// <summary>
 /// What /health/ready measures: the database answers a trivial query in time, start-up left no migration pending, and
-/// the oldest due work item of the outbox, the workflow worker and the job runner has not waited past its threshold.
+/// the oldest due work item of the outbox, the workflow worker, the job runner, the outbound webhook dispatcher and the
+/// suppression remover has not waited past its threshold.
 /// Each lag is one seek to the head of the index the worker itself reads by (WorkQueryPlanTests), so a probe
 /// every few seconds costs a handful of index lookups, never a table scan.
 /// </summary>
@@ -38,6 +41,8 @@ public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimePr
         checks.Add(await LagAsync("outbox", [OldestDueMessage(db, now)], now, limits.MaxOutboxLag, timeout.Token, ct));
         checks.Add(await LagAsync("workflows", [OldestPendingTrigger(db), OldestDueTimer(db, now)], now, limits.MaxWorkflowLag, timeout.Token, ct));
         checks.Add(await LagAsync("jobs", [OldestQueuedJob(db)], now, limits.MaxJobLag, timeout.Token, ct));
+        checks.Add(await LagAsync("webhooks", [OldestDueWebhook(db, now)], now, limits.MaxWebhookLag, timeout.Token, ct));
+        checks.Add(await LagAsync("suppression-removals", [OldestDueSuppressionRemoval(db, now)], now, limits.MaxSuppressionRemovalLag, timeout.Token, ct));
         return ReadinessReport.Of(checks);
     }
 
@@ -53,6 +58,14 @@ public sealed class ReadinessChecks(DndDbContext db, SchemaStatus schema, TimePr
 
     public static IQueryable<DateTimeOffset?> OldestQueuedJob(DndDbContext db) =>
         db.Set<JobRecord>().Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => (DateTimeOffset?)j.CreatedAt).Take(1);
+
+    /// <summary>When the oldest due webhook delivery came due (the dispatcher's own reading of due).</summary>
+    public static IQueryable<DateTimeOffset?> OldestDueWebhook(DndDbContext db, DateTimeOffset now) =>
+        WebhookDispatcher.DueUnordered(db, now).OrderBy(d => d.NextAttemptAt).Select(d => (DateTimeOffset?)d.NextAttemptAt).Take(1);
+
+    /// <summary>When the oldest due suppression removal came due (the remover's own reading of due).</summary>
+    public static IQueryable<DateTimeOffset?> OldestDueSuppressionRemoval(DndDbContext db, DateTimeOffset now) =>
+        SuppressionRemover.Due(db, now).Select(r => (DateTimeOffset?)r.NextAttemptAt).Take(1);
 
     private ReadinessCheck Migrations() => schema.Pending switch
     {

@@ -6,7 +6,7 @@ public sealed record ReadinessReport(string Status, IReadOnlyList<ReadinessCheck
     public static ReadinessReport Of(IReadOnlyList<ReadinessCheck> checks) => new(checks.All(c => c.Healthy) ? "ready" : "not ready", checks);
 }
 
-/// <param name="Name">database, migrations, outbox, workflows or jobs.</param>
+/// <param name="Name">database, migrations, outbox, workflows, jobs, webhooks or suppression-removals.</param>
 /// <param name="Value">What was measured: the query's time, the pending migrations, the oldest due item's wait in seconds.</param>
 /// <param name="Threshold">The limit the value is held to, when there is one.</param>
 public sealed record ReadinessCheck(string Name, bool Healthy, string Value, string? Threshold = null);

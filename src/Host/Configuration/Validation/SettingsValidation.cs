@@ -49,6 +49,7 @@ public static class SettingsValidation
             .Positive("Lease", o.Lease)
             .AtLeast("Batch", o.Batch, 1)
             .AtLeast("Concurrency", o.Concurrency, 1)
+            .AtLeast("SubscriptionConcurrency", o.SubscriptionConcurrency, 1)
             .Positive("RefreshEvery", o.RefreshEvery)
             .AtLeast("MaxPerAccount", o.MaxPerAccount, 1))
         .Rules<WorkflowWorkerOptions>("Dnd:Workflows", (o, p) => p

@@ -74,6 +74,11 @@ public sealed class MailgunFake : IDisposable
         return new Removal(() => _server.DeleteMapping(guid));
     }
 
+    /// <summary>Every removal from the domain's suppression lists answered 200 ("removed"), each after <paramref name="delay"/>.</summary>
+    public void DelayRemovals(string domain, TimeSpan delay) =>
+        _server.Given(Request.Create().WithPath($"/v3/{domain}/*").UsingDelete()).AtPriority(1)
+            .RespondWith(Response.Create().WithDelay(delay).WithStatusCode(200).WithBodyAsJson(new { message = "Suppression has been removed" }));
+
     /// <summary>The paths of the suppression removals received (DELETE /v3/{domain}/{list}/{address}).</summary>
     public IReadOnlyList<string> Removals => _server.LogEntries.Where(e => e.RequestMessage.Method == "DELETE")
         .Select(e => Uri.UnescapeDataString(e.RequestMessage.Path)).ToList();
