@@ -175,6 +175,7 @@ public class SqliteRowsTests
             ProviderMessageId = "SM0123456789abcdef0123456789abcdef",
             ProviderErrorCode = "21610",
             ProviderStatus = "undelivered",
+            TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
             CreatedAt = new DateTimeOffset(2024, 6, 7, 8, 9, 12, 5, PlusTwo),
         };
         var plain = new MessageRecord
