@@ -23,6 +23,7 @@ public sealed class SettingsValidationTests
         settings["Dnd__OutboundWebhooks__Concurrency"] = "-3";
         settings["Dnd__Health__MaxOutboxLag"] = "-00:01:00";
         settings["Dnd__Imports__Retention"] = "-1.00:00:00";
+        settings["Dnd__Telemetry__OtlpProtocol"] = "http/json";
 
         var (exitCode, errors) = await HostProcess.RunUntilExitAsync(settings, TimeSpan.FromSeconds(60));
 
@@ -36,8 +37,9 @@ public sealed class SettingsValidationTests
             "Dnd:OutboundWebhooks:Concurrency must be at least 1 (was -3)",
             "Dnd:Health:MaxOutboxLag must be a positive time span such as 00:00:30 (was -00:01:00)",
             "Dnd:Imports:Retention must be a positive time span such as 00:00:30 (was -1.00:00:00)",
+            "Dnd:Telemetry:OtlpProtocol must be 'grpc' or 'http/protobuf' (was 'http/json')",
         ]);
-        lines.Should().HaveCount(8, "one line per bad setting and one saying the server did not start:\n" + errors);
+        lines.Should().HaveCount(9, "one line per bad setting and one saying the server did not start:\n" + errors);
         errors.Should().NotMatchRegex(StackFrame).And.NotContain("Exception");
     }
 
