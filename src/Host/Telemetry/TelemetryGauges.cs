@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Delivery;
 using Dnd.Host.Api.Health;
+using Dnd.Host.Startup;
 using Dnd.Shared.Telemetry;
 using Dnd.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class TelemetryGauges : IDisposable
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
 
     private readonly IServiceScopeFactory _scopes;
+    private readonly ServerPreparation _preparation;
     private readonly TimeProvider _clock;
     private readonly ILogger<TelemetryGauges> _logger;
     private readonly Lock _lock = new();
@@ -27,9 +29,9 @@ public sealed class TelemetryGauges : IDisposable
 
     private sealed record Snapshot(long OutboxDepth, double OldestAgeSeconds, IReadOnlyList<(WorkflowStatus State, long Count)> Instances);
 
-    public TelemetryGauges(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TelemetryGauges> logger)
+    public TelemetryGauges(IServiceScopeFactory scopes, ServerPreparation preparation, TimeProvider clock, ILogger<TelemetryGauges> logger)
     {
-        (_scopes, _clock, _logger) = (scopes, clock, logger);
+        (_scopes, _preparation, _clock, _logger) = (scopes, preparation, clock, logger);
         DndTelemetry.Meter.CreateObservableGauge("dnd.outbox.depth",
             () => Read() is { } s ? [new Measurement<long>(s.OutboxDepth)] : Array.Empty<Measurement<long>>(), "{message}", "Queued messages due now.");
         DndTelemetry.Meter.CreateObservableGauge("dnd.outbox.oldest_age",
@@ -49,7 +51,8 @@ public sealed class TelemetryGauges : IDisposable
     {
         lock (_lock)
         {
-            if (_disposed)
+            // An export (or a scrape) while the database is still being prepared would read tables that do not exist yet.
+            if (_disposed || !_preparation.Prepared.IsCompletedSuccessfully)
             {
                 return null;
             }

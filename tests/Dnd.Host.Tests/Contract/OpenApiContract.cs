@@ -24,6 +24,12 @@ public sealed class OpenApiContract
     private readonly BuildOptions _build;
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
 
+    /// <summary>
+    /// One contract serves the servers of tests running side by side, and the library resolves a $ref into the base
+    /// document through caches that are not safe across threads (a RefResolutionException now and then): one at a time.
+    /// </summary>
+    private readonly Lock _evaluating = new();
+
     public OpenApiContract(string json)
     {
         _document = JsonDocument.Parse(json);
@@ -120,7 +126,11 @@ public sealed class OpenApiContract
         using (body)
         {
             var schemaPointer = $"{responsePointer}/content/{Escape(match)}/schema";
-            var result = Schema(schemaPointer).Evaluate(body.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            EvaluationResults result;
+            lock (_evaluating)
+            {
+                result = Schema(schemaPointer).Evaluate(body.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            }
             return result.IsValid ? null : $"the body does not match {SchemaName(content.GetProperty(match).GetProperty("schema"))}: {Errors(result)}";
         }
     }

@@ -25,6 +25,7 @@ public sealed class SettingsValidationTests
         settings["Dnd__Imports__Retention"] = "-1.00:00:00";
         settings["Dnd__Health__MaxSuppressionRemovalLag"] = "00:00:00";
         settings["Dnd__OutboundWebhooks__SubscriptionConcurrency"] = "0";
+        settings["Dnd__Telemetry__OtlpProtocol"] = "http/json";
 
         var (exitCode, errors) = await HostProcess.RunUntilExitAsync(settings, TimeSpan.FromSeconds(60));
 
@@ -40,8 +41,9 @@ public sealed class SettingsValidationTests
             "Dnd:Imports:Retention must be a positive time span such as 00:00:30 (was -1.00:00:00)",
             "Dnd:Health:MaxSuppressionRemovalLag must be a positive time span such as 00:00:30 (was 00:00:00)",
             "Dnd:OutboundWebhooks:SubscriptionConcurrency must be at least 1 (was 0)",
+            "Dnd:Telemetry:OtlpProtocol must be 'grpc' or 'http/protobuf' (was 'http/json')",
         ]);
-        lines.Should().HaveCount(10, "one line per bad setting and one saying the server did not start:\n" + errors);
+        lines.Should().HaveCount(11, "one line per bad setting and one saying the server did not start:\n" + errors);
         errors.Should().NotMatchRegex(StackFrame).And.NotContain("Exception");
     }
 

@@ -17,12 +17,15 @@ public sealed class MetaFixture : IAsyncLifetime
     public Task<int> OutboxPassAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
 
     /// <summary>A fresh account with Meta connected for WhatsApp and a page.</summary>
-    public async Task<Connected> ConnectedAsync()
+    public Task<Connected> ConnectedAsync() => ConnectedAsync(App, Meta);
+
+    /// <summary>A fresh account of <paramref name="app"/> with Meta connected for WhatsApp and a page of <paramref name="meta"/>.</summary>
+    public static async Task<Connected> ConnectedAsync(DndApp app, MetaFake meta)
     {
-        var account = await TestAccount.CreateAsync(App);
+        var account = await TestAccount.CreateAsync(app);
         var connected = new Connected(account, MetaFake.NewId(), MetaFake.NewId(), "EAAG" + Guid.NewGuid().ToString("N"), "secret-" + Guid.NewGuid().ToString("N"),
             "verify-" + Guid.NewGuid().ToString("N"));
-        Meta.Token(connected.Token, connected.PhoneNumberId, connected.PageId);
+        meta.Token(connected.Token, connected.PhoneNumberId, connected.PageId);
         await Http.EnsureAsync(await account.Client.PutAsJsonAsync("/locations/integrations/meta", connected.Request()), 200);
         return connected;
     }
