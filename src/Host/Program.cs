@@ -29,6 +29,7 @@ if (DatabaseCommands.IsCommand(args))
 {
     return await DatabaseCommands.RunAsync(args, app.Services);
 }
+app.BeginDndPreparation();
 app.UseDndStartupGate();
 app.UseDndTelemetry();
 app.UseDndRequestPipeline();

@@ -18,6 +18,7 @@ public static class ConfigurationServices
     public static WebApplicationBuilder AddDndCore(this WebApplicationBuilder builder)
     {
         var root = builder.Environment.ContentRootPath;
+        Dnd.Crm.Persistence.DatabaseProvider.WarmUp(builder.Configuration["Dnd:Database:Provider"] ?? new DatabaseOptions().Provider);
         builder.Services.Configure<DndOptions>(builder.Configuration.GetSection("Dnd"));
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Dnd:Messaging"));
         builder.Services.Configure<ProviderOptions>(builder.Configuration.GetSection("Dnd:Providers"));

@@ -9,6 +9,7 @@ namespace Dnd.Host.Startup;
 public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecycleService
 {
     private readonly TaskCompletionSource _prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _begun;
 
     /// <summary>Completes when the schema, key ring, seed accounts and rules are ready; faults when they cannot be.</summary>
     public Task Prepared => _prepared.Task;
@@ -16,20 +17,33 @@ public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecy
     /// <summary>Its registration as a hosted service (the one singleton the gate also waits on).</summary>
     public static IHostedService AsHostedService(IServiceProvider services) => services.GetRequiredService<ServerPreparation>();
 
-    public Task StartingAsync(CancellationToken ct)
+    /// <summary>
+    /// Begins the preparation now (once): Program calls it as soon as the host is built and the settings are checked,
+    /// about 40 ms before the host's start would; a host started otherwise begins it in <see cref="StartingAsync"/>.
+    /// </summary>
+    public void Begin()
     {
+        if (Interlocked.Exchange(ref _begun, 1) == 1)
+        {
+            return;
+        }
         _ = Task.Run(async () =>
         {
             try
             {
-                await ServerStartup.PrepareAsync(services, ct);
+                await ServerStartup.PrepareAsync(services);
                 _prepared.TrySetResult();
             }
             catch (Exception e)
             {
                 _prepared.TrySetException(e);
             }
-        }, CancellationToken.None);
+        });
+    }
+
+    public Task StartingAsync(CancellationToken ct)
+    {
+        Begin();
         return Task.CompletedTask;
     }
 

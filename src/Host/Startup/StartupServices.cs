@@ -24,6 +24,13 @@ public static class StartupServices
         return builder;
     }
 
+    /// <summary>Begins the preparation at once (after the settings check and the database commands, which must come first).</summary>
+    public static WebApplication BeginDndPreparation(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ServerPreparation>().Begin();
+        return app;
+    }
+
     /// <summary>Requests wait for the preparation: the first middleware.</summary>
     public static WebApplication UseDndStartupGate(this WebApplication app)
     {
