@@ -2,7 +2,8 @@ namespace Dnd.Host.Startup;
 
 /// <summary>
 /// A background service (a worker, the data-protection key ring's loader) started only once the database is prepared:
-/// before that its tables may not exist yet. Stopping before it started cancels the start.
+/// before that its tables may not exist yet. Stopping before it started cancels the start; a start that fails fails the
+/// host's start (<see cref="ServerPreparation.StartedAsync"/> awaits it).
 /// </summary>
 public sealed class AfterPreparation(IHostedService inner, ServerPreparation preparation) : IHostedService
 {
@@ -12,6 +13,7 @@ public sealed class AfterPreparation(IHostedService inner, ServerPreparation pre
     public Task StartAsync(CancellationToken ct)
     {
         _started = StartWhenPreparedAsync();
+        preparation.Track(_started);
         return Task.CompletedTask;
     }
 
@@ -31,7 +33,14 @@ public sealed class AfterPreparation(IHostedService inner, ServerPreparation pre
     public async Task StopAsync(CancellationToken ct)
     {
         await _stopping.CancelAsync();
-        await _started;
+        try
+        {
+            await _started;
+        }
+        catch (Exception)
+        {
+            return; // it never started (its failure failed the host's start)
+        }
         if (preparation.Prepared.IsCompletedSuccessfully)
         {
             await inner.StopAsync(ct);

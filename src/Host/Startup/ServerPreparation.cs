@@ -10,6 +10,8 @@ public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecy
 {
     private readonly TaskCompletionSource _prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _begun;
+    private readonly List<Task> _starts = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the schema, key ring, seed accounts and rules are ready; faults when they cannot be.</summary>
     public Task Prepared => _prepared.Task;
@@ -47,7 +49,42 @@ public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecy
         return Task.CompletedTask;
     }
 
-    public Task StartedAsync(CancellationToken ct) => Prepared.WaitAsync(ct);
+    /// <summary>A background service's start after the preparation (<see cref="AfterPreparation"/>), which the host's start awaits.</summary>
+    public void Track(Task start)
+    {
+        lock (_starts)
+        {
+            _starts.Add(start);
+        }
+    }
+
+    /// <summary>
+    /// The host's start completes once the preparation has and every background service has started: a failure of
+    /// either fails it, as before. Only then are requests let in (<see cref="Ready"/>): a service's start may load what
+    /// requests rely on (the outbound webhooks' subscriptions, which a consent write stages its events for).
+    /// </summary>
+    public async Task StartedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Prepared.WaitAsync(ct);
+            Task[] starts;
+            lock (_starts)
+            {
+                starts = [.. _starts];
+            }
+            await Task.WhenAll(starts).WaitAsync(ct);
+            _ready.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _ready.TrySetException(e);
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the server may serve: prepared, and its background services started.</summary>
+    public Task Ready => _ready.Task;
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
