@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dnd.Host.Tests.Infrastructure;
+using static Dnd.Host.Tests.Infrastructure.Flow;
 
 namespace Dnd.Host.Tests.Meta;
 
@@ -62,6 +63,25 @@ public sealed class MetaStatusTests(MetaFixture fixture) : IClassFixture<MetaFix
         await Http.EnsureAsync(await SendAsync(c.Account, "SMS", contact, "Your order shipped"), 200);
         await fixture.OutboxPassAsync();
         fixture.Meta.Sent.Should().NotContain(s => s.Body.ToString().Contains("Last chance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_131050_a_workflow_skips_its_WhatsApp_step_with_the_reason_and_still_sends_the_SMS()
+    {
+        var c = await fixture.ConnectedAsync();
+        var (contact, _, wamid) = await SentAsync(c, "+15552600005");
+        await MetaWebhook.ReceiveAsync(fixture.App, c.Account.Id, c.AppSecret, MetaWebhook.Status(wamid, "15552600005", "failed", 131050));
+        var id = "whatsapp-then-sms-" + c.Account.Id;
+        await PublishAsync(c.Account, Definition(id,
+            [Activity("wa", "Send", new { channel = "WhatsApp", body = "New arrivals" }), Activity("sms", "Send", new { channel = "SMS", body = "New arrivals" })],
+            [Connect("wa", "Done", "sms")]));
+
+        var instance = await UntilStatusAsync(c.Account, await StartAsync(c.Account, contact, id), "Finished");
+
+        var log = Log(instance).ToList();
+        log.Select(l => (l.Activity, l.Outcome)).Should().Equal(("wa", "Done"), ("sms", "Done"));
+        log[0].Note.Should().StartWith("skipped: WhatsApp DND is permanent (meta_131050)");
+        log[1].Note.Should().StartWith("sent: SMS message");
     }
 
     [Fact]
