@@ -27,6 +27,7 @@ public class PreferenceCenterRulesTests
     [Theory]
     [InlineData(DndCodes.Twilio21610, "CarrierBlockIsLiftedOnlyOnTheChannel")]
     [InlineData(DndCodes.TwilioOptOut, "CarrierBlockIsLiftedOnlyOnTheChannel")]
+    [InlineData(DndCodes.Meta131050, "CarrierBlockIsLiftedOnlyOnTheChannel")]
     [InlineData("mailgun_bounce", "ContactOptInLiftsOnlyOptOuts")]
     [InlineData("user", "ContactOptInLiftsOnlyOptOuts")]
     public async Task A_carrier_block_a_bounce_or_the_business_own_dnd_is_not_lifted_from_the_page(string code, string rule)

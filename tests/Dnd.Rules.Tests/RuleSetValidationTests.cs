@@ -25,7 +25,7 @@ public class RuleSetValidationTests
 
         rules.Select(r => r.Name).Should().BeEquivalentTo(classes.Select(c => c.Name), "each rule is named after its class");
         rules.Should().OnlyContain(r => !string.IsNullOrWhiteSpace(r.Description));
-        rules.Should().HaveCount(45);
+        rules.Should().HaveCount(46);
     }
 
     [Fact]
@@ -47,6 +47,7 @@ public class RuleSetValidationTests
 
         set.TwilioErrorCodes.Codes.Should().BeEquivalentTo("30003", "30004", "30005", "30006", "21610", "30007");
         set.MailgunEvents.Entries.Should().HaveCount(8);
+        set.MetaErrorCodes.Codes.Should().BeEquivalentTo("131050", "131026", "131047", "131049");
     }
 
     [Fact]

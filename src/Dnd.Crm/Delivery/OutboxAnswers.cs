@@ -77,8 +77,8 @@ public sealed class OutboxAnswers(IServiceScopeFactory scopes, TimeProvider cloc
     }
 
     /// <summary>
-    /// A provider's permanent refusal as the DND rules know it: Twilio's error codes read as a failed status callback
-    /// would be; an SMTP server's 5xx for the recipient as a hard bounce.
+    /// A provider's permanent refusal as the DND rules know it: Twilio's and Meta's (WhatsApp) error codes read as a
+    /// failed status would be; an SMTP server's 5xx for the recipient as a hard bounce.
     /// </summary>
     private static ConsentEvent? RefusalEvent(OutboxClaim claim, DeliveryOutcome outcome)
     {
@@ -87,6 +87,8 @@ public sealed class OutboxAnswers(IServiceScopeFactory scopes, TimeProvider cloc
         {
             Integrations.IntegrationProviders.Twilio when claim.Letter.Channel is Channel.Sms or Channel.WhatsApp && int.TryParse(outcome.Code, out _) =>
                 new TwilioSmsStatusEvent("failed", outcome.Code) { ActedBy = acted },
+            Integrations.IntegrationProviders.Meta when claim.Letter.Channel == Channel.WhatsApp && int.TryParse(outcome.Code, out _) =>
+                new WhatsAppStatusEvent("failed", outcome.Code) { ActedBy = acted },
             Integrations.IntegrationProviders.Smtp when outcome.Code?.StartsWith("smtp_55", StringComparison.Ordinal) == true =>
                 new MailgunEvent("failed", "permanent", outcome.Detail) { ActedBy = acted },
             _ => null,

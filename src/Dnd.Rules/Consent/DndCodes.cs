@@ -9,6 +9,10 @@ public static class DndCodes
     public const string TwilioOptOut = "twilio_opt_out";
     public const string Twilio21610 = "twilio_21610";
     public const string Twilio30004 = "twilio_30004";
+
+    /// <summary>The contact stopped the business's marketing messages in WhatsApp itself (Meta's error 131050).</summary>
+    public const string Meta131050 = "meta_131050";
+
     public const string UserPermanent = "user_permanent";
     public const string EmailUnsubscribe = "email_unsubscribe";
     public const string SmsLinkOptOut = "sms_link_opt_out";
@@ -33,15 +37,17 @@ public static class DndCodes
     public static readonly FrozenSet<string> Unsubscribes = new[] { EmailUnsubscribe, LinkUnsubscribeAll }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// The contact's own opt-outs (a keyword, their STOP or block as Twilio reports it, an SMS link, a user recording one): permanent,
-    /// lifted by their opt-in on the channel or by a user who records proof of consent.
+    /// The contact's own opt-outs (a keyword, their STOP or block as Twilio reports it, their stop of marketing as
+    /// WhatsApp reports it, an SMS link, a user recording one): permanent, lifted by their opt-in on the channel or by
+    /// a user who records proof of consent.
     /// </summary>
     public static readonly FrozenSet<string> ContactOptOuts =
-        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, UserPermanent, SmsLinkOptOut, PhraseOptOut, Revocation, PreferenceOptOut }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { KeywordOptOut, TwilioOptOut, Twilio21610, Twilio30004, Meta131050, UserPermanent, SmsLinkOptOut, PhraseOptOut, Revocation, PreferenceOptOut }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Opt-outs the carrier itself enforces (Twilio blocks the sender for the number until the contact texts START to it):
     /// lifting our DND from a web page would not reach them, so only the contact's START on the channel lifts these.
+    /// Meta's 131050 likewise: WhatsApp keeps refusing until the contact turns the business back on in WhatsApp.
     /// </summary>
-    public static readonly FrozenSet<string> CarrierBlocks = new[] { TwilioOptOut, Twilio21610, Twilio30004 }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> CarrierBlocks = new[] { TwilioOptOut, Twilio21610, Twilio30004, Meta131050 }.ToFrozenSet(StringComparer.Ordinal);
 }

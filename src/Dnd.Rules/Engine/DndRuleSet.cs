@@ -9,8 +9,8 @@ namespace Dnd.Rules.Engine;
 
 /// <summary>
 /// The DND rules compiled once into an NRules session factory, with the data tables they read. The rules are the
-/// classes under <c>Dnd.Rules.Decisions</c>; the tables (Twilio error codes, Mailgun events) are JSON files an
-/// operator may replace, validated here so a bad file fails at start with the file and entry named.
+/// classes under <c>Dnd.Rules.Decisions</c>; the tables (Twilio error codes, Mailgun events, Meta error codes) are
+/// JSON files an operator may replace, validated here so a bad file fails at start with the file and entry named.
 /// </summary>
 public sealed class DndRuleSet
 {
@@ -19,7 +19,8 @@ public sealed class DndRuleSet
     private static readonly Lazy<DndRuleSet> Embedded = new(() => FromFiles(LoadEmbeddedFiles()));
     private static readonly Lazy<(ISessionFactory Factory, IReadOnlyList<IRuleDefinition> Rules)> Compiled = new(Compile);
 
-    private DndRuleSet(TwilioErrorCodes twilio, MailgunEvents mailgun) => (TwilioErrorCodes, MailgunEvents) = (twilio, mailgun);
+    private DndRuleSet(TwilioErrorCodes twilio, MailgunEvents mailgun, MetaErrorCodes meta) =>
+        (TwilioErrorCodes, MailgunEvents, MetaErrorCodes) = (twilio, mailgun, meta);
 
     /// <summary>The rules with the tables shipped inside this assembly (src/Dnd.Rules/RuleData).</summary>
     public static DndRuleSet Default => Embedded.Value;
@@ -33,6 +34,8 @@ public sealed class DndRuleSet
     public TwilioErrorCodes TwilioErrorCodes { get; }
 
     public MailgunEvents MailgunEvents { get; }
+
+    public MetaErrorCodes MetaErrorCodes { get; }
 
     public static IReadOnlyList<RuleFile> LoadEmbeddedFiles()
     {
@@ -50,14 +53,16 @@ public sealed class DndRuleSet
         var byName = new Dictionary<string, RuleFile>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (file.Name is not (TwilioErrorCodes.FileName or MailgunEvents.FileName))
+            if (file.Name is not (TwilioErrorCodes.FileName or MailgunEvents.FileName or MetaErrorCodes.FileName))
             {
-                throw new RuleSetException($"{file.Name}: not a rule data file (expected {TwilioErrorCodes.FileName} or {MailgunEvents.FileName})");
+                throw new RuleSetException(
+                    $"{file.Name}: not a rule data file (expected {TwilioErrorCodes.FileName}, {MailgunEvents.FileName} or {MetaErrorCodes.FileName})");
             }
             byName[file.Name] = file;
         }
         RuleFile Required(string name) => byName.TryGetValue(name, out var file) ? file : throw new RuleSetException($"missing rule data file: {name}");
-        return new DndRuleSet(TwilioErrorCodes.Parse(Required(TwilioErrorCodes.FileName)), MailgunEvents.Parse(Required(MailgunEvents.FileName)));
+        return new DndRuleSet(TwilioErrorCodes.Parse(Required(TwilioErrorCodes.FileName)), MailgunEvents.Parse(Required(MailgunEvents.FileName)),
+            MetaErrorCodes.Parse(Required(MetaErrorCodes.FileName)));
     }
 
     /// <summary>Compiles every rule class once per process; the tables are facts, so replacing one needs no recompile.</summary>

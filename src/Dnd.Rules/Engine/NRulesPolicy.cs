@@ -37,6 +37,7 @@ public sealed class NRulesPolicy : IDndPolicy
         {
             TwilioSmsStatusFacts => settings.TwilioErrorCodes ?? _rules.TwilioErrorCodes,
             MailgunEventFacts => settings.MailgunEvents ?? _rules.MailgunEvents,
+            WhatsAppStatusFacts => _rules.MetaErrorCodes,
             _ => null,
         };
         var key = (facts, table?.Fingerprint);
@@ -46,6 +47,7 @@ public sealed class NRulesPolicy : IDndPolicy
             {
                 TwilioSmsStatusFacts f => Classify(f, table),
                 MailgunEventFacts f => Classify(f, table),
+                WhatsAppStatusFacts f => Classify(f, table),
                 InboundMessageFacts f => Classify(f),
                 UserDndChangeFacts f => Classify(f),
                 FormSubmissionFacts f => Classify(f),
@@ -113,6 +115,7 @@ public sealed class NRulesPolicy : IDndPolicy
     private static object ToFacts(ConsentEvent evt, AccountSettings settings) => evt switch
     {
         TwilioSmsStatusEvent e => new TwilioSmsStatusFacts(e.MessageStatus.Trim().ToLowerInvariant(), e.ErrorCode?.Trim() ?? string.Empty),
+        WhatsAppStatusEvent e => new WhatsAppStatusFacts(e.Status.Trim().ToLowerInvariant(), e.ErrorCode?.Trim() ?? string.Empty),
         InboundMessageEvent e => InboundMessageFacts.From(e, settings),
         MailgunEvent e => new MailgunEventFacts(MailgunEvents.Lower(e.Event), MailgunEvents.Lower(e.Severity), MailgunEvents.Lower(e.Reason), settings.UnsubscribeScope),
         UserDndChange e => new UserDndChangeFacts(e.Enable, e.Enable && e.Permanent),

@@ -17,7 +17,8 @@ public sealed record MetaInbound(string Platform, string MessageId, string From,
 }
 
 /// <summary>WhatsApp's report on a message we sent (wamid): sent, delivered, read or failed, with Meta's error code when failed.</summary>
-public sealed record MetaStatus(string MessageId, string Status, string? ErrorCode);
+/// <param name="Recipient">The number it was sent to (recipient_id, E.164), or null when Meta named none we can read.</param>
+public sealed record MetaStatus(string MessageId, string Status, string? ErrorCode, string? Recipient);
 
 /// <summary>
 /// One delivery of Meta's webhook, read whole before anything is applied (a malformed part refuses all of it):
@@ -71,8 +72,7 @@ public sealed record MetaWebhookPayload(IReadOnlyList<MetaInbound> Messages, IRe
             foreach (var message in Array(value, "messages"))
             {
                 var (id, from) = (Text(message, "id"), Text(message, "from"));
-                // WhatsApp sends the number as digits without the +, always international.
-                var phone = from is null ? null : Addresses.Phone("+" + from.TrimStart('+'), "ZZ");
+                var phone = Phone(from);
                 if (!Id(id) || phone is null)
                 {
                     return "Each WhatsApp message needs its id (wamid, at most 1024 characters) and from (the sender's phone number).";
@@ -93,7 +93,7 @@ public sealed record MetaWebhookPayload(IReadOnlyList<MetaInbound> Messages, IRe
                     return "Each WhatsApp status needs its message id and status.";
                 }
                 var code = Array(status, "errors").Select(e => e.TryGetProperty("code", out var c) ? c.ToString() : null).FirstOrDefault(c => c is { Length: <= 64 });
-                statuses.Add(new MetaStatus(id!, state, code));
+                statuses.Add(new MetaStatus(id!, state, code, Phone(Text(status, "recipient_id"))));
             }
         }
         return null;
@@ -120,6 +120,9 @@ public sealed record MetaWebhookPayload(IReadOnlyList<MetaInbound> Messages, IRe
         }
         return null;
     }
+
+    /// <summary>WhatsApp sends numbers as digits without the +, always international.</summary>
+    private static string? Phone(string? digits) => digits is null ? null : Addresses.Phone("+" + digits.TrimStart('+'), "ZZ");
 
     private static bool Id(string? id) => id is { Length: > 0 and <= ApiLimits.TextLength };
 

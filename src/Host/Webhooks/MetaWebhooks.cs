@@ -8,6 +8,7 @@ using Dnd.Crm.Persistence;
 using Dnd.Crm.Templates;
 using Dnd.Host.Limits;
 using Dnd.Rules.Consent;
+using Dnd.Rules.Events;
 using Dnd.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,8 @@ namespace Dnd.Host.Webhooks;
 /// <summary>
 /// Meta's webhook for an account (WhatsApp Cloud API, Messenger, Instagram): the GET Meta subscribes with, answered
 /// only for the account's verify token, and the POST of messages and statuses, taken only with a valid
-/// X-Hub-Signature-256 and applied once per message id. A contact's text is read with the same opt-out rules as SMS.
+/// X-Hub-Signature-256 and applied once per message id. A contact's text is read with the same opt-out rules as SMS;
+/// a WhatsApp status's error code with meta-error-codes.json, as Twilio's status callbacks are.
 /// </summary>
 public static class MetaWebhooks
 {
@@ -117,6 +119,16 @@ public static class MetaWebhooks
                 }
                 // Recorded on the message we sent (nothing for an id that is not ours); the outbox already read a refusal's code when it sent.
                 await rows.ProviderReportedAsync(account.Id, status.MessageId, null, status.Status, status.ErrorCode, ct);
+                // A failure's code goes to the rules (meta-error-codes.json), on every contact with the number as for a
+                // Twilio status: 131050 is the contact's own opt-out. Sent, delivered and read carry no code and decide nothing.
+                if (status is { ErrorCode: not null, Recipient: { } to })
+                {
+                    var evt = new WhatsAppStatusEvent(status.Status, status.ErrorCode)
+                    {
+                        ActedBy = $"meta whatsapp status {status.Status} of message {status.MessageId}", ClientIp = ip,
+                    };
+                    await write.Consent.ApplyToAddressAsync(account.Id, AddressKind.Phone, to, evt, account.Settings, ct);
+                }
                 return 1;
             }, ct);
         }

@@ -42,6 +42,40 @@ public static class MetaWebhook
         },
     });
 
+    /// <summary>WhatsApp's status of a message we sent (wamid) to <paramref name="phoneDigits"/>; a failure carries Meta's error code.</summary>
+    public static string Status(string wamid, string phoneDigits, string status, int? errorCode = null) => JsonSerializer.Serialize(new
+    {
+        @object = "whatsapp_business_account",
+        entry = new[]
+        {
+            new
+            {
+                id = "102290129340398",
+                changes = new[]
+                {
+                    new
+                    {
+                        field = "messages",
+                        value = new
+                        {
+                            messaging_product = "whatsapp",
+                            statuses = new[]
+                            {
+                                new
+                                {
+                                    id = wamid, status, timestamp = "1700000000", recipient_id = phoneDigits,
+                                    errors = errorCode is { } code
+                                        ? new[] { new { code, title = "Unable to deliver the message", error_data = new { details = $"Meta error {code}" } } }
+                                        : [],
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    });
+
     /// <param name="kind">"page" (Messenger) or "instagram".</param>
     public static string Messaging(string kind, string senderId, string text, string? mid = null, bool echo = false) => JsonSerializer.Serialize(new
     {

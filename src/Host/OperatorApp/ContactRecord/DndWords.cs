@@ -20,6 +20,7 @@ public static partial class DndWords
         {
             DndCodes.KeywordOptOut or DndCodes.TwilioOptOut => "Replied STOP",
             DndCodes.Twilio21610 => "Replied STOP to this number (carrier error 21610)",
+            DndCodes.Meta131050 => "Stopped marketing messages in WhatsApp (Meta error 131050)",
             DndCodes.PhraseOptOut => "Asked to stop in their own words",
             DndCodes.Revocation => "Revoked consent (recorded by staff)",
             DndCodes.UserPermanent => "Opt-out recorded by a user",

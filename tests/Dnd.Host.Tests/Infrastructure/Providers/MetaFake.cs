@@ -64,7 +64,7 @@ public sealed class MetaFake : IDisposable
 
     /// <summary>Sends to <paramref name="to"/> (a WhatsApp number without +) are refused with Meta's <paramref name="code"/>.</summary>
     public void Refuse(string to, int code, string message) =>
-        _server.Given(Request.Create().WithPath("*/messages").UsingPost().WithBody(b => b is not null && b.Contains($"\"to\":\"{to}\"", StringComparison.Ordinal)))
+        _server.Given(Request.Create().WithPath("/*/messages").UsingPost().WithBody(b => b is not null && b.Contains($"\"to\":\"{to}\"", StringComparison.Ordinal)))
             .AtPriority(5).RespondWith(Error(HttpStatusCode.BadRequest, message, "OAuthException", code));
 
     /// <summary>The messages sends received (WhatsApp and Messenger/Instagram), as their JSON bodies, with the path each went to.</summary>
