@@ -59,6 +59,25 @@ public sealed class JobQueue(CrmDbContext db, AccountWrites writes, JobRunner ru
     public async Task<JobRecord?> FindAsync(string accountId, string jobId, CancellationToken ct) =>
         await db.Set<JobRecord>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.AccountId == accountId, ct);
 
+    /// <summary>
+    /// A page of the account's jobs, newest first, after the job <paramref name="afterJobId"/> (the last of the page
+    /// before) when given. Keyed on (CreatedAt, Id), so jobs enqueued meanwhile neither shift nor repeat a page.
+    /// </summary>
+    /// <returns>Null when the account has no job <paramref name="afterJobId"/>.</returns>
+    public async Task<List<JobRecord>?> ListAsync(string accountId, string? afterJobId, int limit, CancellationToken ct)
+    {
+        var jobs = db.Set<JobRecord>().AsNoTracking().Where(j => j.AccountId == accountId);
+        if (afterJobId is not null)
+        {
+            if (await FindAsync(accountId, afterJobId, ct) is not { } last)
+            {
+                return null;
+            }
+            jobs = jobs.Where(j => j.CreatedAt < last.CreatedAt || j.CreatedAt == last.CreatedAt && string.Compare(j.Id, last.Id) < 0);
+        }
+        return await jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(limit).ToListAsync(ct);
+    }
+
     /// <summary>A page of the job's refused and failed items after <paramref name="after"/> (an item id), in the order they were met.</summary>
     public async Task<List<JobItemRecord>> ProblemsAsync(string jobId, long after, int limit, CancellationToken ct) =>
         await db.Set<JobItemRecord>().AsNoTracking().Where(i => i.JobId == jobId && i.Id > after).OrderBy(i => i.Id).Take(limit).ToListAsync(ct);

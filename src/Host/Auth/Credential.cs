@@ -25,7 +25,8 @@ public static class CredentialExtensions
     public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group) => group.WithMetadata(Credential.ApiKey);
 
     /// <summary>Also accepts the operator app's sign-in cookie in place of the key (<see cref="OperatorSessionCredential"/>).</summary>
-    public static RouteGroupBuilder AcceptOperatorSession(this RouteGroupBuilder group) => group.WithMetadata(OperatorSessionCredential.Accepted);
+    public static TBuilder AcceptOperatorSession<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(OperatorSessionCredential.Accepted);
 
     public static RouteGroupBuilder RequireAdminKey(this RouteGroupBuilder group) => group.WithMetadata(Credential.AdminKey);
 }

@@ -1,4 +1,5 @@
 using Dnd.Crm.Consent;
+using Dnd.Crm.Imports;
 using Dnd.Host.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public static class ActionErrors
         ApiValidationException v when v.Errors is { Count: > 0 } errors => $"{v.Message} {string.Join(" ", errors.Select(Sentence))}",
         ApiValidationException v => v.Message,
         ContactNotFoundException => "That contact no longer exists.",
+        ImportNotFoundException => "That import no longer exists.",
         DbUpdateConcurrencyException or DbUpdateException => "Someone else changed the same record at the same time; try again.",
         OperationCanceledException => "The request was cancelled.",
         _ => Unexpected(e, log),

@@ -21,6 +21,8 @@ public static class ContactExportEndpoints
 
     public static void MapContactExportEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/locations/contacts/export.csv", Export).WithTags("Exports").WithName("ExportContactsCsv")
+            // The operator app links here: staff download with their sign-in cookie (a GET, so no antiforgery token).
+            .AcceptOperatorSession()
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 

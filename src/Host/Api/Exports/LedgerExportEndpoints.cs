@@ -30,6 +30,8 @@ public static class LedgerExportEndpoints
 
     public static void MapLedgerExportEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/locations/ledger/export.csv", Export).WithTags("Exports").WithName("ExportLedgerCsv")
+            // The operator app links here: staff download with their sign-in cookie (a GET, so no antiforgery token).
+            .AcceptOperatorSession()
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

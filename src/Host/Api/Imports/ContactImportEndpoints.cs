@@ -22,7 +22,7 @@ public static class ContactImportEndpoints
     /// <summary>Rows per account write when applying: short enough that a STOP arriving meanwhile waits little.</summary>
     public const int BatchRows = 500;
 
-    private const int DefaultPage = 100;
+    internal const int DefaultPage = 100;
     private const int MaxPage = 1000;
 
     public static void MapContactImportEndpoints(this RouteGroupBuilder api)
@@ -92,7 +92,7 @@ public static class ContactImportEndpoints
     /// The apply as a job (<see cref="ContactImportHandler"/>), one per import: asking again gives the same job, and
     /// asking again with the other skipInvalidRows while it runs is a 409.
     /// </summary>
-    private static async Task<JobRecord> EnqueueApplyAsync(ImportRecord import, bool skipInvalidRows, AccountContext account, JobQueue jobs, CancellationToken ct)
+    internal static async Task<JobRecord> EnqueueApplyAsync(ImportRecord import, bool skipInvalidRows, AccountContext account, JobQueue jobs, CancellationToken ct)
     {
         if (import.ErrorRows > 0 && !skipInvalidRows)
         {
@@ -131,11 +131,11 @@ public static class ContactImportEndpoints
         return Task.CompletedTask;
     }
 
-    private static async Task<ImportRecord> FindAsync(DndDbContext db, AccountContext account, string importId, CancellationToken ct) =>
+    internal static async Task<ImportRecord> FindAsync(DndDbContext db, AccountContext account, string importId, CancellationToken ct) =>
         await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId && i.AccountId == account.AccountId, ct)
         ?? throw new ImportNotFoundException(importId);
 
-    private static async Task<ImportResponse> ResponseAsync(DndDbContext db, string importId, CancellationToken ct)
+    internal static async Task<ImportResponse> ResponseAsync(DndDbContext db, string importId, CancellationToken ct)
     {
         var import = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == importId, ct);
         var job = await db.Jobs.AsNoTracking().Where(j => j.AccountId == import.AccountId && j.Kind == ContactImportHandler.JobKind && j.IdempotencyKey == importId)
@@ -143,7 +143,7 @@ public static class ContactImportEndpoints
         return ImportResponse.From(import, job, await PageAsync(db, importId, 0, DefaultPage, ct));
     }
 
-    private static async Task<ImportIssuesResponse> PageAsync(DndDbContext db, string importId, long after, int limit, CancellationToken ct)
+    internal static async Task<ImportIssuesResponse> PageAsync(DndDbContext db, string importId, long after, int limit, CancellationToken ct)
     {
         var page = await db.ImportIssues.AsNoTracking().Where(i => i.ImportId == importId && i.Id > after)
             .OrderBy(i => i.Id).Take(limit + 1).ToListAsync(ct);

@@ -32,16 +32,24 @@ public static class WebhookSubscriptionEndpoints
     private static async Task<Created<WebhookSecretResponse>> CreateAsync(WebhookSubscriptionRequest body, AccountContext account, SubscriptionStore store,
         IOptions<WebhookOptions> options, CancellationToken ct)
     {
+        var created = await SubscribeAsync(body, account, store, options.Value, ct);
+        return TypedResults.Created($"/locations/webhook-subscriptions/{created.Subscription.Id}", created);
+    }
+
+    /// <summary>The subscription checked, within the account's limit, and made: the API's and the operator app's one way to subscribe.</summary>
+    /// <exception cref="ApiValidationException">422 naming url and/or events, 409 at the limit; nothing made.</exception>
+    internal static async Task<WebhookSecretResponse> SubscribeAsync(WebhookSubscriptionRequest body, AccountContext account, SubscriptionStore store,
+        WebhookOptions options, CancellationToken ct)
+    {
         account.EnsureOwns(body.LocationId);
-        var (url, events) = WebhookSubscriptionValidation.Check(body, options.Value);
-        if (await store.CountAsync(account.AccountId, ct) >= options.Value.MaxPerAccount)
+        var (url, events) = WebhookSubscriptionValidation.Check(body, options);
+        if (await store.CountAsync(account.AccountId, ct) >= options.MaxPerAccount)
         {
-            throw new ApiValidationException($"The account has {options.Value.MaxPerAccount} subscriptions, the most it may have; delete one first.",
+            throw new ApiValidationException($"The account has {options.MaxPerAccount} subscriptions, the most it may have; delete one first.",
                 status: StatusCodes.Status409Conflict, title: "Too many subscriptions");
         }
         var (subscription, secret) = await store.CreateAsync(account.AccountId, url, events, account.ActedBy, ct);
-        return TypedResults.Created($"/locations/webhook-subscriptions/{subscription.Id}",
-            new WebhookSecretResponse(WebhookSubscriptionDto.From(subscription), secret));
+        return new WebhookSecretResponse(WebhookSubscriptionDto.From(subscription), secret);
     }
 
     private static async Task<Results<Ok<WebhookSubscriptionDeletedResponse>, ProblemHttpResult>> DeleteAsync(string id, AccountContext account,
@@ -66,9 +74,14 @@ public static class WebhookSubscriptionEndpoints
         {
             return NotFound(id);
         }
-        var (page, attempts) = await store.DeliveriesAsync(account.AccountId, id, before, limit, ct);
-        return TypedResults.Ok(new WebhookDeliveriesResponse(page.Select(d => WebhookDeliveryDto.From(d, attempts[d.Id])).ToList(),
-            page.Count == limit ? page[^1].Id : null));
+        return TypedResults.Ok(await DeliveriesPageAsync(store, account.AccountId, id, before, limit, ct));
+    }
+
+    internal static async Task<WebhookDeliveriesResponse> DeliveriesPageAsync(SubscriptionStore store, string accountId, string id, long? before, int limit,
+        CancellationToken ct)
+    {
+        var (page, attempts) = await store.DeliveriesAsync(accountId, id, before, limit, ct);
+        return new WebhookDeliveriesResponse(page.Select(d => WebhookDeliveryDto.From(d, attempts[d.Id])).ToList(), page.Count == limit ? page[^1].Id : null);
     }
 
     /// <param name="delivery">A delivery's id as the log gives it; anything else names no delivery (404, like an unknown one).</param>
@@ -76,12 +89,20 @@ public static class WebhookSubscriptionEndpoints
         AccountContext account, SubscriptionStore store, CancellationToken ct)
     {
         _ = long.TryParse(delivery, NumberStyles.None, CultureInfo.InvariantCulture, out var deliveryId);
+        return deliveryId > 0 && await SendAgainAsync(store, account.AccountId, id, deliveryId, ct) is { } redelivered
+            ? TypedResults.Ok(redelivered)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found", detail: $"Subscription {id} has no delivery {delivery}.");
+    }
+
+    /// <returns>Null when the account's subscription has no such delivery.</returns>
+    /// <exception cref="ApiValidationException">409 while the delivery is being sent.</exception>
+    internal static async Task<RedeliveryResponse?> SendAgainAsync(SubscriptionStore store, string accountId, string id, long deliveryId, CancellationToken ct)
+    {
         try
         {
-            return deliveryId > 0 && await store.RedeliverAsync(account.AccountId, id, deliveryId, ct) is { } attempt
-                ? TypedResults.Ok(new RedeliveryResponse(deliveryId, WebhookAttemptDto.From(attempt.ToRecord(deliveryId, redelivery: true))))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found",
-                    detail: $"Subscription {id} has no delivery {delivery}.");
+            return await store.RedeliverAsync(accountId, id, deliveryId, ct) is { } attempt
+                ? new RedeliveryResponse(deliveryId, WebhookAttemptDto.From(attempt.ToRecord(deliveryId, redelivery: true)))
+                : null;
         }
         catch (InvalidOperationException e)
         {

@@ -7,7 +7,7 @@ using Dnd.Host.Auth;
 namespace Dnd.Host.OperatorApp.Jobs;
 
 /// <summary>
-/// What the bulk DND dialog and the job page do, each as the signed-in person (<see cref="OperatorSession.RunAsync{T}"/>),
+/// What the bulk DND dialog and the job pages do, each as the signed-in person (<see cref="OperatorSession.RunAsync{T}"/>),
 /// through the code the /locations/contacts/bulk/dnd and /locations/jobs endpoints run, so the ledger names the person and the job.
 /// </summary>
 public sealed class JobActions(OperatorSession session)
@@ -16,6 +16,10 @@ public sealed class JobActions(OperatorSession session)
     /// <exception cref="Dnd.Host.Errors.ApiValidationException">The request is invalid; nothing enqueued.</exception>
     public Task<string> BulkDndAsync(BulkDndRequest request) =>
         session.RunAsync(async sp => (await sp.GetRequiredService<BulkDndJobs>().EnqueueAsync(request, idempotencyKey: null, CancellationToken.None)).Id);
+
+    /// <summary>A page of the account's jobs, newest first, as GET /locations/jobs gives it.</summary>
+    public Task<JobsPage> ListAsync(string? after, int limit, CancellationToken ct) =>
+        session.RunAsync(sp => JobEndpoints.PageAsync(Jobs(sp), Account(sp), after, limit, ct));
 
     /// <returns>Null when the account has no such job.</returns>
     public Task<JobResponse?> GetAsync(string jobId, CancellationToken ct) =>
