@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>Bulk DND from the Contacts screen in Chromium: select, choose, watch the job finish.</summary>
+[Collection(ScreenCollection.Name)]
 public class BulkDndScreenTests
 {
     [Fact]

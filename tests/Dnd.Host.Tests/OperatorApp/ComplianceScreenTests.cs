@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>Settings → Compliance in Chromium: the preview follows the texts, a save is kept, a bad template is refused where it is wrong.</summary>
+[Collection(ScreenCollection.Name)]
 public class ComplianceScreenTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The contact record in Chromium: DND per channel as the rules decide it, live as webhooks change it.</summary>
+[Collection(ScreenCollection.Name)]
 public class ContactRecordScreenTests
 {
     [Fact]

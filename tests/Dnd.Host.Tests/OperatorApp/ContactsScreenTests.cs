@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The contacts screen in Chromium, over contacts an integration made through the API.</summary>
+[Collection(ScreenCollection.Name)]
 public class ContactsScreenTests
 {
     private const int Seeded = 30;

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The conversation in Chromium: the messages as the API lists them, sends through the API's DND gate, live.</summary>
+[Collection(ScreenCollection.Name)]
 public class ConversationScreenTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The contact record's erasure in Chromium: confirmed in a dialog that says what goes and what stays.</summary>
+[Collection(ScreenCollection.Name)]
 public class EraseContactScreenTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The Imports screen in Chromium: a dry run's counts and row problems, an apply refused then allowed with skip, and the exports.</summary>
+[Collection(ScreenCollection.Name)]
 public class ImportsScreenTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>Staff connect Twilio against the fake in Chromium, see it connected, then disconnect it after confirming.</summary>
+[Collection(ScreenCollection.Name)]
 public class IntegrationsScreenTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The Jobs screen in Chromium: the account's jobs newest first, each linking to its page.</summary>
+[Collection(ScreenCollection.Name)]
 public class JobsScreenTests
 {
     [Fact]

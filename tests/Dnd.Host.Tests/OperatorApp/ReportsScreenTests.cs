@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>Staff read the Reports screen in Chromium after opt-outs arrived by webhook, and download a table as CSV.</summary>
+[Collection(ScreenCollection.Name)]
 public class ReportsScreenTests
 {
     [Fact]

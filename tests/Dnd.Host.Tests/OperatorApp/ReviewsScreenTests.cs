@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>Staff work the opt-out review queue in Chromium: confirm one, dismiss one with a note, record a revocation by letter.</summary>
+[Collection(ScreenCollection.Name)]
 public class ReviewsScreenTests
 {
     [Fact]

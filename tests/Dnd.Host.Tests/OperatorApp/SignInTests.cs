@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>Staff sign in with their e-mail and password; nobody else sees a screen.</summary>
+[Collection(ScreenCollection.Name)]
 public class SignInTests
 {
     [Fact]

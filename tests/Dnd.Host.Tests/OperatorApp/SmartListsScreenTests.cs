@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Dnd.Host.Tests.OperatorApp;
 
 /// <summary>The Smart lists screens in Chromium, over contacts an integration made through the API.</summary>
+[Collection(ScreenCollection.Name)]
 public class SmartListsScreenTests
 {
     private static string Name(int n) => $"Person {n:D2}";

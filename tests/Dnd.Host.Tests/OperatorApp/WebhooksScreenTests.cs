@@ -10,6 +10,7 @@ namespace Dnd.Host.Tests.OperatorApp;
 /// The Webhooks screen in Chromium against a real receiver: subscribe (the secret shown once), see a delivery signed
 /// with it, redeliver it, rotate the secret, delete the subscription.
 /// </summary>
+[Collection(ScreenCollection.Name)]
 public class WebhooksScreenTests
 {
     [Fact]

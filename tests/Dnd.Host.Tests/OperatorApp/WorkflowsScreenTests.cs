@@ -11,6 +11,7 @@ namespace Dnd.Host.Tests.OperatorApp;
 /// The Workflows screen in Chromium: the account's workflows with their state and instance counts, a workflow's runs with
 /// the path each took, and the designer opened from the app on the person's session.
 /// </summary>
+[Collection(ScreenCollection.Name)]
 public class WorkflowsScreenTests
 {
     [Fact]
