@@ -172,11 +172,12 @@ foreach (var name in scenarios)
     var cpu = Cpu() - cpu0;
     if (tracing is not null) await tracing;
     var s = result.Summary;
+    var memory = server.Memory();
     var ok = s.Where(c => c is >= 200 and < 300);
     Console.WriteLine($"{name}: {s.Rps:N0} req/s, p50 {s.P50Ms:0.00} ms, p99 {s.P99Ms:0.00} ms; 2xx {ok:N0} of {s.Requests:N0}; " +
                       $"server CPU {cpu / 100.0:0.00} s = {cpu * 10_000.0 / Math.Max(1, s.Requests):0} µs/request ({cpu / 100.0 / (s.DurationUs / 1e6):0.00} cores); " +
                       $"machine busy {100.0 * (stat1.Busy - stat0.Busy) / Math.Max(1, stat1.All - stat0.All):0}%; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; " +
-                      $"server RSS {server.Memory().RssKb / 1024} MiB (peak {server.Memory().PeakKb / 1024})");
+                      $"server RSS {memory.RssKb / 1024} MiB (peak {memory.PeakKb / 1024})");
     // Lines "WRITER jobs N ... run wall W cpu C us; commit wall W cpu C us" that the server logs each second (WriterStats).
     using (var log = new FileStream(Path.Combine(work, "server.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
     {
