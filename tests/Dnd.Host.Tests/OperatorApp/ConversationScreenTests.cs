@@ -21,7 +21,7 @@ public class ConversationScreenTests
 
         var page = await app.SignInAsync($"/app/contacts/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Conversation" }).ClickAsync();
-        await page.WaitForURLAsync($"**/app/contacts/{id}/conversation");
+        await app.WaitForUrlAsync(page, url => url.EndsWith($"/app/contacts/{id}/conversation", StringComparison.Ordinal), "opening the conversation");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ada Lovelace", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "DND Partial", Exact = true })).ToBeVisibleAsync();
 
@@ -60,7 +60,7 @@ public class ConversationScreenTests
         await Screens.SaveAsync(page, "conversation.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to contact" }).ClickAsync();
-        await page.WaitForURLAsync($"**/app/contacts/{id}");
+        await app.WaitForUrlAsync(page, url => url.EndsWith($"/app/contacts/{id}", StringComparison.Ordinal), "going back to the contact");
     }
 
     [Fact]

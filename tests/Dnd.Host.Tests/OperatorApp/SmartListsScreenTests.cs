@@ -96,7 +96,7 @@ public class SmartListsScreenTests
 
         // Saved, it opens on its members: name links to the record, phone, e-mail, the DND badge.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save smart list" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/app/smart-lists/[0-9a-f]{16}$"));
+        await app.WaitForUrlAsync(page, new Regex("/app/smart-lists/[0-9a-f]{16}$").IsMatch, "saving the list");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reachable customers", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("member-count")).ToHaveTextAsync("5 contacts");
         await Assertions.Expect(MemberLinks(page)).ToHaveTextAsync([Name(1), Name(3), Name(4), Name(6), Name(8)]);
