@@ -10,7 +10,8 @@
 // <work>/<scenario>.nettrace (summarize.py reads its speedscope conversion). Prints req/s, p50/p99, the server's CPU per
 // request (utime+stime from /proc), how busy the machine was, and the batch writer's CPU and wall time per job (the
 // server runs with DND_WRITER_STATS=1). --perf N: perf record (perfcat.py groups it); --perfstat N: syscalls and context
-// switches per request; --env NAME=VALUE: server environment; --host-root DIR: another tree's Release build (A/B).
+// switches per request; --env NAME=VALUE: server environment; --host-root DIR: another tree's Release build (A/B);
+// --host-dll FILE: a build elsewhere (a ReadyToRun publish); --startups N: start-up times only.
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -29,7 +30,9 @@ var work = Arg("--work", "/tmp/dnd-prof");
 var root = Arg("--root", Directory.GetCurrentDirectory());
 Directory.CreateDirectory(work);
 var hostRoot = Arg("--host-root", root); // another tree's build, to compare against
-var hostDll = Path.Combine(hostRoot, "src", "Host", "bin", "Release", "net10.0", "Dnd.Host.dll");
+var hostDll = Arg("--host-dll", Path.Combine(hostRoot, "src", "Host", "bin", "Release", "net10.0", "Dnd.Host.dll"));
+// --startups N: only times N starts on the seeded database (copied fresh each time) and N on an empty one, as load.sh times them.
+var startups = int.Parse(Arg("--startups", "0"));
 var lua = Path.Combine(root, "bench", "load", "requests.lua");
 var people = new Population(100_000, 10_000);
 var port = ServerProcess.FreePort();
@@ -87,6 +90,31 @@ if (!File.Exists(pristine))
     await File.WriteAllTextAsync(accountFile, JsonSerializer.Serialize(account));
 }
 account = JsonSerializer.Deserialize<BenchAccount>(await File.ReadAllTextAsync(accountFile))!;
+if (startups > 0)
+{
+    foreach (var seeded in new[] { true, false })
+    {
+        var times = new List<double>();
+        // The seeded database as a restart finds it: migrated already (the pristine copy may predate a migration).
+        Copy(pristine, db);
+        if (seeded)
+        {
+            await (await ServerProcess.StartAsync(hostDll, Path.GetDirectoryName(hostDll)!, env, port, Path.Combine(work, "server.log"), TimeSpan.FromSeconds(120))).DisposeAsync();
+        }
+        for (var i = 0; i < startups; i++)
+        {
+            if (!seeded)
+            {
+                Copy(Path.Combine(work, "none.db"), db);
+            }
+            await using var started = await ServerProcess.StartAsync(hostDll, Path.GetDirectoryName(hostDll)!, env, port, Path.Combine(work, "server.log"), TimeSpan.FromSeconds(120));
+            times.Add(started.StartupMs);
+        }
+        times.Sort();
+        Console.WriteLine($"start-up, {(seeded ? "100k contacts" : "empty database")}: median {times[times.Count / 2]:0} ms; each {string.Join(", ", times.Select(t => t.ToString("0")))}");
+    }
+    return;
+}
 Copy(pristine, db);
 await using var server = await ServerProcess.StartAsync(hostDll, Path.Combine(hostRoot, "src", "Host"), env, port, Path.Combine(work, "server.log"), TimeSpan.FromSeconds(120));
 using (var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl) })

@@ -1,5 +1,6 @@
 using Dnd.Crm.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,8 @@ public static class IntegrationServices
     /// </summary>
     public static IServiceCollection AddDndIntegrations<TContext>(this IServiceCollection services) where TContext : CrmDbContext
     {
-        services.AddDataProtection().SetApplicationName("Dnd").PersistKeysToDbContext<TContext>();
+        services.AddDataProtection().SetApplicationName("Dnd");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new KeyRingRepository<TContext>(scopes));
         services.AddSingleton<IntegrationSecrets>();
         services.AddScoped<IntegrationStore>();
         services.AddScoped<IntegrationDirectory>();

@@ -27,13 +27,6 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, SubscriptionD
     /// <summary>POSTs in flight across all lanes.</summary>
     private readonly SemaphoreSlim _slots = new(options.Value.Concurrency);
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Before the first request: a consent write must see the subscriptions that exist.
-        await ReloadAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Background)

@@ -11,7 +11,6 @@ public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecy
     private readonly TaskCompletionSource _prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _begun;
     private readonly List<Task> _starts = [];
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the schema, key ring, seed accounts and rules are ready; faults when they cannot be.</summary>
     public Task Prepared => _prepared.Task;
@@ -60,8 +59,9 @@ public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecy
 
     /// <summary>
     /// The host's start completes once the preparation has and every background service has started: a failure of
-    /// either fails it, as before. Only then are requests let in (<see cref="Ready"/>): a service's start may load what
-    /// requests rely on (the outbound webhooks' subscriptions, which a consent write stages its events for).
+    /// either fails it, as before. Requests need only the preparation (<see cref="StartupGateMiddleware"/>), which also
+    /// loads what they rely on (the outbound webhooks' subscriptions); the services' first passes, each compiling its
+    /// queries, would otherwise hold both cores while the first requests wait.
     /// </summary>
     public async Task StartedAsync(CancellationToken ct)
     {
@@ -74,17 +74,13 @@ public sealed class ServerPreparation(IServiceProvider services) : IHostedLifecy
                 starts = [.. _starts];
             }
             await Task.WhenAll(starts).WaitAsync(ct);
-            _ready.TrySetResult();
         }
-        catch (Exception e)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            _ready.TrySetException(e);
-            throw;
+            // Stopped while starting (a SIGTERM right after the first healthy answer): a stop, not a failed start. Each
+            // service's stop cancels or awaits its own start (AfterPreparation).
         }
     }
-
-    /// <summary>Completes when the server may serve: prepared, and its background services started.</summary>
-    public Task Ready => _ready.Task;
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;

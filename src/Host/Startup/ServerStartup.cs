@@ -6,6 +6,7 @@ using Dnd.Host.OperatorApp;
 using Dnd.Crm.Integrations;
 using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
+using Dnd.Crm.Subscriptions;
 using Dnd.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace Dnd.Host.Startup;
 
 /// <summary>
 /// Before serving: compile the DND rules (a bad rule file stops the server here, not at the first webhook),
-/// create the schema, add configured seed accounts; the workflows/ folder's templates are read meanwhile.
+/// create the schema, add configured seed accounts, load the outbound webhooks' subscriptions; the workflows/ folder's
+/// templates are read meanwhile.
 /// </summary>
 public static class ServerStartup
 {
@@ -35,9 +37,11 @@ public static class ServerStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
-        await DatabaseInitializer.InitializeAsync(db, ct);
-        scope.ServiceProvider.GetRequiredService<SchemaStatus>().Checked(await db.Database.GetPendingMigrationsAsync(ct));
-        scope.ServiceProvider.GetRequiredService<IntegrationSecrets>().EnsureKeyRing();
+        scope.ServiceProvider.GetRequiredService<SchemaStatus>().Checked(await DatabaseInitializer.InitializeAsync(db, ct));
+        // The key ring and the outbound webhooks' subscriptions load beside what follows (which needs the key ring only
+        // for a secret to protect), each on a core of its own: until they are, requests wait.
+        var keyRing = Task.Run(scope.ServiceProvider.GetRequiredService<IntegrationSecrets>().EnsureKeyRing, ct);
+        var subscriptions = Task.Run(() => LoadSubscriptionsAsync(services, ct), ct);
         var integrations = scope.ServiceProvider.GetRequiredService<IntegrationStore>();
         await LegacyWebhookSecrets.MoveAsync(db, integrations, ct);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DndOptions>>().Value;
@@ -54,13 +58,25 @@ public static class ServerStartup
                 db.ApiKeys.Add(new ApiKeyRecord { KeyHash = hash, AccountId = seed.Id, Name = "seed", CreatedAt = DateTimeOffset.UtcNow });
             }
         }
-        await db.SaveChangesAsync(ct);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        await keyRing;
+        await subscriptions;
 
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Dnd.Startup");
         if (string.IsNullOrEmpty(scope.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value.UnsubscribeSigningKey))
         {
             logger.LogWarning("Dnd:Messaging:UnsubscribeSigningKey is not set: unsubscribe links will stop working after a restart and differ between servers.");
         }
+    }
+
+    /// <summary>Before the first request: a consent write stages its events for the subscriptions that exist.</summary>
+    private static async Task LoadSubscriptionsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await services.GetRequiredService<SubscriptionDirectory>().ReloadAsync(scope.ServiceProvider.GetRequiredService<DndDbContext>(), ct);
     }
 
     /// <summary>

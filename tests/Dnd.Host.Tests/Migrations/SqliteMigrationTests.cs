@@ -61,6 +61,43 @@ public class SqliteMigrationTests
     }
 
     [Fact]
+    public void The_new_database_script_is_every_migration_as_EF_scripts_it_now()
+    {
+        using var db = Context(TempFiles.NewDatabase());
+
+        var shipped = NewDatabaseScript.For(db);
+        shipped.Should().NotBeNull("a new database would be migrated one migration at a time");
+        // After adding a migration: dotnet ef migrations script --project src/Dnd.Migrations.Sqlite --startup-project src/Dnd.Migrations.Sqlite --output src/Dnd.Migrations.Sqlite/NewDatabase.sql
+        Lines(shipped!).Should().Equal(Lines(db.GetService<IMigrator>().GenerateScript()), "regenerate src/Dnd.Migrations.Sqlite/NewDatabase.sql (README, Schema changes)");
+    }
+
+    private static string[] Lines(string script) => script.TrimStart('\uFEFF').ReplaceLineEndings("\n").TrimEnd().Split('\n');
+
+    [Fact]
+    public async Task A_new_database_made_from_the_script_is_the_one_the_migrations_make_one_by_one()
+    {
+        var scripted = TempFiles.NewDatabase();
+        var migrated = TempFiles.NewDatabase();
+        await using (var db = Context(scripted))
+        {
+            (await DatabaseInitializer.InitializeAsync(db)).Should().BeEmpty();
+        }
+        await using (var db = Context(migrated))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        (await SchemaOfAsync(scripted)).Should().Equal(await SchemaOfAsync(migrated));
+        (await HistoryOfAsync(scripted)).Should().Equal(await HistoryOfAsync(migrated)).And.HaveCountGreaterThan(20);
+    }
+
+    private static async Task<List<string>> HistoryOfAsync(string path)
+    {
+        await using var db = Context(path);
+        return [.. await db.Database.GetAppliedMigrationsAsync()];
+    }
+
+    [Fact]
     public async Task The_initial_migration_makes_exactly_the_schema_of_the_release_before_migrations()
     {
         var previous = await PreviousReleaseDatabaseAsync(PreviousRelease.Schema(DatabaseProvider.Sqlite));
