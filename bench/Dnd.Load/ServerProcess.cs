@@ -34,7 +34,8 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"{dll} is missing: build it first (bench/load.sh does)");
         }
-        var start = new ProcessStartInfo("dotnet", [dll])
+        // A framework-dependent build runs under dotnet; a self-contained publish is its own executable.
+        var start = new ProcessStartInfo(dll.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : dll, dll.EndsWith(".dll", StringComparison.Ordinal) ? [dll] : [])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
