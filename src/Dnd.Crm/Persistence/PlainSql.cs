@@ -12,69 +12,36 @@ namespace Dnd.Crm.Persistence;
 public static class PlainSql
 {
     /// <summary>Runs <paramref name="sql"/>, one statement or many (a script), as it is.</summary>
-    public static async Task ExecuteAsync(DatabaseFacade database, string sql, CancellationToken ct)
-    {
-        await database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = Command(database, sql);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
-    }
+    public static Task ExecuteAsync(DatabaseFacade database, string sql, CancellationToken ct) =>
+        WithCommandAsync(database, sql, [], async command => await command.ExecuteNonQueryAsync(ct), ct);
 
-    /// <summary>Runs one statement with its <paramref name="parameters"/> (named @name), for callers that cannot wait asynchronously.</summary>
-    public static void Execute(DatabaseFacade database, string sql, params (string Name, object? Value)[] parameters)
-    {
-        database.OpenConnection();
-        try
+    /// <summary>The first column of each row, as strings; nulls skipped.</summary>
+    public static Task<List<string>> StringsAsync(DatabaseFacade database, string sql, CancellationToken ct) =>
+        WithCommandAsync(database, sql, [], async command =>
         {
-            using var command = Command(database, sql);
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                (parameter.ParameterName, parameter.Value) = (name, value ?? DBNull.Value);
-                command.Parameters.Add(parameter);
-            }
-            command.ExecuteNonQuery();
-        }
-        finally
-        {
-            database.CloseConnection();
-        }
-    }
-
-    /// <summary>The first column of each row, as strings.</summary>
-    public static async Task<List<string>> StringsAsync(DatabaseFacade database, string sql, CancellationToken ct)
-    {
-        await database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = Command(database, sql);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var values = new List<string>();
             while (await reader.ReadAsync(ct))
             {
-                values.Add(reader.GetString(0));
+                if (!reader.IsDBNull(0))
+                {
+                    values.Add(reader.GetString(0));
+                }
             }
             return values;
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
-    }
+        }, ct);
 
-    /// <summary>As <see cref="StringsAsync"/>, for callers that cannot wait asynchronously (Data Protection's key ring); nulls skipped.</summary>
-    public static List<string> Strings(DatabaseFacade database, string sql)
-    {
-        database.OpenConnection();
-        try
+    /// <summary>
+    /// As <see cref="ExecuteAsync"/> and <see cref="StringsAsync"/>, with <paramref name="parameters"/> (named @name),
+    /// for a caller that cannot wait asynchronously (Data Protection's key ring).
+    /// </summary>
+    public static void Execute(DatabaseFacade database, string sql, params (string Name, object? Value)[] parameters) =>
+        WithCommandAsync(database, sql, parameters, command => Task.FromResult(command.ExecuteNonQuery()), CancellationToken.None, sync: true).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Execute"/>
+    public static List<string> Strings(DatabaseFacade database, string sql) =>
+        WithCommandAsync(database, sql, [], command =>
         {
-            using var command = Command(database, sql);
             using var reader = command.ExecuteReader();
             var values = new List<string>();
             while (reader.Read())
@@ -84,19 +51,44 @@ public static class PlainSql
                     values.Add(reader.GetString(0));
                 }
             }
-            return values;
+            return Task.FromResult(values);
+        }, CancellationToken.None, sync: true).GetAwaiter().GetResult();
+
+    /// <param name="sync">Opens and closes the connection synchronously; <paramref name="use"/> then completes synchronously too.</param>
+    private static async Task<T> WithCommandAsync<T>(DatabaseFacade database, string sql, (string Name, object? Value)[] parameters,
+        Func<DbCommand, Task<T>> use, CancellationToken ct, bool sync = false)
+    {
+        if (sync)
+        {
+            database.OpenConnection();
+        }
+        else
+        {
+            await database.OpenConnectionAsync(ct);
+        }
+        try
+        {
+            await using var command = database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value ?? DBNull.Value);
+                command.Parameters.Add(parameter);
+            }
+            return await use(command);
         }
         finally
         {
-            database.CloseConnection();
+            if (sync)
+            {
+                database.CloseConnection();
+            }
+            else
+            {
+                await database.CloseConnectionAsync();
+            }
         }
-    }
-
-    private static DbCommand Command(DatabaseFacade database, string sql)
-    {
-        var command = database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-        return command;
     }
 }
