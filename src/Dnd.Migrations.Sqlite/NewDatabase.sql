@@ -801,3 +801,11 @@ VALUES ('20261126102541_TraceParents', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Jobs_AccountId_CreatedAt_Id" ON "Jobs" ("AccountId", "CreatedAt", "Id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261126132331_JobsByAccount', '10.0.15');
+
+COMMIT;
+

@@ -66,16 +66,23 @@ public sealed class JobQueue(CrmDbContext db, AccountWrites writes, JobRunner ru
     /// <returns>Null when the account has no job <paramref name="afterJobId"/>.</returns>
     public async Task<List<JobRecord>?> ListAsync(string accountId, string? afterJobId, int limit, CancellationToken ct)
     {
-        var jobs = db.Set<JobRecord>().AsNoTracking().Where(j => j.AccountId == accountId);
-        if (afterJobId is not null)
+        JobRecord? last = null;
+        if (afterJobId is not null && (last = await FindAsync(accountId, afterJobId, ct)) is null)
         {
-            if (await FindAsync(accountId, afterJobId, ct) is not { } last)
-            {
-                return null;
-            }
+            return null;
+        }
+        return await Page(db.Set<JobRecord>().AsNoTracking(), accountId, last).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>The account's jobs newest first, after <paramref name="last"/>: one walk of its (AccountId, CreatedAt, Id) index.</summary>
+    public static IQueryable<JobRecord> Page(IQueryable<JobRecord> jobs, string accountId, JobRecord? last)
+    {
+        jobs = jobs.Where(j => j.AccountId == accountId);
+        if (last is not null)
+        {
             jobs = jobs.Where(j => j.CreatedAt < last.CreatedAt || j.CreatedAt == last.CreatedAt && string.Compare(j.Id, last.Id) < 0);
         }
-        return await jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(limit).ToListAsync(ct);
+        return jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id);
     }
 
     /// <summary>A page of the job's refused and failed items after <paramref name="after"/> (an item id), in the order they were met.</summary>

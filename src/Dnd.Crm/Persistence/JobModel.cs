@@ -16,6 +16,8 @@ public static class JobModel
         job.HasIndex(j => new { j.AccountId, j.Kind, j.IdempotencyKey }).IsUnique();
         // The runner's search for work: open jobs, oldest first.
         job.HasIndex(j => new { j.Status, j.CreatedAt });
+        // An account's jobs newest first (/locations/jobs, the jobs screen), a page at a time.
+        job.HasIndex(j => new { j.AccountId, j.CreatedAt, j.Id });
         var item = b.Entity<JobItemRecord>();
         item.HasKey(i => i.Id);
         item.Property(i => i.Outcome).HasConversion<string>();

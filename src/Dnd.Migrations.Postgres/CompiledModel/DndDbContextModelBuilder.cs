@@ -12,7 +12,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f5cedfc3-db1e-4e87-8253-88e1355a9aca"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("6c9d40e7-d425-4306-bf65-6457fcb2e333"), entityTypeCount: 38)
         {
         }
 

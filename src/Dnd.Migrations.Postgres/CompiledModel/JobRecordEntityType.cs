@@ -21,7 +21,7 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 typeof(JobRecord),
                 baseEntityType,
                 propertyCount: 20,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -189,6 +189,9 @@ namespace Dnd.Migrations.Postgres.CompiledModel
                 new[] { status, createdAt });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { accountId, createdAt, id });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, kind, idempotencyKey },
                 unique: true);
 

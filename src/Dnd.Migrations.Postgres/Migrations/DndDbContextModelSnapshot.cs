@@ -582,6 +582,8 @@ namespace Dnd.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("AccountId", "CreatedAt", "Id");
+
                     b.HasIndex("AccountId", "Kind", "IdempotencyKey")
                         .IsUnique();
 

@@ -11,7 +11,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
     public partial class DndDbContextModel
     {
         private DndDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a76530ca-307b-4f20-8453-5598efbb4d67"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("d4e6f639-5544-41d2-8281-90065251b6ad"), entityTypeCount: 38)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 typeof(JobRecord),
                 baseEntityType,
                 propertyCount: 20,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -181,6 +181,9 @@ namespace Dnd.Migrations.Sqlite.CompiledModel
                 new[] { status, createdAt });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { accountId, createdAt, id });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, kind, idempotencyKey },
                 unique: true);
 

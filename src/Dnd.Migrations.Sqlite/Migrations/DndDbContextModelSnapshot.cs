@@ -572,6 +572,8 @@ namespace Dnd.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("AccountId", "CreatedAt", "Id");
+
                     b.HasIndex("AccountId", "Kind", "IdempotencyKey")
                         .IsUnique();
 

@@ -13,6 +13,9 @@ public static class Browser
         {
             throw new InvalidOperationException($"{Chromium} is missing; the README test command installs Debian's chromium.");
         }
+        // The whole suite on 2 cores (CI) can hold a Blazor circuit's update past Playwright's 5 s default; a wait that
+        // passes is as quick as before, only one that fails takes longer to say so.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

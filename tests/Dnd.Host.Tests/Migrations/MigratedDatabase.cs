@@ -19,7 +19,7 @@ public static class MigratedDatabase
         var all = db.Database.GetMigrations().ToList();
         all.Select(Name).Should().Equal("Initial", "LedgerFiredRules", "WorkflowVariables", "WorkflowDraftsAndTemplates", "WorkflowIncidents", "SharedWorkflowsStayWithTheirAccounts",
             "FailedResumesKeepTheirInput", "LedgerProofAndActor", "SmartListFilters", "OptOutReviews", "OperatorUsers", "LedgerAppliedByTime", "QuietHours", "WorkflowInstancesByDefinition", "Integrations", "Delivery", "MessagesDueIndex", "ProviderStatus", "SuppressionRemovals",
-            "MetaContactScopedIds", "BulkDndJobs", "OutboundWebhooks", "ContactImports", "ErasedAddresses", "TraceParents");
+            "MetaContactScopedIds", "BulkDndJobs", "OutboundWebhooks", "ContactImports", "ErasedAddresses", "TraceParents", "JobsByAccount");
         (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(all);
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         var schema = await ExistingSchema.ReadAsync(db.Database, default);

@@ -129,6 +129,17 @@ public class WorkQueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_accounts_jobs_page_walks_its_index_newest_first_without_sorting()
+    {
+        var first = await PlanAsync(Dnd.Crm.Jobs.JobQueue.Page(_db.Jobs, "a", last: null).Take(20));
+        var last = new JobRecord { Id = "j", AccountId = "a", Kind = "bulk-dnd", ParametersJson = "{}", ActedBy = "x", CreatedAt = DateTimeOffset.UtcNow };
+        var next = await PlanAsync(Dnd.Crm.Jobs.JobQueue.Page(_db.Jobs, "a", last).Take(20));
+
+        first.Should().Contain("USING INDEX IX_Jobs_AccountId_CreatedAt_Id (AccountId=?)").And.NotContain("TEMP B-TREE");
+        next.Should().Contain("USING INDEX IX_Jobs_AccountId_CreatedAt_Id (AccountId=?").And.NotContain("TEMP B-TREE");
+    }
+
+    [Fact]
     public async Task The_readiness_probes_lags_each_read_the_head_of_their_workers_index()
     {
         var now = DateTimeOffset.UtcNow;
