@@ -6,7 +6,7 @@
 # checks each message left exactly once, and prints the table (also written to bench/results/latest.md). Exits 1 when
 # a contact or a delivery is wrong.
 #
-#   ./bench/load.sh                 # ~10 s per scenario, about 4-5 minutes in all
+#   ./bench/load.sh                 # ~10 s per scenario, about 10 minutes in all (2 of them the publish)
 #   ./bench/load.sh --quick         # ~3 s per scenario, a smoke run
 #   ./bench/load.sh --duration 20   # or LOAD_DURATION=20
 #   ./bench/load.sh --postgres      # the same against a throwaway local PostgreSQL (figures, no targets)
