@@ -66,6 +66,20 @@ public sealed class OperatorBrowser : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="expectation"/>; one that fails says what the page showed and what the server logged.</summary>
+    public async Task ExplainAsync(IPage page, Func<Task> expectation, string what)
+    {
+        try
+        {
+            await expectation();
+        }
+        catch (PlaywrightException e)
+        {
+            var errors = string.Join("\n", App.Errors.Snapshot().Select(x => $"{x.Category}: {x.Exception}"));
+            throw new PlaywrightException($"{what} failed on {page.Url}; the page says: {await page.InnerTextAsync("body")}\nThe server logged: {errors}\n{e.Message}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

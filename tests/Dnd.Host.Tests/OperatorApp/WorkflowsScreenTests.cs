@@ -34,8 +34,8 @@ public class WorkflowsScreenTests
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Workflows", Exact = true }).ClickAsync();
         var table = page.GetByRole(AriaRole.Region, new() { Name = "Workflows" }).GetByRole(AriaRole.Table);
         // The first look waits longer: the page reads its table once the circuit is up, which a busy machine (the whole suite on 2 cores) delays.
-        await Expect(Cells(table, "welcome")).ToHaveTextAsync(Texts("welcome", "Published", "1", "0", "2", "0", "Open welcome in the designer"),
-            new() { Timeout = 15_000 });
+        await app.ExplainAsync(page, () => Expect(Cells(table, "welcome")).ToHaveTextAsync(Texts("welcome", "Published", "1", "0", "2", "0", "Open welcome in the designer")),
+            "The workflows table's first look");
         await Expect(Cells(table, "winback")).ToHaveTextAsync(Texts("winback", "Paused", "1", "1", "0", "0", "Open winback in the designer"));
         await Expect(Cells(table, "winback").Nth(1)).ToContainTextAsync("contacts already in it go on");
         await Expect(Cells(table, "idea")).ToHaveTextAsync(Texts("idea", "Draft", "—", "0", "0", "0", "Open idea in the designer"));
