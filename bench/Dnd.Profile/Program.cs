@@ -95,10 +95,10 @@ if (startups > 0)
     foreach (var seeded in new[] { true, false })
     {
         var times = new List<double>();
-        // The seeded database as a restart finds it: migrated already (the pristine copy may predate a migration).
-        Copy(pristine, db);
         if (seeded)
         {
+            // The seeded database as a restart finds it: migrated already (the pristine copy may predate a migration).
+            Copy(pristine, db);
             await (await ServerProcess.StartAsync(hostDll, Path.GetDirectoryName(hostDll)!, env, port, Path.Combine(work, "server.log"), TimeSpan.FromSeconds(120))).DisposeAsync();
         }
         for (var i = 0; i < startups; i++)

@@ -60,9 +60,7 @@ public sealed class OperatorBrowser : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            var errors = string.Join("\n", App.Errors.Snapshot().Select(x => $"{x.Category}: {x.Exception}"));
-            throw new TimeoutException(
-                $"Still on {page.Url} 60 s after {action}; the page says: {await page.InnerTextAsync("body")}\nThe server logged: {errors}", e);
+            throw new TimeoutException($"Still on {page.Url} 60 s after {action}; {await DescribeAsync(page)}", e);
         }
     }
 
@@ -75,10 +73,12 @@ public sealed class OperatorBrowser : IAsyncDisposable
         }
         catch (PlaywrightException e)
         {
-            var errors = string.Join("\n", App.Errors.Snapshot().Select(x => $"{x.Category}: {x.Exception}"));
-            throw new PlaywrightException($"{what} failed on {page.Url}; the page says: {await page.InnerTextAsync("body")}\nThe server logged: {errors}\n{e.Message}");
+            throw new PlaywrightException($"{what} failed on {page.Url}; {await DescribeAsync(page)}\n{e.Message}");
         }
     }
+
+    private async Task<string> DescribeAsync(IPage page) =>
+        $"the page says: {await page.InnerTextAsync("body")}\nThe server logged: {string.Join("\n", App.Errors.Snapshot().Select(x => $"{x.Category}: {x.Exception}"))}";
 
     public async ValueTask DisposeAsync()
     {
