@@ -125,8 +125,10 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
             ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
         };
         var serverLog = Path.Combine(_scratch, "server.log");
+        Task<ServerProcess> StartServerAsync(IReadOnlyDictionary<string, string> settings) =>
+            ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), settings, port, serverLog, TimeSpan.FromSeconds(120));
         Step($"starting the server on an empty database ({Path.GetRelativePath(Root, HostDll)})");
-        _server = await ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), environment, port, serverLog, TimeSpan.FromSeconds(120));
+        _server = await StartServerAsync(environment);
         var startupEmpty = _server.StartupMs;
         var account = await CreateAccountAsync(_server.BaseUrl, AccountId);
         var deliveryAccount = await CreateAccountAsync(_server.BaseUrl, DeliveryAccountId);
@@ -146,7 +148,7 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
         {
             var file = Path.Combine(_scratch, $"empty-{i}.db");
             var empty = new Dictionary<string, string>(environment) { ["Dnd__Database__ConnectionString"] = $"Data Source={file}" };
-            await using (var started = await ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), empty, port, serverLog, TimeSpan.FromSeconds(120)))
+            await using (var started = await StartServerAsync(empty))
             {
                 emptyStarts.Add(started.StartupMs);
             }
@@ -158,10 +160,10 @@ public sealed partial class LoadRun(LoadOptions o, string[] args) : IAsyncDispos
         var seededStarts = new List<double>();
         for (var i = 1; i < StartupSamples; i++)
         {
-            await using var started = await ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), environment, port, serverLog, TimeSpan.FromSeconds(120));
+            await using var started = await StartServerAsync(environment);
             seededStarts.Add(started.StartupMs);
         }
-        _server = await ServerProcess.StartAsync(HostDll, Path.Combine(Root, "src", "Host"), environment, port, serverLog, TimeSpan.FromSeconds(120));
+        _server = await StartServerAsync(environment);
         seededStarts.Add(_server.StartupMs);
         var (startupSeeded, seededRange) = Median(seededStarts);
         (startupEmpty, var emptyRange) = Median(emptyStarts);

@@ -35,7 +35,6 @@ public sealed class KeyRingRepository<TContext>(IServiceScopeFactory scopes) : I
     {
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var entity = db.Model.FindEntityType(typeof(DataProtectionKey))!;
-        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
-        return (db.Database, $"\"{entity.GetTableName()}\"", Column(nameof(DataProtectionKey.FriendlyName)), Column(nameof(DataProtectionKey.Xml)));
+        return (db.Database, PlainSql.Table(entity), PlainSql.Column(entity, nameof(DataProtectionKey.FriendlyName)), PlainSql.Column(entity, nameof(DataProtectionKey.Xml)));
     }
 }

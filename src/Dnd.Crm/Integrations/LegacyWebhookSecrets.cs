@@ -14,8 +14,8 @@ public static class LegacyWebhookSecrets
     {
         // Almost always none: a plain query says so without compiling the LINQ below, the first a start would compile.
         var entity = db.Model.FindEntityType(typeof(AccountRecord))!;
-        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnBaseName()}\"";
-        var any = await PlainSql.StringsAsync(db.Database, $"SELECT {Column(nameof(AccountRecord.Id))} FROM \"{entity.GetTableName()}\" " +
+        string Column(string property) => PlainSql.Column(entity, property);
+        var any = await PlainSql.StringsAsync(db.Database, $"SELECT {Column(nameof(AccountRecord.Id))} FROM {PlainSql.Table(entity)} " +
             $"WHERE {Column(nameof(AccountRecord.TwilioAuthToken))} IS NOT NULL OR {Column(nameof(AccountRecord.MailgunSigningKey))} IS NOT NULL LIMIT 1", ct);
         if (any is [])
         {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dnd.Crm.Persistence;
@@ -53,6 +54,12 @@ public static class PlainSql
             }
             return Task.FromResult(values);
         }, CancellationToken.None, sync: true).GetAwaiter().GetResult();
+
+    /// <summary>The entity's table, quoted as the hot paths' SQL quotes it (<see cref="Rows.RowMap.Quote"/>).</summary>
+    public static string Table(IEntityType entity) => Rows.RowMap.Quote(entity.GetTableName()!);
+
+    /// <summary>A property's column, quoted the same way.</summary>
+    public static string Column(IEntityType entity, string property) => Rows.RowMap.Quote(entity.FindProperty(property)!.GetColumnName());
 
     /// <param name="sync">Opens and closes the connection synchronously; <paramref name="use"/> then completes synchronously too.</param>
     private static async Task<T> WithCommandAsync<T>(DatabaseFacade database, string sql, (string Name, object? Value)[] parameters,

@@ -15,5 +15,5 @@ public static class SqliteMigrationHistory
     public static async Task<IReadOnlyList<string>?> AppliedAsync(DatabaseFacade database, CancellationToken ct) =>
         await PlainSql.StringsAsync(database, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{Table}'", ct) is []
             ? null
-            : await PlainSql.StringsAsync(database, $"SELECT \"MigrationId\" FROM \"{Table}\"", ct);
+            : await PlainSql.StringsAsync(database, $"SELECT \"MigrationId\" FROM {Rows.RowMap.Quote(Table)}", ct);
 }
