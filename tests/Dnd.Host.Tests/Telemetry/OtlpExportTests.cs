@@ -4,19 +4,22 @@ using Dnd.Host.Tests.Infrastructure;
 namespace Dnd.Host.Tests.Telemetry;
 
 /// <summary>
-/// The server's own OTLP exporter, configured as an operator would (endpoint, http/protobuf, the standard interval
-/// variables), sends a STOP's trace and the Dnd metrics to a real OTLP/HTTP receiver.
+/// The server's own OTLP exporter, configured as an operator would (endpoint, protocol, the standard interval
+/// variables), sends a STOP's trace and the Dnd metrics to a receiver speaking that protocol: OTLP/HTTP, and OTLP/gRPC,
+/// the default.
 /// </summary>
 public sealed class OtlpExportTests
 {
-    [Fact]
-    public async Task A_stop_reaches_an_OTLP_HTTP_receiver_as_one_trace_of_the_service_and_the_Dnd_metrics_follow()
+    [Theory]
+    [InlineData(TelemetryOptions.HttpProtobuf)]
+    [InlineData(TelemetryOptions.Grpc)]
+    public async Task A_stop_reaches_an_OTLP_receiver_as_one_trace_of_the_service_and_the_Dnd_metrics_follow(string protocol)
     {
-        await using var receiver = new OtlpReceiver();
+        await using var receiver = new OtlpReceiver(protocol);
         await using var app = new DndApp(settings: new Dictionary<string, string>
         {
             ["Dnd:Telemetry:OtlpEndpoint"] = receiver.Endpoint.ToString(),
-            ["Dnd:Telemetry:OtlpProtocol"] = TelemetryOptions.HttpProtobuf,
+            ["Dnd:Telemetry:OtlpProtocol"] = protocol,
             // The SDK reads these from the app's configuration (its defaults are 5 s and 60 s): the test need not wait.
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
