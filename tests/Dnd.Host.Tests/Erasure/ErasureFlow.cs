@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Dnd.Activities.Persistence;
+using Dnd.Host.Tests.Imports;
 using Dnd.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dnd.Host.Tests.Erasure;
 
@@ -48,5 +53,42 @@ public static class ErasureFlow
         await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/conversations/messages", new { type = "SMS", contactId = Id(again), message = "hi" }), 422);
         await Http.ProblemAsync(await account.Client.PostAsJsonAsync("/conversations/messages",
             new { type = "Email", contactId = Id(again), subject = "hi", html = "<p>hi</p>" }), 422);
+    }
+
+    /// <summary>
+    /// A contact (with no opt-outs, so nothing of its consent is kept) is erased while a CSV holding it is still being
+    /// uploaded: the erasure cannot reach that file, and the upload's end blanks the row, so applying the file leaves
+    /// the contact out and no copy of it stays in the stored file.
+    /// </summary>
+    /// <param name="app">Its account's client is the test server's own: the factory's follows redirects, so it reads a POST's whole body first.</param>
+    public static async Task ErasedDuringUploadAsync(DndApp app, string unique)
+    {
+        var account = await TestAccount.CreateAsync(app, app.Server.CreateClient());
+        var (name, email) = ($"Zephyrine{unique}", $"erase.{unique}@example.com");
+        var contact = Id(await account.CreateContactAsync(new { firstName = name, email }));
+        var body = new PausedContent($"First Name,Email\nOlwen,olwen.{unique}@example.com\n{name},{email}\n", $"Ifor,ifor.{unique}@example.com\n", "text/csv");
+        var upload = account.Client.PostAsync("/locations/contacts/imports", body);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+        await Eventually.MatchAsync(() => db.Imports.AsNoTracking().Where(i => i.AccountId == account.Id).Select(i => i.Status).ToListAsync(),
+            statuses => statuses.SequenceEqual(["uploading"]), "the upload under way");
+
+        var receipt = await EraseAsync(account, contact);
+        receipt.GetProperty("counts").GetProperty("importRows").GetInt32().Should().Be(0, "the file is still being stored: the upload's end takes the row out");
+        body.Release();
+
+        var response = await upload;
+        await Http.EnsureAsync(response, 201);
+        var import = await Http.JsonAsync(response);
+        (import.GetProperty("validRows").GetInt32(), import.GetProperty("rowsWithErrors").GetInt32()).Should().Be((2, 1));
+        ImportFiles.Issues(import).Should().ContainSingle(i => i.GetProperty("row").GetInt32() == 2 && i.GetProperty("kind").GetString() == "error")
+            .Which.GetProperty("message").GetString().Should().Contain("erased");
+        var id = import.GetProperty("id").GetString()!;
+        var file = Encoding.UTF8.GetString((await db.ImportChunks.AsNoTracking().Where(c => c.ImportId == id).OrderBy(c => c.Index).Select(c => c.Data).ToListAsync())
+            .SelectMany(d => d).ToArray());
+        file.Should().Contain($"olwen.{unique}").And.NotContain(email).And.NotContain(name);
+        var applied = await ImportFiles.ApplyAsync(account, id, skipInvalidRows: true);
+        (applied.GetProperty("created").GetInt32(), applied.GetProperty("skipped").GetInt32()).Should().Be((2, 1));
+        (await db.Contacts.Where(c => c.AccountId == account.Id).Select(c => c.FirstName).ToListAsync()).Should().BeEquivalentTo(["Olwen", "Ifor"]);
     }
 }

@@ -21,4 +21,11 @@ public class ErasurePostgresTests(PostgresServer postgres)
                                                                                         || l.GetProperty("rule").GetString() == "ErasureRequest");
         await BornOptedOutAsync(account, phone, email, "555.149.0500");
     }
+
+    [Fact]
+    public async Task A_contact_erased_while_a_file_holding_it_uploads_is_blanked_from_that_file_on_postgres()
+    {
+        await using var app = new DndApp(postgres: postgres.NewDatabase());
+        await ErasedDuringUploadAsync(app, "1490901");
+    }
 }

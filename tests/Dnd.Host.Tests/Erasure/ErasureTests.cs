@@ -91,6 +91,10 @@ public class ErasureTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task A_contact_erased_while_a_file_holding_it_uploads_is_blanked_from_that_file_when_the_upload_ends() =>
+        await ErasedDuringUploadAsync(_app, "1490900");
+
+    [Fact]
     public async Task An_inbound_message_or_a_provider_event_for_an_erased_address_finds_it_opted_out()
     {
         var account = await TestAccount.CreateAsync(_app);

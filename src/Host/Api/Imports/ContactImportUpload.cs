@@ -18,7 +18,7 @@ namespace Dnd.Host.Api.Imports;
 /// contacts is written; the problems are stored by row and column.
 /// </summary>
 public sealed class ContactImportUpload(DndDbContext db, AccountSettingsStore settings, ContactDndApplier dnd, AccountContext caller, AccountWrites writes,
-    TimeProvider clock)
+    HeldImportErasure erasure, TimeProvider clock)
 {
     /// <summary>Rows whose addresses are looked up among the account's contacts in one query.</summary>
     private const int LookupRows = 500;
@@ -86,8 +86,13 @@ public sealed class ContactImportUpload(DndDbContext db, AccountSettingsStore se
         }
         await CheckAsync(import, pending, seen, ct);
         await file.CompleteAsync(ct);
+        // In the account's write, as an erasure is: one that came while the file was being stored (and so passed it
+        // by) has committed before this reads for it, and one after this sees the file validated and rewrites it.
+        await using var write = await writes.BeginAsync(import.AccountId, ct);
         (import.Bytes, import.Chunks, import.Status, import.UpdatedAt) = (file.Bytes, file.Chunks, ImportStatus.Validated, clock.GetUtcNow());
+        await erasure.EraseUploadedAsync(import, ct);
         await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
     }
 
     /// <summary>Counts what the rows would do, against the account's contacts and the file's earlier rows, and stores their problems.</summary>

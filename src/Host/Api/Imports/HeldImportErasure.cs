@@ -2,6 +2,7 @@ using System.Text.Json;
 using CsvHelper;
 using Dnd.Activities.Persistence;
 using Dnd.Crm.Consent;
+using Dnd.Crm.Erasure;
 using Dnd.Crm.Imports;
 using Dnd.Crm.Persistence;
 using Dnd.Host.Api.Contacts;
@@ -16,7 +17,8 @@ namespace Dnd.Host.Api.Imports;
 /// and a resuming apply's byte offset all stay right. Applied later, the blank row is an error row the apply leaves
 /// out and reports ("erased"); the contact is not re-created from the file, and nothing of it is left to do so. A
 /// user who means to bring the address back imports it again, and it is then born with its kept opt-outs.
-/// Called inside the erasure's account write: a batch of the apply cannot run between the read and the rewrite.
+/// Called inside the erasure's account write: a batch of the apply cannot run between the read and the rewrite. A
+/// file still being uploaded then is reached at the upload's end instead (<see cref="EraseUploadedAsync"/>).
 /// </summary>
 public sealed class HeldImportErasure(DndDbContext db, AccountSettingsStore settings, ContactDndApplier dnd)
 {
@@ -34,42 +36,67 @@ public sealed class HeldImportErasure(DndDbContext db, AccountSettingsStore sett
             if (import.Status is not (ImportStatus.Validated or ImportStatus.Applying))
             {
                 // A failed upload can never be applied, so its file is of no use to keep. (One still uploading is not
-                // touched: its rows are being stored outside any account write; applied, the hash keeps it opted out.)
+                // touched: its rows are being stored outside any account write; its end blanks them.)
                 if (import.Status == ImportStatus.Failed)
                 {
                     await StoredImportFile.DeleteAsync(db, import.Id, ct);
                 }
                 continue;
             }
-            var rows = await RowsAsync(import, addresses, region, ct);
+            var rows = await RowsAsync(import, addresses.Contains, region, ct);
             await BlankAsync(import, rows, ct);
             blanked += rows.Count;
         }
         return blanked;
     }
 
+    /// <summary>
+    /// At the end of an upload, inside the account write that marks it validated: the rows of the contacts erased
+    /// since the upload began, which <see cref="EraseAsync"/> could not reach while the file was still being stored.
+    /// The erasure left only each address's salted hash (<see cref="ErasedAddressRecord"/>, one per erased address),
+    /// so each row's addresses are hashed to match. A contact erased before the upload began is not looked for: that
+    /// file is a deliberate import of the address again, which is then born with its kept opt-outs.
+    /// </summary>
+    /// <returns>The rows blanked.</returns>
+    public async Task<int> EraseUploadedAsync(ImportRecord import, CancellationToken ct)
+    {
+        var erased = await db.ErasedAddresses.Where(e => e.AccountId == import.AccountId && e.ErasedAt >= import.CreatedAt)
+            .Select(e => e.Hash).ToListAsync(ct);
+        if (erased.Count == 0)
+        {
+            return 0;
+        }
+        // The erasure made the account's salt in its own write, so it is there.
+        var salt = (await db.AccountSalts.SingleAsync(s => s.AccountId == import.AccountId, ct)).Salt;
+        var hashes = erased.ToHashSet(StringComparer.Ordinal);
+        var region = (await settings.ProfileAsync(import.AccountId, ct)).DefaultRegion;
+        var rows = await RowsAsync(import, address => hashes.Contains(SuppressionHash.Of(salt, address)), region, ct);
+        await BlankAsync(import, rows, ct);
+        return rows.Count;
+    }
+
     private sealed record HeldRow(int Row, long Start, long End, bool WasValid);
 
-    /// <summary>The rows holding one of the addresses, with where each starts and ends in the file.</summary>
-    private async Task<List<HeldRow>> RowsAsync(ImportRecord import, IReadOnlyCollection<string> addresses, string region, CancellationToken ct)
+    /// <summary>The rows with an address <paramref name="held"/> picks, with where each starts and ends in the file.</summary>
+    private async Task<List<HeldRow>> RowsAsync(ImportRecord import, Func<string, bool> held, string region, CancellationToken ct)
     {
         var header = ContactImportHeader.Read(JsonSerializer.Deserialize<List<string>>(import.HeaderJson)!);
         var reader = new ContactImportRowReader(header, region, dnd);
         await using var csv = CsvReader.Create(new ImportChunkReader(db, import.Id, 0), ContactImportCsv.Options(import.Separator[0], hasHeader: true), leaveOpen: false);
         var found = new List<HeldRow>();
-        ContactImportRow? held = null;
+        ContactImportRow? heldRow = null;
         while (await csv.ReadAsync(ct))
         {
             var row = reader.Read(csv, (int)csv.RowNumber, csv.ByteOffset);
-            if (held is not null)
+            if (heldRow is not null)
             {
-                found.Add(new HeldRow(held.Row, held.Offset, row.Offset, held.IsValid));
+                found.Add(new HeldRow(heldRow.Row, heldRow.Offset, row.Offset, heldRow.IsValid));
             }
-            held = row.Email is { } email && addresses.Contains(email) || row.Phone is { } phone && addresses.Contains(phone) ? row : null;
+            heldRow = row.Email is { } email && held(email) || row.Phone is { } phone && held(phone) ? row : null;
         }
-        if (held is not null)
+        if (heldRow is not null)
         {
-            found.Add(new HeldRow(held.Row, held.Offset, import.Bytes, held.IsValid));
+            found.Add(new HeldRow(heldRow.Row, heldRow.Offset, import.Bytes, heldRow.IsValid));
         }
         return found;
     }
