@@ -56,7 +56,11 @@ public sealed class OperatorBrowser : IAsyncDisposable
     {
         try
         {
-            await page.WaitForURLAsync(matches, new() { Timeout = 60_000 });
+            // Reached when the new address commits: what the test checks next waits for its content anyway. Waiting
+            // for the load event as well (the default) timed out twice under the whole suite on a page that showed
+            // the saved smart list at the matching address: a full load (enhanced navigation is off) whose load
+            // event Playwright never saw.
+            await page.WaitForURLAsync(matches, new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
