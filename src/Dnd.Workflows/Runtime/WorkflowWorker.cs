@@ -1,4 +1,5 @@
 using Dnd.Shared.Signals;
+using Dnd.Shared.Work;
 using Dnd.Shared.Telemetry;
 using Dnd.Workflows.Activities;
 using Dnd.Workflows.Persistence;
@@ -24,41 +25,19 @@ public sealed class WorkflowWorker(
     IOptions<WorkflowWorkerOptions> options,
     ILogger<WorkflowWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var recoverAll = true;
-        while (!stoppingToken.IsCancellationRequested)
+        return WorkerLoop.RunAsync(async ct =>
         {
-            var more = false;
-            try
+            var more = await RunOnceAsync(recoverAll, ct);
+            recoverAll = false;
+            // A full pass leaves work behind (10,000 timers due at once): take the next batch now, not at the next poll.
+            if (!more)
             {
-                more = await RunOnceAsync(recoverAll, stoppingToken);
-                recoverAll = false;
+                await signal.WaitAsync(options.Value.PollInterval, ct);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping mid-pass: end cleanly. An exception out of ExecuteAsync would count as a fault, and the
-                // host (BackgroundServiceExceptionBehavior.StopHost) would stop the whole application for it.
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Workflow worker pass failed; retrying");
-            }
-            if (more)
-            {
-                // A full pass leaves work behind (10,000 timers due at once): take the next batch now, not at the next poll.
-                continue;
-            }
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        }, e => logger.LogError(e, "Workflow worker pass failed; retrying"), options.Value.PollInterval, clock, stoppingToken);
     }
 
     /// <summary>How many due timers or stalled instances one pass takes.</summary>
