@@ -37,5 +37,14 @@ public sealed partial record PreferenceTexts
         UsedLink = "This confirmation link was already used.",
         StalePage = "This page expired. Open the link again and repeat your choice.",
         UnknownChoice = "That choice is not on this page.",
+        UnsubscribeTitle = "Unsubscribe",
+        StopEmailsQuestion = "Stop receiving emails at {0}?",
+        ThisAddress = "this address",
+        UnsubscribeButton = "Unsubscribe",
+        UnsubscribedTitle = "Unsubscribed",
+        UnsubscribedFromEmail = "You have been unsubscribed. You will not receive further emails from us.",
+        StopMessagesTitle = "Stop messages",
+        StopSms = "Stop SMS",
+        ChooseMessages = "Choose which messages you get",
     };
 }

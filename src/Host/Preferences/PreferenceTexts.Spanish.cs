@@ -37,5 +37,14 @@ public sealed partial record PreferenceTexts
         UsedLink = "Este enlace de confirmación ya se usó.",
         StalePage = "Esta página ha caducado. Abre el enlace otra vez y repite tu elección.",
         UnknownChoice = "Esa opción no está en esta página.",
+        UnsubscribeTitle = "Darse de baja",
+        StopEmailsQuestion = "¿Dejar de recibir correos en {0}?",
+        ThisAddress = "esta dirección",
+        UnsubscribeButton = "Darme de baja",
+        UnsubscribedTitle = "Baja confirmada",
+        UnsubscribedFromEmail = "Te has dado de baja. No recibirás más correos nuestros.",
+        StopMessagesTitle = "Dejar de recibir mensajes",
+        StopSms = "Detener SMS",
+        ChooseMessages = "Elige qué mensajes recibes",
     };
 }

@@ -4,8 +4,10 @@ using Dnd.Rules.Consent;
 namespace Dnd.Host.Preferences;
 
 /// <summary>
-/// Every word the preference center says, one instance per <see cref="PageLanguages"/> language (PreferenceTexts.*.cs);
-/// each key is one required property, so a language cannot leave one out. {0}, {1} are filled as each key's comment says.
+/// Every word the preference center and the unsubscribe pages leading to it say, one instance per
+/// <see cref="PageLanguages"/> language (PreferenceTexts.*.cs); each key is one required property, so a language cannot
+/// leave one out. {0}, {1} are filled as each key's comment says. (The account's own compliance texts, shown on the
+/// text unsubscribe page, are written by the account in its language.)
 /// </summary>
 public sealed partial record PreferenceTexts
 {
@@ -50,6 +52,18 @@ public sealed partial record PreferenceTexts
     public required string UsedLink { get; init; }
     public required string StalePage { get; init; }
     public required string UnknownChoice { get; init; }
+
+    // The unsubscribe pages (a link in an email or a text).
+    public required string UnsubscribeTitle { get; init; }
+    /// <summary>{0}: the address, in bold.</summary>
+    public required string StopEmailsQuestion { get; init; }
+    public required string ThisAddress { get; init; }
+    public required string UnsubscribeButton { get; init; }
+    public required string UnsubscribedTitle { get; init; }
+    public required string UnsubscribedFromEmail { get; init; }
+    public required string StopMessagesTitle { get; init; }
+    public required string StopSms { get; init; }
+    public required string ChooseMessages { get; init; }
 
     /// <summary>The account's language's texts; English for a language we do not write (the settings never store one).</summary>
     public static PreferenceTexts For(string? language) => language switch

@@ -1,4 +1,5 @@
 using System.Net;
+using Dnd.Host.Preferences;
 
 namespace Dnd.Host.Unsubscribe;
 
@@ -8,8 +9,7 @@ namespace Dnd.Host.Unsubscribe;
 /// </summary>
 public static class PreferenceLink
 {
-    public const string Text = "Choose which messages you get";
-
     /// <param name="token">The contact's signed e-mail unsubscribe token.</param>
-    public static string Html(string token) => $"<p><a href=\"/preferences/{WebUtility.UrlEncode(token)}\">{Text}</a></p>";
+    public static string Html(string token, PreferenceTexts texts) =>
+        $"<p><a href=\"/preferences/{WebUtility.UrlEncode(token)}\">{WebUtility.HtmlEncode(texts.ChooseMessages)}</a></p>";
 }

@@ -5,6 +5,7 @@ using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Templates;
 using Dnd.Host.Limits;
+using Dnd.Host.Preferences;
 using Dnd.Host.Webhooks;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
@@ -54,14 +55,15 @@ public static class SmsUnsubscribeEndpoints
             return InvalidLink();
         }
         var text = WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribePageText, link.Contact, account: link.Sender.Account));
-        return UnsubscribePage.Html("Stop messages", $"""
+        var t = PreferenceTexts.For(link.Sender.Texts.Language);
+        return UnsubscribePage.Html(t.StopMessagesTitle, $"""
             <p>{text}</p>
             <form method="post">
-            <button type="submit" name="stop" value="SMS">Stop SMS</button>
-            <button type="submit" name="stop" value="{Everything}" class="secondary">Stop everything</button>
+            <button type="submit" name="stop" value="SMS">{WebUtility.HtmlEncode(t.StopSms)}</button>
+            <button type="submit" name="stop" value="{Everything}" class="secondary">{WebUtility.HtmlEncode(t.StopEverything)}</button>
             </form>
-            {PreferenceLink.Html(tokens.Create(new UnsubscribeClaim(link.Contact.AccountId, link.Contact.Id, link.Message.Id)))}
-            """, link.Sender.Account.BusinessName);
+            {PreferenceLink.Html(tokens.Create(new UnsubscribeClaim(link.Contact.AccountId, link.Contact.Id, link.Message.Id)), t)}
+            """, link.Sender.Account.BusinessName, lang: t.Lang);
     }
 
     private static async Task<Results<ContentHttpResult, LinkProblem>> StopAsync(string token, UnsubscribeTokens tokens, DndDbContext db,
@@ -90,8 +92,10 @@ public static class SmsUnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        return UnsubscribePage.Html("Unsubscribed", $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>",
-            link.Sender.Account.BusinessName);
+        var t = PreferenceTexts.For(link.Sender.Texts.Language);
+        return UnsubscribePage.Html(t.UnsubscribedTitle,
+            $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>",
+            link.Sender.Account.BusinessName, lang: t.Lang);
 
         UnsubscribeLinkEvent Event(bool all) => new(messageId, Channel.Sms, all)
         {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Host.Limits;
+using Dnd.Host.Preferences;
 using Dnd.Host.Webhooks;
 using Dnd.Rules.Events;
 using Dnd.Crm.Consent;
@@ -40,13 +41,14 @@ public static class UnsubscribeEndpoints
         }
         var email = await db.Contacts.AsNoTracking().Where(c => c.Id == claim!.ContactId && c.AccountId == claim.AccountId)
             .Select(c => c.Email).FirstOrDefaultAsync(ct);
-        var who = WebUtility.HtmlEncode(email ?? "this address");
-        return UnsubscribePage.Html("Unsubscribe", $"""
-            <p>Stop receiving emails at <strong>{who}</strong>?</p>
+        var (brand, t) = await SenderAsync(accounts, db, claim!.AccountId, ct);
+        var who = $"<strong>{WebUtility.HtmlEncode(email ?? t.ThisAddress)}</strong>";
+        return UnsubscribePage.Html(t.UnsubscribeTitle, $"""
+            <p>{string.Format(WebUtility.HtmlEncode(t.StopEmailsQuestion), who)}</p>
             <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
-            <button type="submit">Unsubscribe</button></form>
-            {PreferenceLink.Html(token)}
-            """, await BrandAsync(accounts, db, claim.AccountId, ct));
+            <button type="submit">{WebUtility.HtmlEncode(t.UnsubscribeButton)}</button></form>
+            {PreferenceLink.Html(token, t)}
+            """, brand, lang: t.Lang);
     }
 
     /// <summary>
@@ -82,13 +84,15 @@ public static class UnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        return UnsubscribePage.Html("Unsubscribed", "<p>You have been unsubscribed. You will not receive further emails from us.</p>",
-            await BrandAsync(accounts, db, claim.AccountId, ct));
+        var (brand, t) = await SenderAsync(accounts, db, claim.AccountId, ct);
+        return UnsubscribePage.Html(t.UnsubscribedTitle, $"<p>{WebUtility.HtmlEncode(t.UnsubscribedFromEmail)}</p>", brand, lang: t.Lang);
     }
 
-    /// <summary>The business the email came from, as its compliance texts name it.</summary>
-    private static async Task<string?> BrandAsync(AccountCache accounts, DndDbContext db, string accountId, CancellationToken ct) =>
-        (await accounts.FindAsync(db, accountId, ct))?.Sender.Account.BusinessName;
+    /// <summary>The business the email came from, as its compliance texts name it, and the words in the account's language.</summary>
+    private static async Task<(string? Brand, PreferenceTexts Texts)> SenderAsync(AccountCache accounts, DndDbContext db, string accountId, CancellationToken ct) =>
+        (await accounts.FindAsync(db, accountId, ct))?.Sender is { } sender
+            ? (sender.Account.BusinessName, PreferenceTexts.For(sender.Texts.Language))
+            : (null, PreferenceTexts.English);
 
     /// <summary>
     /// The link's identity is what its token says (contact and message), not its spelling: a token re-encoded

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dnd.Activities.Persistence;
@@ -168,6 +169,34 @@ public class PreferenceCenterTests(SharedApp shared) : IClassFixture<SharedApp>
             .And.Contain("Detener todo");
         await page.PressAsync("SMS:off");
         page.Html.Should().Contain("Mensajes de texto (SMS): desactivado.");
+    }
+
+    [Fact]
+    public async Task The_unsubscribe_pages_that_lead_here_speak_the_accounts_language_too()
+    {
+        var (account, id, page) = await ContactAsync("+15550930009");
+        await Http.EnsureAsync(await account.Client.PutAsJsonAsync("/locations/compliance/", new { language = "es" }), 200);
+        var client = _app.CreateClient();
+
+        // An email's link: the question, its button, the way to the preference center; then the page after the stop.
+        var email = page.Path.Replace("/preferences/", "/unsubscribe/");
+        var question = await Html(await client.GetAsync(email));
+        question.Should().Contain("<html lang=\"es\"").And.Contain("<h1>Darse de baja</h1>").And.Contain("¿Dejar de recibir correos en <strong>15550930009@example.com</strong>?")
+            .And.Contain(">Darme de baja</button>").And.Contain(">Elige qué mensajes recibes</a>");
+        var done = await Html(await client.PostAsync(email, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" })));
+        done.Should().Contain("<html lang=\"es\"").And.Contain("<h1>Baja confirmada</h1>").And.Contain("No recibirás más correos nuestros.");
+        (await account.DndStatusAsync(id, "Email")).Should().NotBe("inactive");
+
+        // A text's link: its two stops and the way here.
+        var (_, text) = await Api.SmsUnsubscribeLinkTests.TextedContactAsync(account, "+15550930010");
+        (await Html(await client.GetAsync(text))).Should().Contain("<html lang=\"es\"").And.Contain("<h1>Dejar de recibir mensajes</h1>")
+            .And.Contain(">Detener SMS</button>").And.Contain(">Detener todo</button>").And.Contain(">Elige qué mensajes recibes</a>");
+
+        static async Task<string> Html(HttpResponseMessage response)
+        {
+            await Http.EnsureAsync(response, 200);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
