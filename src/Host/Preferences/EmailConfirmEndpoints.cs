@@ -30,13 +30,13 @@ public static class EmailConfirmEndpoints
     }
 
     /// <summary>The link's claim and account, or the problem to answer: a bad link, an expired one, or one for an address the contact no longer has.</summary>
-    private static async Task<(EmailConfirmClaim Claim, ContactRecord Contact, Sender Sender, PreferenceTexts Texts)?> ReadAsync(string token,
+    private static async Task<(EmailConfirmClaim Claim, ContactRecord Contact, Sender Sender, ContactPageTexts Texts)?> ReadAsync(string token,
         EmailConfirmLinks links, DndDbContext db, AccountSettingsStore settings, Action<LinkProblem> fail, CancellationToken ct)
     {
         var reading = links.TryRead(token, out var claim);
         var contact = claim is null ? null
             : await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == claim.ContactId && c.AccountId == claim.AccountId, ct);
-        var texts = contact is null ? PreferenceTexts.English : PreferenceTexts.For((await settings.SenderAsync(contact.AccountId, ct)).Texts.Language);
+        var texts = contact is null ? ContactPageTexts.English : ContactPageTexts.For((await settings.SenderAsync(contact.AccountId, ct)).Texts.Language);
         if (reading == EmailConfirmLinks.Reading.Expired)
         {
             fail(new LinkProblem(texts.InvalidLinkTitle, texts.ExpiredLink));

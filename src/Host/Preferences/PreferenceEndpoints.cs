@@ -64,7 +64,7 @@ public static class PreferenceEndpoints
         {
             return InvalidLink(null);
         }
-        var texts = PreferenceTexts.For(link.Sender.Texts.Language);
+        var texts = ContactPageTexts.For(link.Sender.Texts.Language);
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return new LinkProblem(texts.Title, texts.StalePage);
@@ -111,7 +111,7 @@ public static class PreferenceEndpoints
     /// "awaits confirmation" line) and a confirmation carrying a signed link is queued to the address; otherwise the
     /// refusal is recorded with the rule that made it, and nothing is sent.
     /// </summary>
-    private static async Task<string> RequestEmailAsync(ContactRecord row, PreferenceCenterChange change, Sender sender, PreferenceTexts texts,
+    private static async Task<string> RequestEmailAsync(ContactRecord row, PreferenceCenterChange change, Sender sender, ContactPageTexts texts,
         ConsentService consent, ConsentEngine engine, IConsentRows rows, OutboundMessenger messenger, EmailConfirmLinks links, MessagingOptions messaging,
         TimeProvider clock, CancellationToken ct)
     {
@@ -137,7 +137,7 @@ public static class PreferenceEndpoints
     }
 
     /// <summary>What became of one channel, in the contact's words.</summary>
-    internal static string Outcome(PreferenceTexts texts, string brand, ChannelOutcome outcome, Channel channel)
+    internal static string Outcome(ContactPageTexts texts, string brand, ChannelOutcome outcome, Channel channel)
     {
         var label = texts.Channels[channel];
         return outcome.Verdict switch
@@ -151,7 +151,7 @@ public static class PreferenceEndpoints
     internal static async Task<Results<ContentHttpResult, LinkProblem>> PageAsync(ContactRecord contact, Sender sender, DndDbContext db, ConsentEngine engine,
         IAntiforgery antiforgery, TimeProvider clock, HttpContext http, string? status, CancellationToken ct)
     {
-        var texts = PreferenceTexts.For(sender.Texts.Language);
+        var texts = ContactPageTexts.For(sender.Texts.Language);
         var channels = await PreferenceChannel.ListAsync(contact, engine.Policy);
         var pending = await EmailPendingAsync(db, contact, clock.GetUtcNow(), ct) ? contact.Email : null;
         // The antiforgery cookie and field, and no Referer carrying the token to anything the page links to.
@@ -178,9 +178,9 @@ public static class PreferenceEndpoints
                                               && l.Verdict == nameof(Verdict.Applied) && l.Sequence > request.Sequence, ct);
     }
 
-    internal static LinkProblem InvalidLink(PreferenceTexts? texts)
+    internal static LinkProblem InvalidLink(ContactPageTexts? texts)
     {
-        texts ??= PreferenceTexts.English;
+        texts ??= ContactPageTexts.English;
         return new LinkProblem(texts.InvalidLinkTitle, texts.InvalidLink);
     }
 }

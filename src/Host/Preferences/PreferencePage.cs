@@ -14,7 +14,7 @@ namespace Dnd.Host.Preferences;
 /// </summary>
 public static class PreferencePage
 {
-    public static ContentHttpResult Render(PreferenceTexts texts, string brand, IReadOnlyList<PreferenceChannel> channels, string? pendingEmail,
+    public static ContentHttpResult Render(ContactPageTexts texts, string brand, IReadOnlyList<PreferenceChannel> channels, string? pendingEmail,
         AntiforgeryTokenSet antiforgery, string? status)
     {
         var body = new System.Text.StringBuilder();
@@ -50,7 +50,7 @@ public static class PreferencePage
     }
 
     /// <summary>Why the rules keep a channel off, in the contact's words: the spam lock and the carrier's block say what they are.</summary>
-    public static string Refusal(PreferenceTexts texts, string brand, Judgement judgement) => judgement.Rule switch
+    public static string Refusal(ContactPageTexts texts, string brand, Judgement judgement) => judgement.Rule switch
     {
         nameof(SpamLockIsNeverLifted) => texts.SpamLocked,
         nameof(CarrierBlockIsLiftedOnlyOnTheChannel) => texts.CarrierBlocked,

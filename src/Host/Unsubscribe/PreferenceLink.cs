@@ -1,5 +1,4 @@
 using System.Net;
-using Dnd.Host.Preferences;
 
 namespace Dnd.Host.Unsubscribe;
 
@@ -10,6 +9,6 @@ namespace Dnd.Host.Unsubscribe;
 public static class PreferenceLink
 {
     /// <param name="token">The contact's signed e-mail unsubscribe token.</param>
-    public static string Html(string token, PreferenceTexts texts) =>
+    public static string Html(string token, ContactPageTexts texts) =>
         $"<p><a href=\"/preferences/{WebUtility.UrlEncode(token)}\">{WebUtility.HtmlEncode(texts.ChooseMessages)}</a></p>";
 }

@@ -5,7 +5,6 @@ using Dnd.Crm.Messaging;
 using Dnd.Crm.Persistence;
 using Dnd.Crm.Templates;
 using Dnd.Host.Limits;
-using Dnd.Host.Preferences;
 using Dnd.Host.Webhooks;
 using Dnd.Rules.Consent;
 using Dnd.Rules.Events;
@@ -55,7 +54,7 @@ public static class SmsUnsubscribeEndpoints
             return InvalidLink();
         }
         var text = WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribePageText, link.Contact, account: link.Sender.Account));
-        var t = PreferenceTexts.For(link.Sender.Texts.Language);
+        var t = ContactPageTexts.For(link.Sender.Texts.Language);
         return UnsubscribePage.Html(t.StopMessagesTitle, $"""
             <p>{text}</p>
             <form method="post">
@@ -92,7 +91,7 @@ public static class SmsUnsubscribeEndpoints
             await db.SaveChangesAsync(ct);
             await write.CommitAsync(ct);
         }
-        var t = PreferenceTexts.For(link.Sender.Texts.Language);
+        var t = ContactPageTexts.For(link.Sender.Texts.Language);
         return UnsubscribePage.Html(t.UnsubscribedTitle,
             $"<p>{WebUtility.HtmlEncode(templates.Render(link.Sender.Texts.UnsubscribedPageText, link.Contact, account: link.Sender.Account))}</p>",
             link.Sender.Account.BusinessName, lang: t.Lang);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Dnd.Host.Limits;
-using Dnd.Host.Preferences;
 using Dnd.Host.Webhooks;
 using Dnd.Rules.Events;
 using Dnd.Crm.Consent;
@@ -89,10 +88,10 @@ public static class UnsubscribeEndpoints
     }
 
     /// <summary>The business the email came from, as its compliance texts name it, and the words in the account's language.</summary>
-    private static async Task<(string? Brand, PreferenceTexts Texts)> SenderAsync(AccountCache accounts, DndDbContext db, string accountId, CancellationToken ct) =>
+    private static async Task<(string? Brand, ContactPageTexts Texts)> SenderAsync(AccountCache accounts, DndDbContext db, string accountId, CancellationToken ct) =>
         (await accounts.FindAsync(db, accountId, ct))?.Sender is { } sender
-            ? (sender.Account.BusinessName, PreferenceTexts.For(sender.Texts.Language))
-            : (null, PreferenceTexts.English);
+            ? (sender.Account.BusinessName, ContactPageTexts.For(sender.Texts.Language))
+            : (null, ContactPageTexts.English);
 
     /// <summary>
     /// The link's identity is what its token says (contact and message), not its spelling: a token re-encoded

@@ -217,7 +217,7 @@ public class PreferenceCenterTests(SharedApp shared) : IClassFixture<SharedApp>
     [Fact]
     public void Every_language_names_every_channel()
     {
-        foreach (var texts in Dnd.Host.Preferences.PreferenceTexts.All)
+        foreach (var texts in Dnd.Host.Unsubscribe.ContactPageTexts.All)
         {
             texts.Channels.Keys.Should().BeEquivalentTo(Dnd.Rules.Consent.ChannelNames.All, texts.Lang);
         }

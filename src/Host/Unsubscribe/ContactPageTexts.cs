@@ -1,15 +1,15 @@
 using Dnd.Crm.Consent;
 using Dnd.Rules.Consent;
 
-namespace Dnd.Host.Preferences;
+namespace Dnd.Host.Unsubscribe;
 
 /// <summary>
 /// Every word the preference center and the unsubscribe pages leading to it say, one instance per
-/// <see cref="PageLanguages"/> language (PreferenceTexts.*.cs); each key is one required property, so a language cannot
+/// <see cref="PageLanguages"/> language (ContactPageTexts.*.cs); each key is one required property, so a language cannot
 /// leave one out. {0}, {1} are filled as each key's comment says. (The account's own compliance texts, shown on the
 /// text unsubscribe page, are written by the account in its language.)
 /// </summary>
-public sealed partial record PreferenceTexts
+public sealed partial record ContactPageTexts
 {
     public required string Lang { get; init; }
     public required string Title { get; init; }
@@ -66,11 +66,11 @@ public sealed partial record PreferenceTexts
     public required string ChooseMessages { get; init; }
 
     /// <summary>The account's language's texts; English for a language we do not write (the settings never store one).</summary>
-    public static PreferenceTexts For(string? language) => language switch
+    public static ContactPageTexts For(string? language) => language switch
     {
         PageLanguages.Spanish => Spanish,
         _ => English,
     };
 
-    public static IReadOnlyList<PreferenceTexts> All => [English, Spanish];
+    public static IReadOnlyList<ContactPageTexts> All => [English, Spanish];
 }

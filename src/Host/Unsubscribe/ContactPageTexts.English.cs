@@ -1,11 +1,11 @@
 using Dnd.Crm.Consent;
 using Dnd.Rules.Consent;
 
-namespace Dnd.Host.Preferences;
+namespace Dnd.Host.Unsubscribe;
 
-public sealed partial record PreferenceTexts
+public sealed partial record ContactPageTexts
 {
-    public static PreferenceTexts English { get; } = new()
+    public static ContactPageTexts English { get; } = new()
     {
         Lang = PageLanguages.English,
         Title = "Your message preferences",
